@@ -1,0 +1,79 @@
+import { Unknown, attr, type Attr, type SourceRange } from '../model/source.js'
+import type { ResourceMeta } from '../model/resource.js'
+import type { RawResource } from '../parse/types.js'
+import { items, path, type Value } from '../parse/value.js'
+
+/*
+ * Value → Attr helpers shared by every extractor. A present value keeps its own location;
+ * an absent one becomes the provider default at the resource's first line, `explicit: false`.
+ */
+
+export function metaOf(resource: RawResource): ResourceMeta {
+  return { address: resource.address, sourceType: resource.type, loc: resource.loc, suppressions: resource.suppressions }
+}
+
+function headOf(loc: SourceRange): SourceRange {
+  return { file: loc.file, startLine: loc.startLine, endLine: loc.startLine }
+}
+
+function unknownOf(value: Value): Unknown {
+  return new Unknown(value.kind === 'unknown' ? value.reason : `expected a scalar, found ${value.kind}`, value.ref)
+}
+
+export function toString(value: Value): Attr<string> {
+  switch (value.kind) {
+    case 'string':
+      return attr(value.value, value.loc)
+    case 'number':
+    case 'bool':
+      return attr(String(value.value), value.loc)
+    default:
+      return attr<string>(unknownOf(value), value.loc)
+  }
+}
+
+export function toBool(value: Value): Attr<boolean> {
+  if (value.kind === 'bool') return attr(value.value, value.loc)
+  // Both HCL and CloudFormation accept "true"/"false" strings for booleans.
+  if (value.kind === 'string' && /^(true|false)$/i.test(value.value)) return attr(value.value.toLowerCase() === 'true', value.loc)
+  return attr<boolean>(unknownOf(value), value.loc)
+}
+
+export function toNumber(value: Value): Attr<number> {
+  if (value.kind === 'number') return attr(value.value, value.loc)
+  if (value.kind === 'string' && value.value.trim() !== '' && !Number.isNaN(Number(value.value))) return attr(Number(value.value), value.loc)
+  return attr<number>(unknownOf(value), value.loc)
+}
+
+/** `dotted` is a path into the body (`settings.logging_level`); lists along the way mean their first element. */
+export function optionalString(resource: RawResource, dotted: string): Attr<string> | undefined {
+  const value = path(resource.body, dotted)
+  return value && value.kind !== 'null' ? toString(value) : undefined
+}
+
+export function stringOr(resource: RawResource, dotted: string, fallback: string): Attr<string> {
+  return optionalString(resource, dotted) ?? attr(fallback, headOf(resource.loc), false)
+}
+
+export function boolOr(resource: RawResource, dotted: string, fallback: boolean): Attr<boolean> {
+  const value = path(resource.body, dotted)
+  return value && value.kind !== 'null' ? toBool(value) : attr(fallback, headOf(resource.loc), false)
+}
+
+export function optionalNumber(resource: RawResource, dotted: string): Attr<number> | undefined {
+  const value = path(resource.body, dotted)
+  return value && value.kind !== 'null' ? toNumber(value) : undefined
+}
+
+export function numberOr(resource: RawResource, dotted: string, fallback: number): Attr<number> {
+  return optionalNumber(resource, dotted) ?? attr(fallback, headOf(resource.loc), false)
+}
+
+/** A list of strings; a whole list that is unknown becomes one unknown Attr so rules see it. */
+export function stringList(value: Value | undefined): Attr<string>[] {
+  if (!value || value.kind === 'null') return []
+  if (value.kind === 'list') return value.items.map(toString)
+  return [toString(value)]
+}
+
+export { items, path }

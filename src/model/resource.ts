@@ -1,0 +1,21 @@
+import type { SourceRange } from './source.js'
+
+/** An inline suppression written next to the code: `# policygate:ignore <rule> <reason> [until YYYY-MM-DD]` or CloudFormation `Metadata.policygate.ignore`. */
+export interface InlineSuppression {
+  ruleId: string
+  reason?: string
+  /** YYYY-MM-DD */
+  until?: string
+  loc: SourceRange
+}
+
+/** Identity of a model object: which resource of the source it is, and where. */
+export interface ResourceMeta {
+  /** `aws_iam_role.app`, `module.x.aws_iam_role.app` (plan), or a CloudFormation logical ID. Stable across line moves: used in fingerprints. */
+  address: string
+  /** The framework's type name, for display only (`aws_iam_role`, `AWS::IAM::Role`). Rules never branch on it. */
+  sourceType: string
+  /** The whole resource; findings about a missing attribute point at `loc.startLine`. */
+  loc: SourceRange
+  suppressions: InlineSuppression[]
+}

@@ -1,0 +1,62 @@
+import type { SourceRange } from '../model/source.js'
+import type { InlineSuppression } from '../model/resource.js'
+import type { MapValue, StringValue } from './value.js'
+
+export type Framework = 'terraform' | 'cloudformation'
+
+/** A problem with the input, kept as a value until the edge (the CLI and the Action decide what it means). */
+export interface Diagnostic {
+  kind: 'parse-error' | 'unresolved'
+  message: string
+  loc: SourceRange
+}
+
+/**
+ * One resource (or Terraform data source / provider block) with its evaluated body. `type` is the
+ * framework's own type name (`aws_iam_role`, `AWS::IAM::Role`); only extract reads it.
+ */
+export interface RawResource {
+  framework: Framework
+  /** `resource`, `data` (Terraform data sources), `provider`, `module` (a module call whose source was not followed). */
+  mode: 'resource' | 'data' | 'provider' | 'module'
+  type: string
+  /** Terraform `aws_iam_role.app` (data: `data.aws_iam_policy_document.x`); CloudFormation the logical ID. */
+  address: string
+  /** The whole block / resource entry; findings about missing attributes point at its first line. */
+  loc: SourceRange
+  body: MapValue
+  /** Suppressions attached to this resource or to one of its attributes. */
+  suppressions: InlineSuppression[]
+  /** True when the resource is repeated with count/for_each (evaluated once, iterator unknown). */
+  repeated?: boolean
+}
+
+/** A template parameter or Terraform input variable: secrets rules look at how it is declared. */
+export interface RawInput {
+  framework: Framework
+  name: string
+  loc: SourceRange
+  /** CloudFormation `NoEcho`, Terraform `sensitive`. */
+  hidden: boolean
+  hiddenLoc?: SourceRange
+  defaultValue?: StringValue
+}
+
+/** A literal string written in the source, with the key it was written under (for secret scanning anywhere). */
+export interface RawLiteral {
+  /** The attribute or map key the literal is the value of (`password`, `AWS_SECRET_ACCESS_KEY`), if any. */
+  key?: string
+  value: string
+  loc: SourceRange
+}
+
+/** What parsing one Terraform module directory, one CloudFormation template or one plan file yields. */
+export interface ParsedUnit {
+  framework: Framework
+  /** Files that make up the unit, relative to the scan root. */
+  files: string[]
+  resources: RawResource[]
+  inputs: RawInput[]
+  literals: RawLiteral[]
+  diagnostics: Diagnostic[]
+}

@@ -1,0 +1,63 @@
+import type { SourceRange } from '../model/source.js'
+
+/**
+ * The positioned value tree every parser produces after evaluation: HCL attributes and blocks,
+ * CloudFormation YAML/JSON, plan JSON, and JSON embedded in strings all become this one shape,
+ * so extract can map any framework's resource body to the model with the same helpers.
+ */
+export type Value = StringValue | NumberValue | BoolValue | NullValue | ListValue | MapValue | UnknownValue
+
+interface Positioned {
+  loc: SourceRange
+  /** Set when the value was obtained by following a reference (`aws_iam_role.app.name`, `!Ref AppRole`, `!GetAtt AppRole.Arn`): lets extract join resources. */
+  ref?: string
+}
+
+export interface StringValue extends Positioned {
+  kind: 'string'
+  value: string
+  /**
+   * Where the string's text starts in the file, when its content maps to file lines one to one
+   * (HCL heredocs, YAML block scalars, `file()` contents): lets JSON embedded in it keep real line numbers.
+   * Absent when the string was built (templates, Fn::Sub) or escaped, then every inner position is `loc`.
+   */
+  textOrigin?: { file: string; line: number; column: number; dedent?: number }
+}
+export interface NumberValue extends Positioned { kind: 'number'; value: number }
+export interface BoolValue extends Positioned { kind: 'bool'; value: boolean }
+export interface NullValue extends Positioned { kind: 'null' }
+export interface ListValue extends Positioned { kind: 'list'; items: Value[] }
+export interface MapEntry { key: string; keyLoc: SourceRange; value: Value }
+export interface MapValue extends Positioned {
+  kind: 'map'
+  entries: MapEntry[]
+  /** True for an HCL block (`statement { … }`); blocks of one type are collected as a list under their type name. */
+  block?: boolean
+}
+export interface UnknownValue extends Positioned { kind: 'unknown'; reason: string }
+
+export function entry(map: MapValue, key: string): MapEntry | undefined {
+  return map.entries.find((e) => e.key === key)
+}
+
+export function field(map: MapValue | undefined, key: string): Value | undefined {
+  return map ? entry(map, key)?.value : undefined
+}
+
+/** Follows a dotted path through maps; a list on the way means "its first element" (HCL blocks that occur once). */
+export function path(value: Value | undefined, dotted: string): Value | undefined {
+  let current = value
+  for (const key of dotted.split('.')) {
+    if (current?.kind === 'list') current = current.items[0]
+    if (current?.kind !== 'map') return undefined
+    current = field(current, key)
+  }
+  return current
+}
+
+/** An HCL block type or a list-valued property, as a list of its elements (a single map counts as one). */
+export function items(value: Value | undefined): Value[] {
+  if (!value) return []
+  if (value.kind === 'list') return value.items
+  return [value]
+}

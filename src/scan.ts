@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { extractModel } from './extract/index.js'
+import type { AwsModel } from './model/aws.js'
+import { parseTemplate } from './parse/cloudformation/index.js'
+import { parsePlan } from './parse/plan/index.js'
+import { parseTerraformModule } from './parse/terraform/index.js'
+import type { Diagnostic, ParsedUnit } from './parse/types.js'
+import { defaultRulebook, type Rulebook } from './rulebook/index.js'
+import { runRules } from './rules/run.js'
+import type { Finding } from './rules/types.js'
+import { discoverFiles } from './sources/files.js'
+import { createRepoReader } from './sources/reader.js'
+
+export interface ScanOptions {
+  /** Absolute path of the repository (or directory) being scanned; every reported path is relative to it. */
+  root: string
+  /** Paths under root to scan; default the whole root. */
+  paths?: string[]
+  rulebook?: Rulebook
+  /** The base commit's model, in pull-request mode, for rules about what a change adds. */
+  base?: AwsModel
+  now?: Date
+}
+
+export interface ScanResult {
+  root: string
+  /** Files that were parsed as Terraform, CloudFormation or plan (relative). */
+  files: string[]
+  model: AwsModel
+  /** Rule findings and tool diagnostics (policygate/parse-error, policygate/unresolved), suppressed ones included and marked. */
+  findings: Finding[]
+  rulebookSource: string
+  timings: { parseMs: number; extractMs: number; rulesMs: number }
+}
+
+/** The whole pipeline, framework-free past extract: sources → parse → extract → rules → rulebook. */
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const rulebook = options.rulebook ?? defaultRulebook()
+  const t0 = performance.now()
+  const units = await parseAll(options.root, options.paths)
+  const t1 = performance.now()
+  const { model, diagnostics } = extractModel(units)
+  const t2 = performance.now()
+  const { findings: ruleFindings, errors } = runRules(model, rulebook.rules, options.base)
+  const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding)
+  const crashFindings = errors.map((message): Finding => ({
+    ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: { file: '.', startLine: 1, endLine: 1 },
+  }))
+  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, options.now ?? new Date())
+  const t3 = performance.now()
+  for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
+  judged.sort(byLocation)
+  return {
+    root: options.root,
+    files: units.flatMap((u) => u.files),
+    model,
+    findings: judged,
+    rulebookSource: rulebook.source,
+    timings: { parseMs: t1 - t0, extractMs: t2 - t1, rulesMs: t3 - t2 },
+  }
+}
+
+async function parseAll(root: string, paths?: string[]): Promise<ParsedUnit[]> {
+  const sources = await discoverFiles(root, paths)
+  const reader = createRepoReader(root)
+  const units: ParsedUnit[] = []
+  for (const [dir, files] of sources.terraformModules) {
+    const texts = await Promise.all(files.map(async (path) => ({ path, text: await readFile(`${root}/${path}`, 'utf8') })))
+    units.push(await parseTerraformModule({ dir, files: texts, reader }))
+  }
+  for (const path of sources.documents) {
+    const file = { path, text: await readFile(`${root}/${path}`, 'utf8') }
+    const unit = parsePlan(file) ?? parseTemplate(file)
+    if (unit) units.push(unit)
+  }
+  return units
+}
+
+function diagnosticFinding(diagnostic: Diagnostic): Finding {
+  return diagnostic.kind === 'parse-error'
+    ? { ruleId: 'policygate/parse-error', severity: 'high', title: 'File could not be parsed', message: diagnostic.message, loc: diagnostic.loc }
+    : { ruleId: 'policygate/unresolved', severity: 'info', title: 'Value could not be determined', message: diagnostic.message, loc: diagnostic.loc }
+}
+
+/** Line-independent identity: survives code moving up or down, changes when the offending element changes. */
+export function fingerprint(finding: Finding): string {
+  const parts = [finding.ruleId, finding.loc.file, finding.resource?.address ?? '', finding.element ?? finding.message]
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return a.loc.file.localeCompare(b.loc.file) || a.loc.startLine - b.loc.startLine || a.ruleId.localeCompare(b.ruleId)
+}

@@ -1,0 +1,40 @@
+import { lstatSync, readFileSync, realpathSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+
+/**
+ * Reads files of the scanned repository for Terraform's file()/templatefile(): only inside the
+ * root, never through a symlink that leads out of it. The tool never runs anything it reads.
+ */
+export interface RepoReader {
+  /** `relPath` is relative to the scan root (POSIX separators). Undefined when outside the root, missing or not a file. */
+  readText(relPath: string): string | undefined
+}
+
+export function createRepoReader(root: string): RepoReader {
+  const realRoot = realpathSync(root)
+  return {
+    readText(relPath) {
+      if (isAbsolute(relPath)) return undefined
+      const target = resolve(realRoot, relPath)
+      if (!isInside(realRoot, target)) return undefined
+      try {
+        const real = realpathSync(target)
+        if (!isInside(realRoot, real) || !lstatSync(real).isFile()) return undefined
+        return readFileSync(real, 'utf8')
+      } catch {
+        return undefined
+      }
+    },
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`))
+}
+
+export function toPosix(p: string): string {
+  return p.split(sep).join('/')
+}
+
+export { join }
