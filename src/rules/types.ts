@@ -101,3 +101,8 @@ export function defineRule<P extends object = Record<string, never>>(rule: RuleD
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = RuleDefinition<any>
+
+/** True when `severity` is as severe as `threshold` or more. */
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold)
+}

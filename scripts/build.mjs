@@ -1,0 +1,43 @@
+// Bundles the CLI and the Action into dist/ (committed, as JavaScript Actions are) with the data files they read at run time.
+import { build } from 'esbuild'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const outdir = process.argv[2] ? join(process.cwd(), process.argv[2]) : join(root, 'dist')
+
+/** Files libraries load beside their code at run time: they are copied next to the bundle. */
+export const assets = [
+  ['web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'tree-sitter-terraform.wasm'],
+  // @cdktf/hcl2json reads join(__dirname, '..', 'main.wasm.gz'): its code lands in dist/chunks/ (imported lazily), so dist/ is that '..'.
+  ['@cdktf/hcl2json/main.wasm.gz', 'main.wasm.gz'],
+]
+
+rmSync(outdir, { recursive: true, force: true })
+mkdirSync(outdir, { recursive: true })
+await build({
+  entryPoints: { cli: join(root, 'src/cli-main.ts'), action: join(root, 'src/action.ts') },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: false,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  // Bundled CommonJS dependencies still call require() and use __dirname.
+  banner: {
+    js: [
+      "import { createRequire as __pgCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __pgFileURLToPath } from 'node:url';",
+      'const require = __pgCreateRequire(import.meta.url);',
+      'const __filename = __pgFileURLToPath(import.meta.url);',
+      "const __dirname = __pgFileURLToPath(new URL('.', import.meta.url));",
+    ].join('\n'),
+  },
+})
+for (const [from, to] of assets) copyFileSync(join(root, 'node_modules', from), join(outdir, to))

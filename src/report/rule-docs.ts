@@ -1,0 +1,44 @@
+import type { AnyRule, Example } from '../rules/types.js'
+
+/** A rule's documentation page, generated from the rule file itself: the same text `policygate explain` prints. */
+export function ruleDocMarkdown(rule: AnyRule): string {
+  const out: string[] = [
+    `# ${rule.id}`,
+    '',
+    `**${rule.title}**`,
+    '',
+    `Severity: **${rule.severity}**${rule.enabledByDefault === false ? ' · off by default (enable it in the rulebook)' : ''}`,
+    '',
+    '## Why it matters',
+    '',
+    rule.why,
+    '',
+    '## How to fix',
+    '',
+    rule.fix,
+    '',
+  ]
+  if (rule.params) {
+    out.push('## Parameters', '', '| name | default | description |', '| --- | --- | --- |')
+    const properties = (rule.params.schema.properties ?? {}) as Record<string, { description?: string }>
+    for (const [name, schema] of Object.entries(properties)) {
+      out.push(`| \`${name}\` | \`${JSON.stringify((rule.params.defaults as Record<string, unknown>)[name])}\` | ${schema.description ?? ''} |`)
+    }
+    out.push('')
+  }
+  for (const [framework, label, fence] of [['terraform', 'Terraform', 'hcl'], ['cloudformation', 'CloudFormation', 'yaml']] as const) {
+    const examples = rule.examples[framework]
+    if (!examples) continue
+    out.push(`## ${label}`, '')
+    for (const example of examples.bad) out.push(...exampleBlock('Flagged', example, fence))
+    for (const example of examples.good) out.push(...exampleBlock('Passes', example, fence))
+  }
+  if (rule.links.length > 0) out.push('## References', '', ...rule.links.map((link) => `- <${link}>`), '')
+  return out.join('\n')
+}
+
+function exampleBlock(label: string, example: Example<object>, fence: string): string[] {
+  const lines = example.lines?.length ? ` (line ${example.lines.join(', ')})` : ''
+  const lang = example.code.trimStart().startsWith('{') ? 'json' : fence
+  return [`${label}${lines}:`, '', '```' + lang, example.code.trimEnd(), '```', '']
+}

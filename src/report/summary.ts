@@ -1,0 +1,25 @@
+import { SEVERITIES, type Finding, type Severity } from '../rules/types.js'
+
+/** Findings that count: not waived, not suppressed. */
+export function active(findings: Finding[]): Finding[] {
+  return findings.filter((f) => !f.suppressed)
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
+  for (const finding of findings) counts[finding.severity]++
+  return counts
+}
+
+export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>()
+  for (const finding of findings) byFile.set(finding.loc.file, [...(byFile.get(finding.loc.file) ?? []), finding])
+  return byFile
+}
+
+/** Where each rule's page lives; the repository URL is the project's, pages are generated into docs/rules/. */
+export const DOCS_BASE = 'https://github.com/policygate/policygate/blob/main/docs/rules'
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE}/${ruleId}.md`
+}
