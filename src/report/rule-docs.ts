@@ -42,3 +42,17 @@ function exampleBlock(label: string, example: Example<object>, fence: string): s
   const lang = example.code.trimStart().startsWith('{') ? 'json' : fence
   return [`${label}${lines}:`, '', '```' + lang, example.code.trimEnd(), '```', '']
 }
+
+/** docs/rules/README.md: every rule, by area, linking its page. */
+export function rulesIndexMarkdown(rules: AnyRule[]): string {
+  const out = ['# Rules', '', `${rules.length} built-in rules. Each page is generated from the rule's own file (\`npm run docs\`).`, '']
+  const areas = [...new Set(rules.map((r) => r.id.split('/')[0]!))].sort()
+  for (const area of areas) {
+    out.push(`## ${area}`, '', '| rule | severity | what it flags |', '| --- | --- | --- |')
+    for (const rule of rules.filter((r) => r.id.startsWith(`${area}/`)).sort((a, b) => a.id.localeCompare(b.id))) {
+      out.push(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.severity} | ${rule.title} |`)
+    }
+    out.push('')
+  }
+  return out.join('\n')
+}
