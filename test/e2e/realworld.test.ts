@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { scan } from '../../src/scan.js'
+import { REPO } from '../helpers/cli.js'
+
+const REALWORLD = join(REPO, '..', 'shared', 'corpus', 'realworld')
+
+describe.skipIf(!existsSync(REALWORLD))('real-world Terraform and CloudFormation', () => {
+  it('every valid file parses: no parse errors, no rule crashes, templates and modules found', async () => {
+    const result = await scan({ root: REALWORLD })
+    const problems = result.findings.filter((f) => f.ruleId === 'policygate/parse-error' || f.ruleId === 'policygate/rule-error')
+    expect(problems.map((f) => `${f.loc.file}:${f.loc.startLine} ${f.ruleId} ${f.message}`)).toEqual([])
+    const tf = result.files.filter((f) => f.endsWith('.tf'))
+    const templates = result.files.filter((f) => f.startsWith('cloudformation/'))
+    expect(tf.length).toBeGreaterThanOrEqual(190)
+    expect(templates.length).toBeGreaterThanOrEqual(250)
+    // Non-CloudFormation YAML/JSON (workflows, events, configs) is skipped without a word.
+    expect(result.files.some((f) => f.endsWith('/events/event.json'))).toBe(false)
+  })
+})
