@@ -16,6 +16,6 @@ describe.skipIf(!existsSync(REALWORLD))('real-world Terraform and CloudFormation
     expect(tf.length).toBeGreaterThanOrEqual(190)
     expect(templates.length).toBeGreaterThanOrEqual(250)
     // Non-CloudFormation YAML/JSON (workflows, events, configs) is skipped without a word.
-    expect(result.files.some((f) => f.endsWith('/events/event.json'))).toBe(false)
+    expect(result.files.filter((f) => f.includes('/src/events/'))).toEqual([])
   })
 })
