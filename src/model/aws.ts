@@ -341,6 +341,8 @@ export interface Trail {
   isLogging: Attr<boolean>
   bucketName: Attr<string>
   bucket?: S3Bucket
+  /** The log group of cloudWatchLogsGroupArn, when it is in the scanned code. */
+  logGroup?: LogGroup
   /** Data event selectors (S3 objects, Lambda invocations). */
   dataEvents: { loc: SourceRange; resourceType: Attr<string>; values: Attr<string>[] }[]
 }
@@ -364,6 +366,8 @@ export interface MetricFilter {
   pattern: Attr<string>
   metricName: Attr<string>
   metricNamespace: Attr<string>
+  /** The log group of logGroupName, when it is in the scanned code. */
+  logGroup?: LogGroup
 }
 
 export interface MetricAlarm {
@@ -421,6 +425,8 @@ export interface UserData {
   meta: ResourceMeta
   /** The decoded script text (base64 decoded where the source encodes it). */
   text: Attr<string>
+  /** File line of the text's first line when its lines map to file lines one to one (a heredoc, a YAML block): lets rules point inside it. */
+  firstTextLine?: number
 }
 
 export interface CredentialAttribute {

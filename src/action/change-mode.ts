@@ -1,0 +1,92 @@
+import * as core from '@actions/core'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { classifyFindings } from '../diff/classify.js'
+import type { Rulebook } from '../rulebook/types.js'
+import { active } from '../report/summary.js'
+import { scan, type ScanResult } from '../scan.js'
+import type { ChangedFile } from '../sources/changed-files.js'
+import { changedFilesFromGit, ensureCommit, materialiseCommit, mergeBase } from '../sources/git-diff.js'
+import { changedFilesFromPr } from '../sources/pr-files.js'
+import type { ChangePlan } from './event.js'
+import type { GitHubClient } from './github.js'
+import { describeError } from './publish/errors.js'
+import { isEmptyScope, materialisePathsOf, scanPathsOf, scopeOfChange, type ChangeScope } from './scope.js'
+
+export interface ChangeScan {
+  /** The commit the change is measured from: the merge base when history allows, else the base branch's head. */
+  diffBase: string
+  changedFiles: Map<string, ChangedFile>
+  head: ScanResult
+  base: ScanResult
+  added: ReturnType<typeof classifyFindings>['added']
+  existing: ReturnType<typeof classifyFindings>['existing']
+  fixed: ReturnType<typeof classifyFindings>['fixed']
+  /** Things the reader should know about how the change was read. */
+  notes: string[]
+}
+
+export interface ChangeScanInput {
+  workspace: string
+  tempDir: string
+  plan: ChangePlan
+  paths: string[]
+  rulebook: Rulebook
+  octokit?: GitHubClient
+}
+
+/** Scans what the change touches on the head and on the base, each written from git objects into its own directory, and classifies the findings. */
+export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | { error: string }> {
+  const { plan, workspace } = input
+  for (const sha of [plan.headSha, plan.baseSha]) {
+    const fetched = await ensureCommit(workspace, sha)
+    if (!fetched.ok) return { error: fetched.error }
+  }
+  const diffBase = (await mergeBase(workspace, plan.baseSha, plan.headSha)) ?? plan.baseSha
+  const notes: string[] = []
+  const files = await changedFiles(input, diffBase, notes)
+  if ('error' in files) return files
+  const scope = scopeOfChange(files, input.paths)
+  const work = await mkdtemp(join(input.tempDir, 'policygate-'))
+  try {
+    const base = await scanSide(workspace, diffBase, scope, scope.baseDocuments, join(work, 'base'), input.rulebook)
+    if ('error' in base) return base
+    const head = await scanSide(workspace, plan.headSha, scope, scope.headDocuments, join(work, 'head'), input.rulebook, base.model)
+    if ('error' in head) return head
+    const renamed = new Map(files.filter((f) => f.previousPath).map((f) => [f.previousPath!, f.path]))
+    const classified = classifyFindings(active(head.findings), active(base.findings), renamed)
+    return { diffBase, changedFiles: new Map(files.map((f) => [f.path, f])), head, base, ...classified, notes }
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** The PR files API first (what GitHub shows as the diff); `git diff` when there is no pull request, when the API fails, caps the list or leaves out patches. */
+async function changedFiles(input: ChangeScanInput, diffBase: string, notes: string[]): Promise<ChangedFile[] | { error: string }> {
+  const { plan, octokit, workspace } = input
+  if (plan.pr && octokit) {
+    try {
+      const listed = await changedFilesFromPr(octokit, plan.pr)
+      if (!listed.capped && listed.withoutPatch.length === 0) return listed.files
+      const fromGit = await changedFilesFromGit(workspace, diffBase, plan.headSha)
+      if ('error' in fromGit) {
+        notes.push(`The files API ${listed.capped ? 'capped the list' : 'left out some patches'} and ${fromGit.error}; lines of those files are unknown`)
+        return listed.files
+      }
+      if (listed.capped) return fromGit
+      const gitByPath = new Map(fromGit.map((f) => [f.path, f]))
+      return listed.files.map((f) => (listed.withoutPatch.includes(f.path) ? (gitByPath.get(f.path) ?? f) : f))
+    } catch (error) {
+      core.warning(`Listing the pull request's files failed (${describeError(error)}); using git diff`)
+    }
+  }
+  return changedFilesFromGit(workspace, diffBase, plan.headSha)
+}
+
+async function scanSide(workspace: string, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: Rulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
+  await mkdir(dir, { recursive: true })
+  if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook })
+  const written = await materialiseCommit(workspace, sha, materialisePathsOf(scope, documents), dir)
+  if ('error' in written) return written
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base })
+}

@@ -1,0 +1,69 @@
+import * as core from '@actions/core'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, isAbsolute, join } from 'node:path'
+import { builtinRules } from '../rules/index.js'
+import { defaultRulebook } from '../rulebook/index.js'
+import { toJson } from '../report/json.js'
+import { toSarif } from '../report/sarif.js'
+import { VERSION } from '../version.js'
+import { planRun } from './event.js'
+import { isAtOrAbove } from './gate.js'
+import { createGitHubClient } from './github.js'
+import { readInputs, readRunnerEnv, type ActionInputs, type RunnerEnv } from './inputs.js'
+import type { RunOutcome } from './outcome.js'
+import { runChange } from './run-change.js'
+import { runFull } from './run-full.js'
+
+/** The Action: read inputs, decide what to scan, scan, publish, and let the exit code carry the verdict. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs()
+    if (!inputs.ok) return core.setFailed(inputs.error)
+    const env = readRunnerEnv()
+    if (!env.ok) return core.setFailed(env.error)
+    const plan = await planRun(env.value, inputs.value.scan)
+    if (!plan.ok) return core.setFailed(plan.error)
+    // The rulebook always comes from the shipped defaults for now: never from the pull request's head.
+    const rulebook = defaultRulebook()
+    const octokit = inputs.value.token ? createGitHubClient(inputs.value.token, env.value.apiUrl, (m) => core.warning(m)) : undefined
+    const outcome =
+      plan.value.kind === 'change'
+        ? await runChange(inputs.value, env.value, plan.value, rulebook, octokit)
+        : await runFull(inputs.value, env.value, plan.value, rulebook, octokit)
+    if ('error' in outcome) return core.setFailed(`policygate: ${outcome.error}`)
+    await publishOutputs(inputs.value, env.value, outcome)
+    if (outcome.conclusion === 'failure') {
+      const failing = outcome.gating.filter((f) => isAtOrAbove(f.severity, inputs.value.failOn)).length
+      core.setFailed(`policygate: ${failing} ${outcome.mode === 'change' && inputs.value.gate === 'new' ? 'new ' : ''}finding(s) at ${inputs.value.failOn} or above`)
+    }
+  } catch (error) {
+    core.setFailed(`policygate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  }
+}
+
+/** Job summary, SARIF and JSON files, and step outputs: written whatever the API allowed. */
+async function publishOutputs(inputs: ActionInputs, env: RunnerEnv, outcome: RunOutcome): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.jobSummary).write()
+  else core.info(outcome.jobSummary)
+  const sarifPath = resolveIn(env.workspace, inputs.sarifFile || join(env.tempDir, 'policygate', 'policygate.sarif'))
+  const reportPath = join(env.tempDir, 'policygate', 'report.json')
+  // SARIF URIs are relative to the checkout, where code scanning looks for them; the scan itself ran elsewhere.
+  const sarif = toSarif({ ...outcome.head, root: env.workspace }, { toolVersion: VERSION, rules: builtinRules })
+  await writeText(sarifPath, JSON.stringify(sarif, null, 2))
+  const report = { ...JSON.parse(toJson(outcome.head, VERSION)), mode: outcome.mode, conclusion: outcome.conclusion, ...outcome.reportExtras }
+  await writeText(reportPath, JSON.stringify(report, null, 2))
+  core.setOutput('findings', outcome.current.length)
+  core.setOutput('new-findings', outcome.added.length)
+  core.setOutput('conclusion', outcome.conclusion)
+  core.setOutput('sarif-file', sarifPath)
+  core.setOutput('report-json', reportPath)
+}
+
+function resolveIn(workspace: string, path: string): string {
+  return isAbsolute(path) ? path : join(workspace, path)
+}
+
+async function writeText(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}

@@ -1,0 +1,131 @@
+import type { AnyRule, Finding } from '../../rules/types.js'
+import { SEVERITIES } from '../../rules/types.js'
+import { fingerprintOf, isMarkedFixed, markFixed } from '../../report/github/markers.js'
+import { reviewCommentBody } from '../../report/github/review-comment.js'
+import { hunkContaining, type ChangedFile } from '../../sources/changed-files.js'
+import type { PullRequestRef } from '../../sources/pr-files.js'
+import type { GitHubClient } from '../github.js'
+import { isRequestError } from './errors.js'
+
+export interface ReviewInput {
+  pr: PullRequestRef
+  headSha: string
+  /** Findings the change adds: the only ones that get a review comment. */
+  added: Finding[]
+  /** Every finding on the head (added and existing): a comment whose fingerprint is here stays open. */
+  current: Finding[]
+  changedFiles: Map<string, ChangedFile>
+  maxComments: number
+  ruleFor(ruleId: string): AnyRule | undefined
+}
+
+export type Unplaced = { finding: Finding; reason: 'outside the diff' | 'over max-comments' | 'rejected by GitHub' }
+
+export interface ReviewOutcome {
+  /** Findings commented in this run. */
+  commented: Finding[]
+  /** Findings that already had an open comment from an earlier run. */
+  alreadyCommented: Finding[]
+  /** Added findings without a comment; the summary lists them. */
+  unplaced: Unplaced[]
+  /** Earlier comments edited to say their finding is gone. */
+  markedFixed: number
+}
+
+interface CommentDraft {
+  finding: Finding
+  path: string
+  line: number
+  start_line?: number
+  side: 'RIGHT'
+  start_side?: 'RIGHT'
+  body: string
+}
+
+/** One review per run with a comment per new finding on the diff; earlier comments are deduplicated by fingerprint or marked fixed. */
+export async function publishReview(octokit: GitHubClient, input: ReviewInput): Promise<ReviewOutcome> {
+  const { pr } = input
+  const earlier = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 })
+  const currentFingerprints = new Set(input.current.map((f) => f.fingerprint))
+  const openFingerprints = new Set<string>()
+  let markedFixed = 0
+  for (const comment of earlier) {
+    const fp = fingerprintOf(comment.body)
+    if (!fp || isMarkedFixed(comment.body)) continue
+    if (currentFingerprints.has(fp)) {
+      openFingerprints.add(fp)
+      continue
+    }
+    await octokit.rest.pulls.updateReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: comment.id, body: markFixed(comment.body, input.headSha) })
+    markedFixed++
+  }
+
+  const alreadyCommented: Finding[] = []
+  const unplaced: Unplaced[] = []
+  const drafts: CommentDraft[] = []
+  for (const finding of [...input.added].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))) {
+    if (openFingerprints.has(finding.fingerprint ?? '')) {
+      alreadyCommented.push(finding)
+      continue
+    }
+    const draft = anchor(finding, input)
+    if (!draft) unplaced.push({ finding, reason: 'outside the diff' })
+    else if (drafts.length >= input.maxComments) unplaced.push({ finding, reason: 'over max-comments' })
+    else drafts.push(draft)
+  }
+  if (drafts.length === 0) return { commented: [], alreadyCommented, unplaced, markedFixed }
+
+  const commented = await postReview(octokit, input, drafts, unplaced)
+  return { commented, alreadyCommented, unplaced, markedFixed }
+}
+
+/** Where on the diff a finding's comment goes: over its fix's lines when there is one (so the suggestion replaces exactly them), else its first line. */
+function anchor(finding: Finding, input: ReviewInput): CommentDraft | undefined {
+  const file = input.changedFiles.get(finding.loc.file)
+  if (!file || file.status === 'removed') return undefined
+  const fix = finding.fix
+  if (fix && fix.loc.file === finding.loc.file && hunkContaining(file, fix.loc.startLine, fix.loc.endLine)) {
+    const multi = fix.loc.endLine > fix.loc.startLine
+    return {
+      finding,
+      path: file.path,
+      line: fix.loc.endLine,
+      ...(multi ? { start_line: fix.loc.startLine, start_side: 'RIGHT' as const } : {}),
+      side: 'RIGHT',
+      body: reviewCommentBody(finding, input.ruleFor(finding.ruleId), true),
+    }
+  }
+  if (!hunkContaining(file, finding.loc.startLine, finding.loc.startLine)) return undefined
+  return { finding, path: file.path, line: finding.loc.startLine, side: 'RIGHT', body: reviewCommentBody(finding, input.ruleFor(finding.ruleId), false) }
+}
+
+/** One review with every comment; if GitHub rejects it (422: a line it does not consider part of the diff), comment one by one so only the bad ones move to the summary. */
+async function postReview(octokit: GitHubClient, input: ReviewInput, drafts: CommentDraft[], unplaced: Unplaced[]): Promise<Finding[]> {
+  const { pr } = input
+  const comments = drafts.map(({ finding: _finding, ...comment }) => comment)
+  try {
+    await octokit.rest.pulls.createReview({
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
+      commit_id: input.headSha,
+      event: 'COMMENT',
+      body: `policygate: ${drafts.length} new finding(s) on this change. The summary comment has the full report.`,
+      comments,
+    })
+    return drafts.map((d) => d.finding)
+  } catch (error) {
+    if (!isRequestError(error) || error.status !== 422) throw error
+  }
+  const commented: Finding[] = []
+  for (const { finding, ...comment } of drafts) {
+    try {
+      await octokit.rest.pulls.createReviewComment({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, commit_id: input.headSha, ...comment })
+      commented.push(finding)
+    } catch (error) {
+      if (!isRequestError(error) || error.status !== 422) throw error
+      unplaced.push({ finding, reason: 'rejected by GitHub' })
+    }
+  }
+  return commented
+}

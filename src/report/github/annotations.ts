@@ -1,0 +1,27 @@
+import type { Finding, Severity } from '../../rules/types.js'
+import { redact } from '../redact.js'
+
+export type AnnotationLevel = 'failure' | 'warning' | 'notice'
+
+/** A check-run annotation, shaped as the checks API takes it. */
+export interface CheckAnnotation {
+  path: string
+  start_line: number
+  end_line: number
+  annotation_level: AnnotationLevel
+  title: string
+  message: string
+}
+
+export const ANNOTATION_LEVEL: Record<Severity, AnnotationLevel> = { critical: 'failure', high: 'failure', medium: 'warning', low: 'notice', info: 'notice' }
+
+export function toAnnotation(finding: Finding): CheckAnnotation {
+  return {
+    path: finding.loc.file,
+    start_line: finding.loc.startLine,
+    end_line: Math.max(finding.loc.startLine, finding.loc.endLine),
+    annotation_level: ANNOTATION_LEVEL[finding.severity],
+    title: `${finding.ruleId} (${finding.severity})`,
+    message: redact(finding.message) + (finding.resource ? ` — ${finding.resource.address}` : ''),
+  }
+}

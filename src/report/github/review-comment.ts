@@ -1,0 +1,31 @@
+import type { AnyRule, Finding, Severity } from '../../rules/types.js'
+import { redact } from '../redact.js'
+import { ruleDocsUrl } from '../summary.js'
+import { fingerprintMarker } from './markers.js'
+
+export const SEVERITY_ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' }
+
+/**
+ * A review comment: severity, rule, what is wrong, why, how to fix, the rule's page, and a suggested
+ * change when the finding carries a concrete fix anchored where the comment is.
+ */
+export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, withSuggestion: boolean): string {
+  const lines = [
+    `**${SEVERITY_ICON[finding.severity]} ${finding.severity}** · [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) · ${finding.title}`,
+    '',
+    `**What:** ${redact(finding.message)}${finding.resource ? ` (\`${finding.resource.address}\`)` : ''}`,
+  ]
+  if (rule) lines.push('', `**Why:** ${rule.why}`, '', `**Fix:** ${rule.fix}`)
+  if (withSuggestion && finding.fix) {
+    const fence = fenceFor(finding.fix.replacement)
+    lines.push('', finding.fix.description ?? 'Suggested change:', '', `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ''), fence)
+  }
+  lines.push('', fingerprintMarker(finding.fingerprint ?? ''))
+  return lines.join('\n')
+}
+
+/** A fence longer than any backtick run in the text, so the suggestion cannot end early. */
+function fenceFor(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length))
+  return '`'.repeat(longest + 1)
+}
