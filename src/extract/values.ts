@@ -77,3 +77,8 @@ export function stringList(value: Value | undefined): Attr<string>[] {
 }
 
 export { items, path }
+
+/** The value when the source determines it, else undefined: for registering an object under its literal name. */
+export function knownValue<T>(value: Attr<T> | undefined): T | undefined {
+  return value && !(value.value instanceof Unknown) ? value.value : undefined
+}

@@ -1,3 +1,65 @@
+import type { Trail } from '../../model/aws.js'
+import { Unknown, attr, firstLine } from '../../model/source.js'
+import type { MapValue, Value } from '../../parse/value.js'
+import { field } from '../../parse/value.js'
 import type { Handler } from '../context.js'
+import { lookupLogGroup } from '../log-groups.js'
+import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr, toBool, toString } from '../values.js'
 
-export const handlers: Record<string, Handler> = {}
+const trail: Handler = (resource, context) => {
+  const bucketValue = path(resource.body, 'S3BucketName')
+  const isLogging = path(resource.body, 'IsLogging')
+  const model: Trail = {
+    meta: metaOf(resource),
+    name: stringOr(resource, 'TrailName', resource.address),
+    isMultiRegion: boolOr(resource, 'IsMultiRegionTrail', false),
+    logFileValidation: boolOr(resource, 'EnableLogFileValidation', false),
+    // The documented name is KMSKeyId; templates also write KmsKeyId and mean the same key.
+    kmsKeyId: optionalString(resource, 'KMSKeyId') ?? optionalString(resource, 'KmsKeyId'),
+    cloudWatchLogsGroupArn: optionalString(resource, 'CloudWatchLogsLogGroupArn'),
+    cloudWatchLogsRoleArn: optionalString(resource, 'CloudWatchLogsRoleArn'),
+    includeGlobalServiceEvents: boolOr(resource, 'IncludeGlobalServiceEvents', true),
+    // IsLogging is required: a template without it states nothing, which is not "off".
+    isLogging: isLogging ? toBool(isLogging) : attr<boolean>(new Unknown('IsLogging is not set'), firstLine(resource.loc), false),
+    bucketName: bucketValue ? toString(bucketValue) : attr<string>(new Unknown('S3BucketName is not set'), firstLine(resource.loc), false),
+    dataEvents: [...selectorDataEvents(resource.body), ...advancedSelectorDataEvents(resource.body)],
+  }
+  context.model.cloudtrail.trails.push(model)
+  context.register('trail', resource.address, model, [knownValue(model.name)])
+  context.afterAll(() => {
+    model.bucket = context.lookup('bucket', bucketValue)
+    model.logGroup = lookupLogGroup(context, path(resource.body, 'CloudWatchLogsLogGroupArn'))
+  })
+}
+
+/** `EventSelectors[].DataResources[] { Type, Values }`. */
+function selectorDataEvents(body: MapValue): Trail['dataEvents'] {
+  return items(field(body, 'EventSelectors')).flatMap((selector) =>
+    items(path(selector, 'DataResources')).map((dataResource) => {
+      const type = path(dataResource, 'Type')
+      return {
+        loc: dataResource.loc,
+        resourceType: type ? toString(type) : attr<string>(new Unknown('DataResource without Type'), firstLine(dataResource.loc), false),
+        values: stringList(path(dataResource, 'Values')),
+      }
+    }),
+  )
+}
+
+/** `AdvancedEventSelectors[].FieldSelectors[] { Field: resources.type, Equals: [...] }`. */
+function advancedSelectorDataEvents(body: MapValue): Trail['dataEvents'] {
+  return items(field(body, 'AdvancedEventSelectors')).flatMap((selector) => {
+    const fields = items(path(selector, 'FieldSelectors'))
+    const arns = fields.filter((f) => fieldName(f) === 'resources.ARN').flatMap((f) => [...stringList(path(f, 'Equals')), ...stringList(path(f, 'StartsWith'))])
+    return fields
+      .filter((f) => fieldName(f) === 'resources.type')
+      .flatMap((f) => stringList(path(f, 'Equals')).map((resourceType) => ({ loc: f.loc, resourceType, values: arns })))
+  })
+}
+
+function fieldName(selector: Value): string | undefined {
+  const name = path(selector, 'Field')
+  return name?.kind === 'string' ? name.value : undefined
+}
+
+export const handlers: Record<string, Handler> = { 'AWS::CloudTrail::Trail': trail }
