@@ -1,0 +1,19 @@
+/*
+ * IAM semantics, offline: the AWS action catalog, wildcard expansion, resource matching, effective
+ * permissions of principals, escalation methods, permission deltas and policy validation.
+ * Every rule about IAM uses this module; none re-implements matching.
+ */
+export { catalog, iamDataVersion, type AccessLevel, type Catalog, type CatalogAction, type CatalogConditionKey, type CatalogResourceType } from './catalog/catalog.js'
+export { resolveIamDataRoot } from './catalog/data-root.js'
+export { actionMatches, expandAction, hasAccessLevel, isAllActions, serviceOfPattern, MUTATING_LEVELS, type ActionExpansion } from './actions.js'
+export { globCovers, globMatches, globsIntersect, hasWildcard } from './glob.js'
+export {
+  coversAllActions, effectOf, isConditional, isWildcardScope, knownValues, matchAction, resourceScope, scopeCovers,
+  type ActionMatch, type Effect, type ResourceScope, type StatementRef,
+} from './statement.js'
+export { createPermissions, type Grant, type Limits, type Permissions } from './permissions.js'
+export { documentFromJson } from './json-document.js'
+export { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-policies.js'
+export { awsManagedDocument, effectivePermissions, everyPrincipal, principalPolicies, standaloneIdentityDocuments, type PrincipalPolicies } from './principals.js'
+export { ESCALATION_METHODS, type EscalationMethod } from './escalation/methods.js'
+export { escalationPaths, type EscalationPath } from './escalation/detect.js'

@@ -1,0 +1,126 @@
+import type { AwsModel, IamGroup, IamPolicy, IamRole, IamUser, PolicyAttachment } from '../model/aws.js'
+import type { PolicyDocument } from '../model/policy.js'
+import type { ResourceMeta } from '../model/resource.js'
+import { isKnown, isUnknown, type Attr, type SourceRange } from '../model/source.js'
+import { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-policies.js'
+import { documentFromJson } from './json-document.js'
+import { createPermissions, type Permissions } from './permissions.js'
+
+/*
+ * Everything attached to a principal in the model: inline policies, customer managed policies through
+ * attachments, AWS managed policies known by name, and (for users) their groups' policies; narrowed by
+ * the permissions boundary and the SCPs of the model. What cannot be resolved is listed, not guessed.
+ */
+
+export interface PrincipalPolicies {
+  kind: 'role' | 'user' | 'group' | 'policy'
+  meta: ResourceMeta
+  documents: PolicyDocument[]
+  /** Attachments whose policy is neither in the code nor a known AWS managed policy. */
+  unresolved: PolicyAttachment[]
+  /** The boundary's documents; 'unknown' when set but not resolvable (then it does not narrow). */
+  boundary?: PolicyDocument[] | 'unknown'
+}
+
+const awsManagedDocuments = new Map<string, PolicyDocument>()
+
+/** The AWS managed policy an ARN names, as a document located at `loc`, when it is one this tool knows. */
+export function awsManagedDocument(arn: string, owner: ResourceMeta, loc: SourceRange): PolicyDocument | undefined {
+  const name = awsManagedPolicyName(arn)
+  const json = name === undefined ? undefined : AWS_MANAGED_POLICIES[name]
+  if (!json) return undefined
+  const cacheKey = `${name}\u0000${owner.address}\u0000${loc.file}:${loc.startLine}`
+  let document = awsManagedDocuments.get(cacheKey)
+  if (!document) {
+    document = documentFromJson(json, 'identity', owner, loc)
+    awsManagedDocuments.set(cacheKey, document)
+  }
+  return document
+}
+
+function referenceOf(value: Attr<string>): string | undefined {
+  return isUnknown(value.value) ? value.value.ref : undefined
+}
+
+/** A customer managed policy of the model named by an ARN (by its name) or by a reference to its address. */
+function customerPolicy(aws: AwsModel, arn: Attr<string>): IamPolicy | undefined {
+  if (isKnown(arn)) {
+    const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(arn.value)?.[1]
+    return name === undefined ? undefined : aws.iam.policies.find((p) => p.name.value === name)
+  }
+  const ref = referenceOf(arn)
+  if (!ref) return undefined
+  return aws.iam.policies.find((p) => ref === p.meta.address || ref.startsWith(`${p.meta.address}.`))
+}
+
+function resolveArn(aws: AwsModel, arn: Attr<string>, owner: ResourceMeta, loc: SourceRange): PolicyDocument | undefined {
+  if (isKnown(arn)) {
+    const managed = awsManagedDocument(arn.value, owner, loc)
+    if (managed) return managed
+  }
+  return customerPolicy(aws, arn)?.document
+}
+
+function attachedDocuments(aws: AwsModel, principal: IamRole | IamUser | IamGroup): { documents: PolicyDocument[]; unresolved: PolicyAttachment[] } {
+  const documents = [...principal.inlinePolicies]
+  const unresolved: PolicyAttachment[] = []
+  for (const attachment of principal.managedPolicies) {
+    const document = attachment.policy?.document ?? resolveArn(aws, attachment.policyArn, principal.meta, attachment.loc)
+    if (document) documents.push(document)
+    else unresolved.push(attachment)
+  }
+  return { documents, unresolved }
+}
+
+function boundaryOf(aws: AwsModel, principal: IamRole | IamUser): PolicyDocument[] | 'unknown' | undefined {
+  const arn = principal.permissionsBoundary
+  if (!arn) return undefined
+  const document = resolveArn(aws, arn, principal.meta, arn.loc)
+  return document ? [document] : 'unknown'
+}
+
+function groupOf(aws: AwsModel, membership: IamUser['groups'][number]): IamGroup | undefined {
+  if (membership.group) return membership.group
+  const name = membership.name
+  if (isKnown(name)) return aws.iam.groups.find((g) => g.name.value === name.value)
+  const ref = referenceOf(name)
+  return ref ? aws.iam.groups.find((g) => ref === g.meta.address || ref.startsWith(`${g.meta.address}.`)) : undefined
+}
+
+export function principalPolicies(aws: AwsModel): PrincipalPolicies[] {
+  const principals: PrincipalPolicies[] = []
+  for (const role of aws.iam.roles) principals.push({ kind: 'role', meta: role.meta, ...attachedDocuments(aws, role), boundary: boundaryOf(aws, role) })
+  for (const group of aws.iam.groups) principals.push({ kind: 'group', meta: group.meta, ...attachedDocuments(aws, group) })
+  for (const user of aws.iam.users) {
+    const own = attachedDocuments(aws, user)
+    const groups = user.groups.map((m) => groupOf(aws, m)).filter((g): g is IamGroup => g !== undefined)
+    const fromGroups = groups.map((g) => attachedDocuments(aws, g))
+    principals.push({
+      kind: 'user',
+      meta: user.meta,
+      documents: [...own.documents, ...fromGroups.flatMap((g) => g.documents)],
+      unresolved: [...own.unresolved, ...fromGroups.flatMap((g) => g.unresolved)],
+      boundary: boundaryOf(aws, user),
+    })
+  }
+  return principals
+}
+
+/** Identity documents no principal of the model holds (a managed policy attached elsewhere, an orphan document): judged on their own. */
+export function standaloneIdentityDocuments(aws: AwsModel, principals: PrincipalPolicies[]): PolicyDocument[] {
+  const held = new Set(principals.flatMap((p) => p.documents))
+  const boundaries = new Set(principals.flatMap((p) => (Array.isArray(p.boundary) ? p.boundary : [])))
+  return aws.policyDocuments.filter((d) => d.kind === 'identity' && !held.has(d) && !boundaries.has(d))
+}
+
+/** Principals and standalone identity documents alike, each with what it may do. */
+export function everyPrincipal(aws: AwsModel): PrincipalPolicies[] {
+  const principals = principalPolicies(aws)
+  const standalone = standaloneIdentityDocuments(aws, principals).map((document): PrincipalPolicies => ({ kind: 'policy', meta: document.owner, documents: [document], unresolved: [] }))
+  return [...principals, ...standalone]
+}
+
+export function effectivePermissions(aws: AwsModel, principal: PrincipalPolicies): Permissions {
+  const boundary = Array.isArray(principal.boundary) ? principal.boundary : undefined
+  return createPermissions(principal.documents, { boundary, scps: aws.organizations.scps.map((s) => s.document) })
+}

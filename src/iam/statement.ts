@@ -1,0 +1,86 @@
+import type { PolicyDocument, Statement } from '../model/policy.js'
+import { isKnown, type Attr, type SourceRange } from '../model/source.js'
+import { actionMatches, isAllActions } from './actions.js'
+import { globCovers } from './glob.js'
+
+/*
+ * How one statement applies to one action and to resources. An unknown element (a reference the
+ * source does not resolve) makes the answer 'unknown': it neither grants nor denies.
+ */
+
+export type Effect = 'Allow' | 'Deny'
+
+/** AWS accepts exactly `Allow` and `Deny`. */
+export function effectOf(statement: Statement): Effect | undefined {
+  const value = statement.effect.value
+  return value === 'Allow' || value === 'Deny' ? value : undefined
+}
+
+export function knownValues(entries: Attr<string>[] | undefined): string[] {
+  return (entries ?? []).filter(isKnown).map((entry) => entry.value)
+}
+
+function hasUnknown(entries: Attr<string>[] | undefined): boolean {
+  return (entries ?? []).some((entry) => !isKnown(entry))
+}
+
+/** The element that makes a statement apply to an action: its Action entry, or the statement itself for NotAction. */
+export interface ActionMatch {
+  element: { loc: SourceRange }
+  /** The Action entry's text, absent for NotAction. */
+  pattern?: string
+}
+
+export function matchAction(statement: Statement, actionKey: string): ActionMatch | 'unknown' | undefined {
+  if (statement.actions) {
+    const entry = statement.actions.find((a) => isKnown(a) && actionMatches(a.value, actionKey))
+    if (entry) return { element: entry, pattern: entry.value as string }
+    return hasUnknown(statement.actions) ? 'unknown' : undefined
+  }
+  if (statement.notActions) {
+    if (statement.notActions.some((a) => isKnown(a) && actionMatches(a.value, actionKey))) return undefined
+    return hasUnknown(statement.notActions) ? 'unknown' : { element: statement }
+  }
+  return undefined
+}
+
+/** What a statement's Resource/NotResource covers. */
+export interface ResourceScope {
+  patterns: string[]
+  /** Set for NotResource: everything except these. */
+  except?: string[]
+  /** Some entry (or the whole element) is unknown, or the element is absent. */
+  unknown: boolean
+}
+
+export function resourceScope(statement: Statement): ResourceScope {
+  if (statement.notResources) return { patterns: [], except: knownValues(statement.notResources), unknown: hasUnknown(statement.notResources) }
+  if (statement.resources) return { patterns: knownValues(statement.resources), unknown: hasUnknown(statement.resources) }
+  return { patterns: [], unknown: true }
+}
+
+/** Every resource, or all but a few (NotResource): what "on `*`" rules look for. */
+export function isWildcardScope(scope: ResourceScope): boolean {
+  return scope.except !== undefined || scope.patterns.some((p) => p.trim() === '*')
+}
+
+/** `general` applies to every resource `specific` names (used to decide whether a Deny removes an Allow). */
+export function scopeCovers(general: ResourceScope, specific: ResourceScope): boolean {
+  if (general.patterns.some((p) => p.trim() === '*') && general.except === undefined) return true
+  if (general.except !== undefined || specific.except !== undefined || specific.unknown) return false
+  return specific.patterns.length > 0 && specific.patterns.every((s) => general.patterns.some((g) => globCovers(g, s, false)))
+}
+
+/** The statement grants (or denies) every action: `Action: "*"`. */
+export function coversAllActions(statement: Statement): boolean {
+  return (statement.actions ?? []).some((a) => isKnown(a) && isAllActions(a.value))
+}
+
+export function isConditional(statement: Statement): boolean {
+  return statement.conditions.length > 0
+}
+
+export interface StatementRef {
+  document: PolicyDocument
+  statement: Statement
+}
