@@ -485,6 +485,8 @@ export interface ResourcePolicy {
   document: PolicyDocument
   /** The protected resource (bucket name, queue URL, key ID…), or a reference to it. */
   target: Attr<string>
+  /** The reference the target was written through (`aws_api_gateway_rest_api.api.id`, `Api`), or the resource's own address for a policy written on it: joins a policy to its resource. */
+  targetRef?: string
 }
 
 export function emptyModel(): AwsModel {

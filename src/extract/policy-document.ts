@@ -1,0 +1,172 @@
+import type { Condition, PolicyDocument, PolicyKind, PrincipalEntry, Statement } from '../model/policy.js'
+import type { ResourceMeta } from '../model/resource.js'
+import { Unknown, attr, firstLine, type Attr, type SourceRange } from '../model/source.js'
+import { parseJsonValue } from '../parse/json.js'
+import { field, type MapValue, type StringValue, type Value } from '../parse/value.js'
+import type { ExtractContext } from './context.js'
+import { toString } from './values.js'
+
+/** The type of the single principal entry that stands for a Principal whose whole value is unknown. */
+export const UNKNOWN_PRINCIPAL_TYPE = 'unknown'
+
+/**
+ * Reads any policy JSON (a map already shaped like policy JSON, or a string holding JSON) into a
+ * positioned PolicyDocument, and records it in `model.policyDocuments`. Absent or null: undefined.
+ */
+export function readPolicyDocument(
+  value: Value | undefined,
+  kind: PolicyKind,
+  owner: ResourceMeta,
+  context: ExtractContext,
+  service?: string,
+): PolicyDocument | undefined {
+  if (!value || value.kind === 'null') return undefined
+  const document: PolicyDocument = { kind, owner, ...(service ? { service } : {}), loc: value.loc, statements: [] }
+  fill(document, value, context)
+  context.model.policyDocuments.push(document)
+  return document
+}
+
+function fill(document: PolicyDocument, value: Value, context: ExtractContext): void {
+  switch (value.kind) {
+    case 'unknown':
+      return markUnknown(document, value, context)
+    case 'string':
+      return fillFromText(document, value, context)
+    case 'map':
+      return fillFromMap(document, value, context)
+    default:
+      return markInvalid(document, `a policy document must be a JSON object, found ${value.kind}`, value.loc, context)
+  }
+}
+
+function fillFromText(document: PolicyDocument, text: StringValue, context: ExtractContext): void {
+  const origin = text.textOrigin ?? { file: text.loc.file, fixed: text.loc }
+  const parsed = parseJsonValue(text.value, origin)
+  if (parsed.error) return markInvalid(document, parsed.error.message, parsed.error.loc, context)
+  const root = parsed.value!
+  if (root.kind !== 'map') return markInvalid(document, `a policy document must be a JSON object, found ${root.kind}`, root.loc, context)
+  fillFromMap(document, root, context)
+}
+
+function fillFromMap(document: PolicyDocument, map: MapValue, context: ExtractContext): void {
+  const version = field(map, 'Version')
+  if (version && version.kind !== 'null') document.version = toString(version)
+  const statementValue = field(map, 'Statement')
+  if (statementValue?.kind === 'unknown') return markUnknown(document, statementValue, context)
+  const statementValues = statementValue?.kind === 'list' ? statementValue.items : statementValue && statementValue.kind !== 'null' ? [statementValue] : []
+  document.statements = statementValues.map(readStatement)
+  if (isFullyKnown(map)) document.size = JSON.stringify(plain(map)).length
+}
+
+function markUnknown(document: PolicyDocument, value: Value & { kind: 'unknown' }, context: ExtractContext): void {
+  document.unknown = new Unknown(value.reason, value.ref)
+  const through = value.ref ? ` (${value.ref})` : ''
+  context.diagnostics.push({
+    kind: 'unresolved',
+    message: `${document.owner.address}: the ${document.kind} policy document could not be determined${through}: ${value.reason}`,
+    loc: value.loc,
+  })
+}
+
+function markInvalid(document: PolicyDocument, message: string, loc: SourceRange, context: ExtractContext): void {
+  document.unknown = new Unknown(message)
+  context.diagnostics.push({ kind: 'parse-error', message: `${document.owner.address}: ${message}`, loc })
+}
+
+function readStatement(value: Value, index: number): Statement {
+  if (value.kind !== 'map') return unknownStatement(value, index)
+  const statement: Statement = { loc: value.loc, index, effect: effectOf(value), conditions: conditionsOf(field(value, 'Condition')) }
+  const sid = field(value, 'Sid')
+  if (sid && sid.kind !== 'null') statement.sid = toString(sid)
+  const actions = elementsOf(field(value, 'Action'))
+  if (actions) statement.actions = actions
+  const notActions = elementsOf(field(value, 'NotAction'))
+  if (notActions) statement.notActions = notActions
+  const resources = elementsOf(field(value, 'Resource'))
+  if (resources) statement.resources = resources
+  const notResources = elementsOf(field(value, 'NotResource'))
+  if (notResources) statement.notResources = notResources
+  const principals = principalsOf(field(value, 'Principal'))
+  if (principals) statement.principals = principals
+  const notPrincipals = principalsOf(field(value, 'NotPrincipal'))
+  if (notPrincipals) statement.notPrincipals = notPrincipals
+  return statement
+}
+
+/** A statement the source does not determine (a computed list element): every part unknown, so no rule can read it as granting or denying. */
+function unknownStatement(value: Value, index: number): Statement {
+  const unknown = toString(value)
+  return { loc: value.loc, index, effect: unknown, actions: [unknown], resources: [unknown], conditions: [] }
+}
+
+/** A missing Effect is the empty string, not explicit, at the statement's first line: rules about grammar see it, others see no Allow. */
+function effectOf(statement: MapValue): Attr<string> {
+  const effect = field(statement, 'Effect')
+  return effect && effect.kind !== 'null' ? toString(effect) : attr('', firstLine(statement.loc), false)
+}
+
+/** Single-or-list elements (`"Action": "s3:*"` or `["s3:*"]`); absent or null is undefined; a whole unknown list is one unknown Attr. */
+function elementsOf(value: Value | undefined): Attr<string>[] | undefined {
+  if (!value || value.kind === 'null') return undefined
+  if (value.kind === 'list') return value.items.filter((item) => item.kind !== 'null').map(toString)
+  return [toString(value)]
+}
+
+function principalsOf(value: Value | undefined): PrincipalEntry[] | undefined {
+  if (!value || value.kind === 'null') return undefined
+  if (value.kind === 'string' && value.value === '*') return [{ type: '*', value: attr('*', value.loc) }]
+  if (value.kind === 'map') {
+    return value.entries.flatMap((entry) => (elementsOf(entry.value) ?? []).map((element) => ({ type: entry.key, value: element })))
+  }
+  if (value.kind === 'unknown') return [{ type: UNKNOWN_PRINCIPAL_TYPE, value: toString(value) }]
+  return [{ type: UNKNOWN_PRINCIPAL_TYPE, value: attr<string>(new Unknown('a Principal must be "*" or a map of principal types'), value.loc) }]
+}
+
+function conditionsOf(value: Value | undefined): Condition[] {
+  if (!value || value.kind === 'null') return []
+  if (value.kind !== 'map') return [unknownCondition(value, toString(value))]
+  return value.entries.flatMap((operatorEntry): Condition[] => {
+    const operator = attr(operatorEntry.key, operatorEntry.keyLoc)
+    const keys = operatorEntry.value
+    if (keys.kind !== 'map') return [unknownCondition(keys, operator)]
+    return keys.entries.map((keyEntry) => ({
+      loc: span(keyEntry.keyLoc, keyEntry.value.loc),
+      operator,
+      key: attr(keyEntry.key, keyEntry.keyLoc),
+      values: elementsOf(keyEntry.value) ?? [],
+    }))
+  })
+}
+
+/** A condition block or operator whose keys the source does not determine: present (so it may restrict), but unreadable. */
+function unknownCondition(value: Value, operator: Attr<string>): Condition {
+  const unknown = toString(value)
+  return { loc: value.loc, operator, key: unknown, values: [unknown] }
+}
+
+function span(from: SourceRange, to: SourceRange): SourceRange {
+  return { file: from.file, startLine: from.startLine, endLine: to.endLine, startColumn: from.startColumn, endColumn: to.endColumn }
+}
+
+function isFullyKnown(value: Value): boolean {
+  if (value.kind === 'unknown') return false
+  if (value.kind === 'list') return value.items.every(isFullyKnown)
+  if (value.kind === 'map') return value.entries.every((e) => isFullyKnown(e.value))
+  return true
+}
+
+/** The JSON a fully known Value stands for, to measure the document as AWS does (no whitespace outside strings). */
+function plain(value: Value): unknown {
+  switch (value.kind) {
+    case 'list':
+      return value.items.map(plain)
+    case 'map':
+      return Object.fromEntries(value.entries.map((e) => [e.key, plain(e.value)]))
+    case 'null':
+    case 'unknown':
+      return null
+    default:
+      return value.value
+  }
+}
