@@ -21,7 +21,14 @@ export interface StringValue extends Positioned {
    * (HCL heredocs, YAML block scalars, `file()` contents): lets JSON embedded in it keep real line numbers.
    * Absent when the string was built (templates, Fn::Sub) or escaped, then every inner position is `loc`.
    */
-  textOrigin?: { file: string; line: number; column: number; dedent?: number }
+  textOrigin?: {
+    file: string
+    line: number
+    column: number
+    dedent?: number
+    /** The text as written, line breaks kept, when `value` folded them (YAML `>` blocks): parse embedded JSON from this to keep its lines. */
+    text?: string
+  }
 }
 export interface NumberValue extends Positioned { kind: 'number'; value: number }
 export interface BoolValue extends Positioned { kind: 'bool'; value: boolean }

@@ -1,6 +1,40 @@
+import type { SourceRange } from '../../model/source.js'
+import { parseJsonValue } from '../json.js'
 import type { ParsedUnit } from '../types.js'
+import type { Value } from '../value.js'
+import { isTemplate, mightBeTemplate, plausiblyTemplate } from './detect.js'
+import { Evaluator } from './evaluate.js'
+import { inputsOf, literalsOf, resourcesOf, scopeOf } from './sections.js'
+import { parseYamlValue } from './yaml.js'
 
-/** A CloudFormation/SAM template (YAML or JSON), or undefined when the document is not one. Implemented by the CloudFormation parser work. */
-export function parseTemplate(_file: { path: string; text: string }): ParsedUnit | undefined {
-  return undefined
+/**
+ * A CloudFormation/SAM template (YAML or JSON) recognised by content, or undefined when the document
+ * is not one (workflows, Kubernetes manifests, package.json, broken YAML that is not a template).
+ */
+export function parseTemplate(file: { path: string; text: string }): ParsedUnit | undefined {
+  if (!mightBeTemplate(file.text)) return undefined
+  const parsed = parseDocument(file.path, file.text)
+  if (parsed.error) {
+    if (!plausiblyTemplate(file.text)) return undefined
+    return { ...emptyUnit(file.path), diagnostics: [{ kind: 'parse-error', message: parsed.error.message, loc: parsed.error.loc }] }
+  }
+  if (!parsed.value || !isTemplate(parsed.value)) return undefined
+  const template = parsed.value
+  const evaluator = new Evaluator(scopeOf(template))
+  return {
+    ...emptyUnit(file.path),
+    resources: resourcesOf(template, evaluator),
+    inputs: inputsOf(template),
+    literals: literalsOf(template),
+  }
+}
+
+function parseDocument(path: string, text: string): { value?: Value; error?: { message: string; loc: SourceRange } } {
+  // A byte-order mark becomes a space so every offset still matches the file.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text
+  return /^\s*\{/.test(source) ? parseJsonValue(source, { file: path, line: 1, column: 1 }) : parseYamlValue(source, path)
+}
+
+function emptyUnit(path: string): ParsedUnit {
+  return { framework: 'cloudformation', files: [path], resources: [], inputs: [], literals: [], diagnostics: [] }
 }

@@ -1,0 +1,26 @@
+import type { SourceRange } from '../../model/source.js'
+import { LineIndex } from '../lines.js'
+
+/** Offsets of one file's text → SourceRanges (1-based lines and columns, end exclusive). */
+export class Locator {
+  private readonly lines: LineIndex
+
+  constructor(readonly file: string, readonly text: string) {
+    this.lines = new LineIndex(text)
+  }
+
+  range(start: number, end: number): SourceRange {
+    const from = this.lines.position(start)
+    const to = this.lines.position(Math.max(start, end))
+    return { file: this.file, startLine: from.line, endLine: to.line, startColumn: from.column, endColumn: to.column }
+  }
+
+  position(offset: number): { line: number; column: number } {
+    return this.lines.position(offset)
+  }
+}
+
+/** A range that starts where `head` starts and ends where `tail` ends (a map entry from its key to the end of its value). */
+export function spanning(head: SourceRange, tail: SourceRange): SourceRange {
+  return { file: head.file, startLine: head.startLine, startColumn: head.startColumn, endLine: tail.endLine, endColumn: tail.endColumn }
+}
