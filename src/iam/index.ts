@@ -17,3 +17,7 @@ export { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-polici
 export { awsManagedDocument, effectivePermissions, everyPrincipal, principalPolicies, standaloneIdentityDocuments, type PrincipalPolicies } from './principals.js'
 export { ESCALATION_METHODS, type EscalationMethod } from './escalation/methods.js'
 export { escalationPaths, type EscalationPath } from './escalation/detect.js'
+export { permissionDelta, describeDelta, type AccessDelta, type NewAccess } from './delta.js'
+export { actionAppliesToResource, isMalformedArn } from './arn.js'
+export { isMultiValued, isNegatedOperator, lookupConditionKey, operatorFitsType, parseOperator, type KeyLookup, type ParsedOperator } from './conditions.js'
+export { grammarIssues, sizeLimitOf, SIZE_LIMITS, type PolicyIssue } from './validate/grammar.js'

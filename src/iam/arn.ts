@@ -1,0 +1,81 @@
+import type { CatalogAction } from './catalog/catalog.js'
+import { catalog } from './catalog/catalog.js'
+import { normalizeVariables } from './glob.js'
+
+/*
+ * ARNs in Resource elements, and whether a resource pattern can name a resource type an action
+ * accepts (the catalog's ARN formats, `arn:${Partition}:s3:::${BucketName}`).
+ */
+
+/** A Resource value that is not `*` and not a well-formed ARN (`arn:partition:service:region:account:resource`). */
+export function isMalformedArn(resource: string): boolean {
+  const value = resource.trim()
+  if (value === '*') return false
+  if (!value.startsWith('arn:')) return true
+  const parts = normalizeVariables(value).split(':')
+  return parts.length < 6 || parts[2] === '' || parts.slice(5).join(':') === ''
+}
+
+type Sym = { kind: 'any' } | { kind: 'segment' } | { kind: 'char'; char: string }
+
+function patternSymbols(resource: string): Sym[] {
+  return normalizeVariables(resource.toLowerCase())
+    .split('')
+    .map((char): Sym => (char === '*' ? { kind: 'any' } : char === '?' ? { kind: 'segment' } : { kind: 'char', char }))
+}
+
+/**
+ * A catalog ARN format as symbols. A variable stays within one path segment (a bucket name has no
+ * `/`) unless it is a path, an object key, a log group name, or the last element after a `/`.
+ */
+function formatSymbols(format: string): Sym[] {
+  const symbols: Sym[] = []
+  const re = /\$\{([^}]*)\}/g
+  let last = 0
+  for (let match = re.exec(format); match; match = re.exec(format)) {
+    for (const char of format.slice(last, match.index).toLowerCase()) symbols.push({ kind: 'char', char })
+    const name = match[1] ?? ''
+    const isLast = match.index + match[0].length === format.length
+    const afterSlash = format[match.index - 1] === '/'
+    const spansSegments = /path|object|key|loggroup|prefix/i.test(name) || (isLast && afterSlash)
+    symbols.push({ kind: spansSegments ? 'any' : 'segment' })
+    last = match.index + match[0].length
+  }
+  for (const char of format.slice(last).toLowerCase()) symbols.push({ kind: 'char', char })
+  return symbols
+}
+
+/** `?` in a pattern is one character; here 'segment' also stands for a run without `/`: both only refuse `/` when consuming. */
+function consumes(wild: Sym, other: Sym): boolean {
+  return wild.kind === 'any' || other.kind !== 'char' || other.char !== '/'
+}
+
+function symbolsIntersect(p: Sym[], q: Sym[]): boolean {
+  const memo = new Map<number, boolean>()
+  const meet = (i: number, j: number): boolean => {
+    const key = i * (q.length + 1) + j
+    const cached = memo.get(key)
+    if (cached !== undefined) return cached
+    const pi = p[i]
+    const qj = q[j]
+    let result: boolean
+    if (!pi && !qj) result = true
+    else if (pi && pi.kind !== 'char') result = meet(i + 1, j) || (qj !== undefined && consumes(pi, qj) && meet(i, j + 1))
+    else if (qj && qj.kind !== 'char') result = meet(i, j + 1) || (pi !== undefined && consumes(qj, pi) && meet(i + 1, j))
+    else result = pi !== undefined && qj !== undefined && pi.kind === 'char' && qj.kind === 'char' && pi.char === qj.char && meet(i + 1, j + 1)
+    memo.set(key, result)
+    return result
+  }
+  return meet(0, 0)
+}
+
+/** Whether the action can apply to the resource pattern: `*` always; an ARN only if it can name one of the action's resource types. */
+export function actionAppliesToResource(action: CatalogAction, resource: string): boolean {
+  const value = resource.trim()
+  if (value === '*') return true
+  const pattern = patternSymbols(value)
+  return action.resourceTypes.some((type) => {
+    const details = catalog().resourceType(action.service, type.name)
+    return details !== undefined && symbolsIntersect(pattern, formatSymbols(details.arnFormat))
+  })
+}

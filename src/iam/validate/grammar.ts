@@ -1,0 +1,89 @@
+import type { AwsModel } from '../../model/aws.js'
+import type { PolicyDocument, Statement } from '../../model/policy.js'
+import { isKnown, type SourceRange } from '../../model/source.js'
+import { isMalformedArn } from '../arn.js'
+
+/*
+ * The grammar checks of IAM Access Analyzer's policy validation, offline: version, effect,
+ * required and forbidden elements per policy kind, duplicate Sids, malformed ARNs, size limits.
+ */
+
+export interface PolicyIssue {
+  at: { loc: SourceRange }
+  message: string
+  /** Stable name of the element, for the finding's identity. */
+  element: string
+}
+
+/** AWS size limits in characters, whitespace not counted. */
+export const SIZE_LIMITS = { managed: 6144, roleInline: 10240, userInline: 2048, groupInline: 5120, trust: 2048, scp: 5120 } as const
+
+/** The limit that applies to a document, from where the model holds it. */
+export function sizeLimitOf(aws: AwsModel, document: PolicyDocument): { limit: number; what: string } | undefined {
+  if (document.kind === 'trust') return { limit: SIZE_LIMITS.trust, what: 'a trust policy (default quota)' }
+  if (document.kind === 'scp') return { limit: SIZE_LIMITS.scp, what: 'a service control policy' }
+  if (aws.iam.policies.some((p) => p.document === document)) return { limit: SIZE_LIMITS.managed, what: 'a managed policy' }
+  if (aws.iam.roles.some((r) => r.inlinePolicies.includes(document))) return { limit: SIZE_LIMITS.roleInline, what: 'the inline policies of a role' }
+  if (aws.iam.users.some((u) => u.inlinePolicies.includes(document))) return { limit: SIZE_LIMITS.userInline, what: 'the inline policies of a user' }
+  if (aws.iam.groups.some((g) => g.inlinePolicies.includes(document))) return { limit: SIZE_LIMITS.groupInline, what: 'the inline policies of a group' }
+  return undefined
+}
+
+function label(statement: Statement): string {
+  return statement.sid && isKnown(statement.sid) && statement.sid.value !== '' ? statement.sid.value : `#${statement.index}`
+}
+
+function statementIssues(document: PolicyDocument, statement: Statement): PolicyIssue[] {
+  const issues: PolicyIssue[] = []
+  const name = `Statement[${label(statement)}]`
+  const effect = statement.effect
+  if (isKnown(effect) && effect.value !== 'Allow' && effect.value !== 'Deny') {
+    issues.push({ at: effect, element: `${name}.Effect`, message: `Effect must be exactly "Allow" or "Deny", not "${effect.value}"` })
+  }
+  if (!statement.actions && !statement.notActions) issues.push({ at: statement, element: `${name}.Action`, message: 'The statement has neither Action nor NotAction' })
+  if (statement.actions && statement.notActions) issues.push({ at: statement, element: `${name}.Action`, message: 'The statement has both Action and NotAction' })
+  const needsResource = document.kind === 'identity' || document.kind === 'boundary'
+  if (needsResource && !statement.resources && !statement.notResources) issues.push({ at: statement, element: `${name}.Resource`, message: 'The statement has neither Resource nor NotResource' })
+  if (statement.resources && statement.notResources) issues.push({ at: statement, element: `${name}.Resource`, message: 'The statement has both Resource and NotResource' })
+  const hasPrincipal = statement.principals !== undefined || statement.notPrincipals !== undefined
+  if ((document.kind === 'identity' || document.kind === 'boundary') && hasPrincipal) {
+    const at = statement.principals?.[0]?.value ?? statement.notPrincipals?.[0]?.value ?? statement
+    issues.push({ at, element: `${name}.Principal`, message: 'An identity policy cannot name a Principal: the principal is whoever the policy is attached to' })
+  }
+  if ((document.kind === 'trust' || document.kind === 'resource') && !hasPrincipal) {
+    issues.push({ at: statement, element: `${name}.Principal`, message: `A ${document.kind} policy statement must name a Principal` })
+  }
+  if (statement.notPrincipals && effect.value === 'Allow') {
+    const at = statement.notPrincipals[0]?.value ?? statement
+    issues.push({ at, element: `${name}.NotPrincipal`, message: 'NotPrincipal with Allow grants access to every principal except those listed, anonymous users included' })
+  }
+  for (const resource of [...(statement.resources ?? []), ...(statement.notResources ?? [])]) {
+    if (isKnown(resource) && isMalformedArn(resource.value)) {
+      issues.push({ at: resource, element: `${name}.Resource[${resource.value}]`, message: `"${resource.value}" is not a valid ARN (arn:partition:service:region:account:resource) or "*"` })
+    }
+  }
+  return issues
+}
+
+export function grammarIssues(document: PolicyDocument, sizeLimit?: { limit: number; what: string }): PolicyIssue[] {
+  if (document.unknown) return []
+  const issues: PolicyIssue[] = []
+  const version = document.version
+  if (!version) issues.push({ at: { loc: document.loc }, element: 'Version', message: 'The policy has no Version: without "2012-10-17" policy variables are not substituted' })
+  else if (isKnown(version) && version.value !== '2012-10-17') {
+    issues.push({ at: version, element: 'Version', message: `Version "${version.value}" is not the current policy language version "2012-10-17"` })
+  }
+  const sids = new Map<string, Statement>()
+  for (const statement of document.statements) {
+    issues.push(...statementIssues(document, statement))
+    const sid = statement.sid
+    if (sid && isKnown(sid) && sid.value !== '') {
+      if (sids.has(sid.value)) issues.push({ at: sid, element: `Sid[${sid.value}]`, message: `Sid "${sid.value}" is used by another statement of this policy` })
+      else sids.set(sid.value, statement)
+    }
+  }
+  if (sizeLimit && document.size !== undefined && document.size > sizeLimit.limit) {
+    issues.push({ at: { loc: document.loc }, element: 'Size', message: `${document.size} characters (whitespace excluded) exceed the ${sizeLimit.limit} allowed for ${sizeLimit.what}` })
+  }
+  return issues
+}
