@@ -34,6 +34,8 @@ export interface AwsModel {
     usagePlans: UsagePlan[]
     apiKeys: ApiKey[]
     domainNames: DomainName[]
+    /** Every REST method-settings entry, inline on a stage or a separate resource, joined to its stage or not. */
+    methodSettings: MethodSettings[]
   }
   lambda: { functions: LambdaFunction[]; permissions: LambdaPermission[]; functionUrls: FunctionUrl[] }
   ec2: { vpcs: Vpc[]; vpcEndpoints: VpcEndpoint[]; securityGroups: SecurityGroup[] }
@@ -157,6 +159,8 @@ export interface RestApi {
   endpointType: Attr<string>
   policy?: PolicyDocument
   vpcEndpointIds: Attr<string>[]
+  /** CORS as SAM's AWS::Serverless::Api `Cors` declares it (plain REST APIs configure CORS in integrations). */
+  cors?: Cors
 }
 
 export interface RestMethod {
@@ -172,6 +176,10 @@ export interface RestMethod {
 
 export interface MethodSettings {
   loc: SourceRange
+  /** The resource that declares the settings: the stage itself, or an aws_api_gateway_method_settings. */
+  owner: ResourceMeta
+  /** The stage the settings apply to, when it is in the code. */
+  stage?: RestStage
   /** `*​/*` for all methods, or `resource/METHOD`. */
   methodPath: Attr<string>
   throttlingRateLimit?: Attr<number>
@@ -191,6 +199,8 @@ export interface RestStage {
   xrayTracing: Attr<boolean>
   cacheClusterEnabled: Attr<boolean>
   methodSettings: MethodSettings[]
+  /** False when a method-settings resource in the code could not be tied to a stage and may belong to this one. */
+  methodSettingsComplete: boolean
   /** Whether a WAFv2 web ACL is associated with the stage in the code (unknown when an association's target is unresolved). */
   webAclAssociated: Attr<boolean>
 }
@@ -258,6 +268,8 @@ export interface ApiKey {
   enabled: Attr<boolean>
   /** Usage plans the key is bound to in the code. */
   usagePlans: UsagePlan[]
+  /** Bindings (usage plan keys) whose usage plan is not in the code: the key is bound, to a plan we cannot see. */
+  unresolvedUsagePlans: number
 }
 
 export interface DomainName {
@@ -493,7 +505,7 @@ export function emptyModel(): AwsModel {
   return {
     iam: { policies: [], roles: [], users: [], groups: [], accessKeys: [], passwordPolicies: [], oidcProviders: [], identityPools: [] },
     organizations: { scps: [] },
-    apigateway: { restApis: [], restMethods: [], restStages: [], httpApis: [], httpRoutes: [], httpStages: [], authorizers: [], usagePlans: [], apiKeys: [], domainNames: [] },
+    apigateway: { restApis: [], restMethods: [], restStages: [], httpApis: [], httpRoutes: [], httpStages: [], authorizers: [], usagePlans: [], apiKeys: [], domainNames: [], methodSettings: [] },
     lambda: { functions: [], permissions: [], functionUrls: [] },
     ec2: { vpcs: [], vpcEndpoints: [], securityGroups: [] },
     cloudtrail: { trails: [] },
