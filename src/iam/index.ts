@@ -21,3 +21,4 @@ export { permissionDelta, describeDelta, type AccessDelta, type NewAccess } from
 export { actionAppliesToResource, isMalformedArn } from './arn.js'
 export { isMultiValued, isNegatedOperator, lookupConditionKey, operatorFitsType, parseOperator, type KeyLookup, type ParsedOperator } from './conditions.js'
 export { grammarIssues, sizeLimitOf, SIZE_LIMITS, type PolicyIssue } from './validate/grammar.js'
+export { allowStatements, entryName, grantingDocuments, identityDocuments, statementName } from './documents.js'

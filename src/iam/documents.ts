@@ -1,0 +1,28 @@
+import type { AwsModel } from '../model/aws.js'
+import type { PolicyDocument, Statement } from '../model/policy.js'
+import { isKnown, type Attr } from '../model/source.js'
+import { effectOf } from './statement.js'
+
+/** Identity policies (inline, managed, SAM function policies): the documents that grant a principal permissions. */
+export function identityDocuments(aws: AwsModel): PolicyDocument[] {
+  return aws.policyDocuments.filter((d) => d.kind === 'identity' && !d.unknown)
+}
+
+/** Documents that grant access to someone: identity policies and resource-based policies. */
+export function grantingDocuments(aws: AwsModel): PolicyDocument[] {
+  return aws.policyDocuments.filter((d) => (d.kind === 'identity' || d.kind === 'resource') && !d.unknown)
+}
+
+export function allowStatements(document: PolicyDocument): Statement[] {
+  return document.statements.filter((s) => effectOf(s) === 'Allow')
+}
+
+/** `Statement[ReadLogs]` or `Statement[#2]`: how findings name a statement, stable across line moves. */
+export function statementName(statement: Statement): string {
+  const sid = statement.sid
+  return sid && isKnown(sid) && sid.value !== '' ? `Statement[${sid.value}]` : `Statement[#${statement.index}]`
+}
+
+export function entryName(statement: Statement, element: string, entry: Attr<string>): string {
+  return `${statementName(statement)}.${element}[${isKnown(entry) ? entry.value : '?'}]`
+}

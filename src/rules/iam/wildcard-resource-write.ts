@@ -1,0 +1,117 @@
+import { allowStatements, expandAction, hasAccessLevel, identityDocuments, isAllActions, knownValues, MUTATING_LEVELS, statementName } from '../../iam/index.js'
+import { isKnown } from '../../model/source.js'
+import { defineRule } from '../types.js'
+
+export default defineRule({
+  id: 'iam/wildcard-resource-write',
+  severity: 'high',
+  title: 'Write actions granted on every resource',
+  why: 'Write, Permissions-management and Tagging actions on `*` reach every bucket, table or key of the account, today\'s and tomorrow\'s, although these actions can be limited to named resources.',
+  fix: 'Replace `*` with the ARNs of the resources the workload writes (wildcards inside an ARN, like `arn:aws:s3:::app-*/*`, are fine).',
+  links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html'],
+  check({ aws }, report) {
+    for (const document of identityDocuments(aws)) {
+      for (const statement of allowStatements(document)) {
+        const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && r.value.trim() === '*')
+        const patterns = knownValues(statement.actions)
+        // `*` actions are iam/full-admin's; NotAction is iam/not-action-allow's.
+        if (!wildcard || patterns.some(isAllActions)) continue
+        const scopable = patterns
+          .flatMap((p) => expandAction(p).actions)
+          .filter((a) => hasAccessLevel(a, MUTATING_LEVELS) && a.resourceTypes.length > 0)
+        const names = [...new Set(scopable.map((a) => a.key))]
+        if (names.length === 0) continue
+        const shown = names.slice(0, 5).join(', ')
+        report({
+          at: wildcard,
+          resource: document.owner,
+          element: `${statementName(statement)}.Resource[*]`,
+          message: `${names.length} write action${names.length > 1 ? 's' : ''} that can be scoped to resources ${names.length > 1 ? 'are' : 'is'} granted on "*": ${shown}${names.length > 5 ? ', …' : ''}`,
+        })
+      }
+    }
+  },
+  examples: {
+    terraform: {
+      bad: [
+        {
+          code: `resource "aws_iam_role_policy" "writer" {
+  name = "writer"
+  role = "app"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:PutObject", "s3:DeleteObject"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+          lines: [9],
+        },
+      ],
+      good: [
+        {
+          code: `resource "aws_iam_role_policy" "writer" {
+  name = "writer"
+  role = "app"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["s3:PutObject", "s3:DeleteObject"]
+        Resource = "arn:aws:s3:::uploads/*"
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["ec2:DescribeInstances", "cloudwatch:PutMetricData"]
+        Resource = "*"
+      }
+    ]
+  })
+}
+`,
+        },
+      ],
+    },
+    cloudformation: {
+      bad: [
+        {
+          code: `Resources:
+  WriterPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - dynamodb:PutItem
+              - dynamodb:DeleteItem
+            Resource: "*"
+`,
+          lines: [12],
+        },
+      ],
+      good: [
+        {
+          code: `Resources:
+  WriterPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - dynamodb:PutItem
+              - dynamodb:DeleteItem
+            Resource: arn:aws:dynamodb:eu-west-1:111122223333:table/orders
+`,
+        },
+      ],
+    },
+  },
+})
