@@ -101,3 +101,10 @@ function unitOf(framework: Framework, file: string, resources: RawResource[]): P
 export function extract(...units: ParsedUnit[]): Extracted {
   return extractModel(units)
 }
+
+/** The 1-based line of the only occurrence of `snippet` in `text`: keeps line assertions readable. */
+export function lineOf(text: string, snippet: string): number {
+  const at = text.indexOf(snippet)
+  if (at < 0 || text.indexOf(snippet, at + 1) >= 0) throw new Error(`test text: "${snippet}" must occur exactly once`)
+  return text.slice(0, at).split('\n').length
+}
