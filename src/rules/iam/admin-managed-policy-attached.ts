@@ -1,0 +1,112 @@
+import type { PolicyAttachment } from '../../model/aws.js'
+import type { ResourceMeta } from '../../model/resource.js'
+import { awsManagedPolicyName } from '../../iam/index.js'
+import { isKnown } from '../../model/source.js'
+import { defineRule } from '../types.js'
+
+interface Params {
+  policies: string[]
+}
+
+/** An AWS managed policy's name from its ARN; SAM also accepts the bare name. */
+function managedPolicyName(arnOrName: string): string | undefined {
+  const name = arnOrName.trim()
+  return awsManagedPolicyName(name) ?? (/^[\w+=,.@-]+$/.test(name) ? name : undefined)
+}
+
+export default defineRule<Params>({
+  id: 'iam/admin-managed-policy-attached',
+  severity: 'high',
+  title: 'Administrator-level AWS managed policy attached',
+  why: 'AdministratorAccess, PowerUserAccess and IAMFullAccess grant (or let the holder grant itself) nearly every action in the account. Attached to a role, user or group, one leaked credential or one compromised workload is a compromised account.',
+  fix: 'Attach a policy scoped to the actions and resources the principal needs; keep administrator access to a few break-glass roles that the rulebook waives explicitly.',
+  links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html'],
+  params: {
+    schema: {
+      type: 'object',
+      properties: { policies: { type: 'array', items: { type: 'string' }, description: 'AWS managed policy names that count as administrator-level.' } },
+      additionalProperties: false,
+    },
+    defaults: { policies: ['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess'] },
+  },
+  check({ aws, params }, report) {
+    const flagged = new Set(params.policies.map((name) => name.toLowerCase()))
+    const principals: { meta: ResourceMeta; kind: string; managedPolicies: PolicyAttachment[] }[] = [
+      ...aws.iam.roles.map((r) => ({ ...r, kind: 'role' })),
+      ...aws.iam.users.map((u) => ({ ...u, kind: 'user' })),
+      ...aws.iam.groups.map((g) => ({ ...g, kind: 'group' })),
+    ]
+    for (const principal of principals) {
+      for (const attachment of principal.managedPolicies) {
+        if (!isKnown(attachment.policyArn)) continue
+        const name = managedPolicyName(attachment.policyArn.value)
+        if (!name || !flagged.has(name.toLowerCase())) continue
+        report({
+          at: attachment.policyArn,
+          resource: attachment.meta,
+          message: `${name} is attached to ${principal.kind} ${principal.meta.address}`,
+          element: `${principal.meta.address}.ManagedPolicy[${name}]`,
+        })
+      }
+    }
+  },
+  examples: {
+    terraform: {
+      bad: [
+        {
+          code: `resource "aws_iam_role" "ci" {
+  name               = "ci"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy_attachment" "ci_admin" {
+  role       = aws_iam_role.ci.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+`,
+          lines: [8],
+        },
+      ],
+      good: [
+        {
+          code: `resource "aws_iam_role" "ci" {
+  name               = "ci"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy_attachment" "ci_read" {
+  role       = aws_iam_role.ci.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+`,
+        },
+      ],
+    },
+    cloudformation: {
+      bad: [
+        {
+          code: `Resources:
+  Operators:
+    Type: AWS::IAM::Group
+    Properties:
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/ReadOnlyAccess
+        - arn:aws:iam::aws:policy/IAMFullAccess
+`,
+          lines: [7],
+        },
+      ],
+      good: [
+        {
+          code: `Resources:
+  Operators:
+    Type: AWS::IAM::Group
+    Properties:
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/ReadOnlyAccess
+`,
+        },
+      ],
+    },
+  },
+})

@@ -1,0 +1,79 @@
+import type { OidcProvider } from '../../model/aws.js'
+import type { Condition, PrincipalEntry, Statement } from '../../model/policy.js'
+import { isKnown, isUnknown } from '../../model/source.js'
+import { positiveConditions } from './conditions.js'
+
+/*
+ * Web-identity and SAML federation in trust policies: which identity provider a Federated principal
+ * names, and which token claims the statement's conditions pin down.
+ */
+
+export const GITHUB_ISSUER = 'token.actions.githubusercontent.com'
+
+export type ProviderKind = 'github' | 'cognito' | 'saml' | 'oidc'
+
+/** `https://token.actions.githubusercontent.com/` → `token.actions.githubusercontent.com`. */
+export function issuerOfUrl(url: string): string {
+  return url.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase()
+}
+
+/** The OIDC provider in the code an unknown Federated value refers to (`aws_iam_openid_connect_provider.gh.arn`, `GitHubOidc.Arn`). */
+function providerByReference(ref: string, providers: readonly OidcProvider[]): OidcProvider | undefined {
+  return providers.find((provider) => ref === provider.meta.address || ref.startsWith(`${provider.meta.address}.`))
+}
+
+/** The issuer a Federated principal names, when the source determines it. */
+export function federatedIssuer(principal: PrincipalEntry, providers: readonly OidcProvider[]): string | undefined {
+  const value = principal.value
+  if (isUnknown(value.value)) {
+    const provider = value.value.ref ? providerByReference(value.value.ref, providers) : undefined
+    return provider && isKnown(provider.url) ? issuerOfUrl(provider.url.value) : undefined
+  }
+  const text = value.value.trim()
+  const oidc = /:oidc-provider\/(.+)$/i.exec(text)
+  if (oidc) return issuerOfUrl(oidc[1]!)
+  if (/:saml-provider\//i.test(text)) return 'saml'
+  return text.includes(':') ? undefined : issuerOfUrl(text)
+}
+
+function kindOfIssuer(issuer: string): ProviderKind {
+  if (issuer === GITHUB_ISSUER) return 'github'
+  if (issuer === 'cognito-identity.amazonaws.com') return 'cognito'
+  return issuer === 'saml' ? 'saml' : 'oidc'
+}
+
+function actionsMention(statement: Statement, action: string): boolean {
+  return (statement.actions ?? []).some((a) => isKnown(a) && a.value.toLowerCase() === action)
+}
+
+/**
+ * What kind of federation an Allow statement grants, or undefined when it has no Federated principal.
+ * Condition keys and the action tell the kind when the principal itself is an unresolved reference.
+ */
+export function federationKind(statement: Statement, providers: readonly OidcProvider[]): ProviderKind | undefined {
+  const federated = (statement.principals ?? []).filter((p) => p.type === 'Federated')
+  if (federated.length === 0) return undefined
+  for (const principal of federated) {
+    const issuer = federatedIssuer(principal, providers)
+    if (issuer) return kindOfIssuer(issuer)
+  }
+  const keys = statement.conditions.flatMap((c) => (isKnown(c.key) ? [c.key.value.toLowerCase()] : []))
+  if (keys.some((key) => key.startsWith(`${GITHUB_ISSUER}:`))) return 'github'
+  if (keys.some((key) => key.startsWith('cognito-identity.amazonaws.com:'))) return 'cognito'
+  if (keys.some((key) => key.startsWith('saml:')) || actionsMention(statement, 'sts:assumerolewithsaml')) return 'saml'
+  return 'oidc'
+}
+
+/** Where a finding about a missing claim condition points: the Federated principal, else the statement. */
+export function federatedAnchor(statement: Statement): { loc: Statement['loc'] } {
+  return statement.principals?.find((p) => p.type === 'Federated')?.value ?? statement
+}
+
+/** Positive conditions on a token claim (`<issuer>:<claim>`), whose values are not all `*`. */
+export function claimConditions(statement: Statement, matchesKey: (key: string) => boolean): Condition[] {
+  return positiveConditions(statement, matchesKey).filter((condition) => !onlyEverything(condition))
+}
+
+function onlyEverything(condition: Condition): boolean {
+  return condition.values.length > 0 && condition.values.every((v) => isKnown(v) && /^\*+$/.test(v.value.trim()))
+}

@@ -1,0 +1,78 @@
+import type { PolicyDocument, PrincipalEntry, Statement } from '../../model/policy.js'
+import { isKnown, type Attr } from '../../model/source.js'
+
+/*
+ * Reading principals the way AWS writes them: `*`, `123456789012`, `arn:aws:iam::123456789012:root`,
+ * role/user/assumed-role ARNs, service and federated principals. Pure string facts, no catalog.
+ */
+
+const ACCOUNT_ID = /^\d{12}$/
+// arn:partition:service:region:account:resource; IAM and STS principal ARNs have an empty region.
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):/i
+
+/** `Principal: "*"` and `Principal: { AWS: "*" }`: anyone, including anonymous callers for most services. */
+export function isPublicPrincipal(principal: PrincipalEntry): boolean {
+  return principal.value.value === '*' && (principal.type === '*' || principal.type === 'AWS')
+}
+
+/** The account a known AWS principal belongs to, or undefined (service/federated principals, unknown values, `*`). */
+export function principalAccount(principal: PrincipalEntry): string | undefined {
+  if (principal.type !== 'AWS' || !isKnown(principal.value)) return undefined
+  return accountOfPrincipalText(principal.value.value)
+}
+
+export function accountOfPrincipalText(text: string): string | undefined {
+  const trimmed = text.trim()
+  if (ACCOUNT_ID.test(trimmed)) return trimmed
+  return PRINCIPAL_ARN.exec(trimmed)?.[2]
+}
+
+/** The account field of any ARN (`arn:aws:sqs:us-east-2:444455556666:queue`), when it is a literal 12-digit ID. */
+export function accountOfArn(text: string): string | undefined {
+  const fields = text.split(':')
+  if (fields[0] !== 'arn' || fields.length < 6) return undefined
+  return ACCOUNT_ID.test(fields[4] ?? '') ? fields[4] : undefined
+}
+
+/** Accounts the protected resource lives in, from literal ARNs in the document's Resource elements and its target. */
+export function ownAccounts(document: PolicyDocument, target?: Attr<string>): Set<string> {
+  const accounts = new Set<string>()
+  const texts = [...document.statements.flatMap((s) => s.resources ?? []), ...(target ? [target] : [])]
+  for (const resource of texts) {
+    if (!isKnown(resource)) continue
+    const account = accountOfArn(resource.value)
+    if (account) accounts.add(account)
+  }
+  return accounts
+}
+
+export interface ForeignPrincipal {
+  principal: PrincipalEntry
+  account: string
+}
+
+/**
+ * AWS principals of a statement whose account is neither the resource's own (`own`, see ownAccounts)
+ * nor trusted. When the source names no own account, every literal account outside `trustedAccounts`
+ * counts as foreign. Unknown principals are never foreign.
+ */
+export function foreignPrincipals(statement: Statement, trustedAccounts: readonly string[], own: ReadonlySet<string> = new Set()): ForeignPrincipal[] {
+  const foreign: ForeignPrincipal[] = []
+  for (const principal of statement.principals ?? []) {
+    const account = principalAccount(principal)
+    if (account && !own.has(account) && !trustedAccounts.includes(account)) foreign.push({ principal, account })
+  }
+  return foreign
+}
+
+export function isAllow(statement: Statement): boolean {
+  return statement.effect.value === 'Allow'
+}
+
+export function isDeny(statement: Statement): boolean {
+  return statement.effect.value === 'Deny'
+}
+
+export function allowStatements(document: PolicyDocument): Statement[] {
+  return document.statements.filter(isAllow)
+}
