@@ -42,7 +42,8 @@ function fill(document: PolicyDocument, value: Value, context: ExtractContext): 
 
 function fillFromText(document: PolicyDocument, text: StringValue, context: ExtractContext): void {
   const origin = text.textOrigin ?? { file: text.loc.file, fixed: text.loc }
-  const parsed = parseJsonValue(text.value, origin)
+  // A folded YAML block keeps its text as written: the same JSON, with the lines of the file.
+  const parsed = parseJsonValue(text.textOrigin?.text ?? text.value, origin)
   if (parsed.error) return markInvalid(document, parsed.error.message, parsed.error.loc, context)
   const root = parsed.value!
   if (root.kind !== 'map') return markInvalid(document, `a policy document must be a JSON object, found ${root.kind}`, root.loc, context)

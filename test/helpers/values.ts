@@ -71,22 +71,21 @@ export function terraformUnit(text: string, file = 'main.tf'): ParsedUnit {
   return unitOf('terraform', file, resources)
 }
 
-/** Resources of a JSON CloudFormation template: body is `Properties` (empty when absent), loc the logical ID's entry. */
+/** Resources of a JSON CloudFormation template; as the parser does, the body is the whole declaration (Type, Properties, …). */
 export function cloudformationUnit(text: string, file = 'template.json'): ParsedUnit {
   const root = asMap(valueOf(text, file))
   const resourcesEntry = root.entries.find((e) => e.key === 'Resources')
   const resources: RawResource[] = []
   for (const logical of resourcesEntry ? asMap(resourcesEntry.value).entries : []) {
-    const definition = asMap(logical.value)
-    const type = definition.entries.find((e) => e.key === 'Type')?.value
-    const properties = definition.entries.find((e) => e.key === 'Properties')?.value
+    const declaration = asMap(logical.value)
+    const type = declaration.entries.find((e) => e.key === 'Type')?.value
     resources.push({
       framework: 'cloudformation',
       mode: 'resource',
       type: type?.kind === 'string' ? type.value : '',
       address: logical.key,
-      loc: { ...definition.loc, startLine: logical.keyLoc.startLine },
-      body: properties ? asMap(properties) : { kind: 'map', loc: definition.loc, entries: [] },
+      loc: { ...declaration.loc, startLine: logical.keyLoc.startLine },
+      body: declaration,
       suppressions: [],
     })
   }

@@ -3,6 +3,7 @@ import type { ResourceMeta } from '../../model/resource.js'
 import type { RawResource } from '../../parse/types.js'
 import { field, type Value } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import {
   addGroup, addMembership, addPolicy, addRole, addUser, joinAttachment, joinInlinePolicy, joinMembership, joinUnauthenticatedRole,
   listItems, nameOr, policyAttachment, requiredString, type PrincipalKind,
@@ -111,7 +112,7 @@ function identityPoolRoleAttachment(resource: RawResource, context: ExtractConte
   if (unauthenticated) joinUnauthenticatedRole(context, field(resource.body, 'IdentityPoolId'), unauthenticated)
 }
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::IAM::Role': role,
   'AWS::IAM::User': user,
   'AWS::IAM::Group': group,
@@ -125,4 +126,4 @@ export const handlers: Record<string, Handler> = {
   'AWS::IAM::OIDCProvider': oidcProvider,
   'AWS::Cognito::IdentityPool': identityPool,
   'AWS::Cognito::IdentityPoolRoleAttachment': identityPoolRoleAttachment,
-}
+})

@@ -1,6 +1,7 @@
 import type { RawResource } from '../../parse/types.js'
 import { field } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { listItems } from '../identity.js'
 import { addScp, scpTarget } from '../scp.js'
 import { metaOf, optionalString } from '../values.js'
@@ -12,6 +13,6 @@ function policy(resource: RawResource, context: ExtractContext): void {
   for (const target of listItems(field(resource.body, 'TargetIds'))) scp?.targets.push(scpTarget(target, target.loc))
 }
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::Organizations::Policy': policy,
-}
+})

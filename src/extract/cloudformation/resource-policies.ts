@@ -1,6 +1,7 @@
 import type { RawResource } from '../../parse/types.js'
 import { field } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { listItems } from '../identity.js'
 import { addResourcePolicies, ownTarget, targetOf } from '../resource-policy.js'
 import { metaOf } from '../values.js'
@@ -28,7 +29,7 @@ function own(service: string, nameKey: string | undefined, policyKey: string): H
   }
 }
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::SQS::QueuePolicy': separate('sqs', 'Queues', 'PolicyDocument'),
   'AWS::SNS::TopicPolicy': separate('sns', 'Topics', 'PolicyDocument'),
   'AWS::KMS::Key': own('kms', undefined, 'KeyPolicy'),
@@ -38,4 +39,4 @@ export const handlers: Record<string, Handler> = {
   'AWS::ApiGateway::RestApi': own('apigateway', 'Name', 'Policy'),
   'AWS::OpenSearchService::Domain': own('es', 'DomainName', 'AccessPolicies'),
   'AWS::Elasticsearch::Domain': own('es', 'DomainName', 'AccessPolicies'),
-}
+})

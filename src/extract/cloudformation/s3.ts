@@ -4,6 +4,7 @@ import type { RawResource } from '../../parse/types.js'
 import { field } from '../../parse/value.js'
 import { addBucket, addBucketPolicy, joinBucket, publicAccessBlock } from '../buckets.js'
 import type { ExtractContext, Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { nameOr } from '../identity.js'
 import { targetOf } from '../resource-policy.js'
 import { metaOf, optionalString, toString } from '../values.js'
@@ -37,7 +38,7 @@ function bucketPolicy(resource: RawResource, context: ExtractContext): void {
   if (policy) joinBucket(context, bucketValue, (found) => (found.policy = policy))
 }
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::S3::Bucket': bucket,
   'AWS::S3::BucketPolicy': bucketPolicy,
-}
+})

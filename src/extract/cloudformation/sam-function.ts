@@ -5,6 +5,7 @@ import { attr, firstLine, type SourceRange } from '../../model/source.js'
 import type { RawResource } from '../../parse/types.js'
 import { field, type Value } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { addRole, listItems, nameOr, policyAttachment } from '../identity.js'
 import { readPolicyDocument } from '../policy-document.js'
 import { metaOf, optionalString } from '../values.js'
@@ -94,7 +95,7 @@ function managedPolicyArn(entry: Value): Value {
   return { ...entry, value: `${AWS_MANAGED}${entry.value}` }
 }
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::Serverless::Function': implicitRole(FUNCTION_ROLE),
   'AWS::Serverless::StateMachine': implicitRole(STATE_MACHINE_ROLE),
-}
+})
