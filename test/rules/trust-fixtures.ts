@@ -62,8 +62,8 @@ function conditions(value: Value | undefined): Condition[] {
     op.value.kind === 'map'
       ? op.value.entries.map((k) => ({
           loc: k.keyLoc,
-          operator: attr(op.key, op.keyLoc),
-          key: attr(k.key, k.keyLoc),
+          operator: scalar({ kind: 'string', value: op.key, loc: op.keyLoc }),
+          key: scalar({ kind: 'string', value: k.key, loc: k.keyLoc }),
           values: list(k.value) ?? [],
         }))
       : [],

@@ -1,11 +1,11 @@
 import type { Condition, Statement } from '../../model/policy.js'
-import { globsIntersect, isWildcardScope, resourceScope } from '../../iam/index.js'
+import { isWildcardScope, resourceScope } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { isWholeServiceOrAll } from '../shared/actions.js'
 import { isNegatedOperator, isPrincipalKey, keyOf } from '../shared/conditions.js'
 import { statementName } from '../shared/elements.js'
-import { isDeny } from '../shared/principals.js'
+import { isDeny, nestedArnPatterns } from '../shared/principals.js'
 
 interface Params {
   break_glass_principals: string[]
@@ -27,7 +27,7 @@ function onEveryResource(statement: Statement): boolean {
 /** Does this condition exempt a break-glass principal? With no patterns configured, any principal exception does. */
 function exemptsBreakGlass(condition: Condition, patterns: readonly string[]): boolean {
   if (patterns.length === 0) return true
-  return condition.values.some((value) => !isKnown(value) || patterns.some((pattern) => globsIntersect(value.value, pattern)))
+  return condition.values.some((value) => !isKnown(value) || patterns.some((pattern) => nestedArnPatterns(value.value, pattern)))
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Scp } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
-import { expandAction, globsIntersect, hasWildcard, matchAction } from '../../iam/index.js'
+import { expandAction, hasWildcard, matchAction } from '../../iam/index.js'
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { isNegatedOperator, isPrincipalKey, keyOf } from '../shared/conditions.js'
-import { isDeny } from '../shared/principals.js'
+import { isDeny, nestedArnPatterns } from '../shared/principals.js'
 
 /** An action pattern every principal must be denied, or one denied to the principals an ARN pattern names (the root user). */
 type Guardrail = string | { action: string; principal: string }
@@ -25,7 +25,7 @@ function reaches(statement: Statement, principal: string | undefined): boolean {
     const negated = isNegatedOperator(condition.operator.value)
     if (principal === undefined) return negated
     if (key !== 'aws:principalarn') return true
-    const matching = condition.values.filter((v) => !isKnown(v) || globsIntersect(v.value, principal))
+    const matching = condition.values.filter((v) => !isKnown(v) || nestedArnPatterns(v.value, principal))
     return negated ? matching.every((v) => !isKnown(v)) : matching.length > 0
   })
 }

@@ -1,4 +1,5 @@
 import type { PolicyDocument, PrincipalEntry, Statement } from '../../model/policy.js'
+import { globCovers } from '../../iam/index.js'
 import { isKnown, type Attr } from '../../model/source.js'
 
 /*
@@ -75,4 +76,12 @@ export function isDeny(statement: Statement): boolean {
 
 export function allowStatements(document: PolicyDocument): Statement[] {
   return document.statements.filter(isAllow)
+}
+
+/**
+ * Two principal ARN patterns name the same principals, one within the other. Plain glob overlap is too
+ * loose here: `*` spans `:` and `/`, so `…:role/ops-*` and `…::*:role/BreakGlass` would overlap.
+ */
+export function nestedArnPatterns(a: string, b: string): boolean {
+  return globCovers(a, b) || globCovers(b, a)
 }
