@@ -1,0 +1,134 @@
+import { entryGrants, entryName, identityDocuments, listNames } from '../../iam/index.js'
+import { defineRule } from '../types.js'
+
+interface Params {
+  critical_actions: string[]
+}
+
+export default defineRule<Params>({
+  id: 'iam/critical-action-granted',
+  severity: 'high',
+  title: 'Policy grants an action the organization reserves',
+  why: 'Some actions should never be in an everyday policy: creating users and keys, leaving the organization, stopping the audit trail, scheduling key deletion. This is the offline counterpart of IAM Access Analyzer\'s CheckAccessNotGranted, with wildcards expanded against the AWS action catalog.',
+  fix: 'Remove the action (or the wildcard that expands to it); grant it to a break-glass role only, through a reviewed change.',
+  links: ['https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html'],
+  params: {
+    schema: { type: 'object', properties: { critical_actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } }, additionalProperties: false },
+    defaults: {
+      critical_actions: [
+        'iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:DeleteRolePermissionsBoundary',
+        'organizations:LeaveOrganization', 'organizations:DeleteOrganization',
+        'cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail', 'cloudtrail:PutEventSelectors',
+        'config:StopConfigurationRecorder', 'config:DeleteConfigurationRecorder', 'config:DeleteDeliveryChannel',
+        'guardduty:DeleteDetector', 'securityhub:DisableSecurityHub', 'kms:ScheduleKeyDeletion', 'kms:DisableKey',
+        'ec2:DisableEbsEncryptionByDefault', 's3:PutAccountPublicAccessBlock',
+      ],
+    },
+  },
+  check({ aws, params }, report) {
+    const critical = new Set(params.critical_actions.map((a) => a.toLowerCase()))
+    for (const document of identityDocuments(aws)) {
+      for (const { statement, entry, granted } of entryGrants(document, { includeAllActions: true })) {
+        const hits = granted.filter(({ action }) => critical.has(action.key.toLowerCase()))
+        if (hits.length === 0) continue
+        report({
+          at: entry,
+          resource: document.owner,
+          element: entryName(statement, 'Action', entry),
+          message: `"${entry.value}" grants critical action${hits.length > 1 ? 's' : ''} ${listNames(hits.map((h) => h.action.key))}`,
+        })
+      }
+    }
+  },
+  examples: {
+    terraform: {
+      bad: [
+        {
+          code: `resource "aws_iam_policy" "audit_admin" {
+  name = "audit-admin"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["cloudtrail:Describe*", "cloudtrail:Stop*"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+          lines: [7],
+        },
+        {
+          code: `resource "aws_iam_policy" "keys" {
+  name = "keys"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["kms:Encrypt", "kms:Decrypt"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+          params: { critical_actions: ['kms:Decrypt'] },
+          lines: [7],
+        },
+      ],
+      good: [
+        {
+          code: `resource "aws_iam_policy" "audit_reader" {
+  name = "audit-reader"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["cloudtrail:Describe*", "cloudtrail:LookupEvents"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+        },
+      ],
+    },
+    cloudformation: {
+      bad: [
+        {
+          code: `Resources:
+  OrgPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: organizations:*
+            Resource: "*"
+`,
+          lines: [9],
+        },
+      ],
+      good: [
+        {
+          code: `Resources:
+  OrgPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: organizations:*
+            Resource: "*"
+          - Effect: Deny
+            Action:
+              - organizations:LeaveOrganization
+              - organizations:DeleteOrganization
+            Resource: "*"
+`,
+        },
+      ],
+    },
+  },
+})
