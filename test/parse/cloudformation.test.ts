@@ -222,3 +222,14 @@ describe('inputs and literals', () => {
     expect(literal('us-east-1')).toBeUndefined()
   })
 })
+
+describe('hostile input', () => {
+  it('rejects aliases that expand exponentially instead of hanging', () => {
+    const bomb = ['AWSTemplateFormatVersion: "2010-09-09"', 'Mappings:', '  a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let level = 1; level <= 9; level++) bomb.push(`  l${level}: &l${level} [${Array(10).fill(level === 1 ? '*a' : `*l${level - 1}`).join(', ')}]`)
+    const started = performance.now()
+    const unit = parseTemplate({ path: 'bomb.yaml', text: bomb.join('\n') })
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(unit?.diagnostics[0]).toMatchObject({ kind: 'parse-error', message: expect.stringContaining('aliases expand') })
+  })
+})

@@ -22,6 +22,9 @@ interface Built {
   end: number
 }
 
+/** Far above any real template (the largest public ones have ~100k nodes); evaluation walks every repeat. */
+const MAX_EXPANDED_NODES = 1_000_000
+
 class TemplateSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {
     super(message)
@@ -53,7 +56,9 @@ export function parseYamlValue(text: string, file: string): YamlParse {
 class EventReader {
   /** Index of the next event; starts after the first DOCUMENT event (only the first document counts). */
   private next = 1
-  private readonly anchors = new Map<string, Value>()
+  private readonly anchors = new Map<string, { value: Value; size: number }>()
+  /** Nodes read so far, counting each alias as the nodes it repeats: bounds alias bombs. */
+  private expandedNodes = 0
 
   constructor(
     private readonly events: Event[],
@@ -64,26 +69,29 @@ class EventReader {
   /** Reads one node; `emptyAt` is where an empty scalar (`key:` with no value) is placed. */
   node(emptyAt: number): Built {
     const event = this.events[this.next++]!
+    const before = this.expandedNodes++
     switch (event.type) {
       case EVENT_ID.SCALAR:
-        return this.remember(event, this.tagged(event, this.scalar(event, emptyAt)))
+        return this.remember(event, before, this.tagged(event, this.scalar(event, emptyAt)))
       case EVENT_ID.MAPPING:
-        return this.remember(event, this.tagged(event, this.mapping(event)))
+        return this.remember(event, before, this.tagged(event, this.mapping(event)))
       case EVENT_ID.SEQUENCE:
-        return this.remember(event, this.tagged(event, this.sequence(event)))
+        return this.remember(event, before, this.tagged(event, this.sequence(event)))
       case EVENT_ID.ALIAS: {
         const name = this.text.slice(event.anchorStart, event.anchorEnd)
-        const value = this.anchors.get(name)
-        if (!value) throw new TemplateSyntaxError(`unidentified alias "${name}"`, event.anchorStart)
-        return { value, end: event.anchorEnd }
+        const anchor = this.anchors.get(name)
+        if (!anchor) throw new TemplateSyntaxError(`unidentified alias "${name}"`, event.anchorStart)
+        this.expandedNodes += anchor.size
+        if (this.expandedNodes > MAX_EXPANDED_NODES) throw new TemplateSyntaxError(`aliases expand to more than ${MAX_EXPANDED_NODES} nodes`, event.anchorStart)
+        return { value: anchor.value, end: event.anchorEnd }
       }
       default:
         throw new TemplateSyntaxError('unexpected end of node', 0)
     }
   }
 
-  private remember(event: ScalarEvent | MappingEvent | SequenceEvent, built: Built): Built {
-    if (event.anchorStart >= 0) this.anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), built.value)
+  private remember(event: ScalarEvent | MappingEvent | SequenceEvent, before: number, built: Built): Built {
+    if (event.anchorStart >= 0) this.anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), { value: built.value, size: this.expandedNodes - before })
     return built
   }
 
