@@ -8,25 +8,13 @@ import {
   linkRestApi, linkUsagePlan, nested, requiredString, resourcePath,
 } from '../apigateway-links.js'
 import type { ExtractContext, Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { boolOr, items, metaOf, numberOr, optionalNumber, optionalString, stringList, stringOr, toString } from '../values.js'
 
 /*
  * AWS::ApiGateway::* and AWS::ApiGatewayV2::*. The shapes SAM shares with them (method settings,
  * route settings, CORS) are exported for sam-api.ts.
  */
-
-/**
- * The resource read through its `Properties`: handlers address properties directly, whether the parser
- * hands over the whole declaration (Type, Properties, Metadata) or Properties alone.
- */
-export function properties(handler: Handler): Handler {
-  return (resource, context) => {
-    const declared = field(resource.body, 'Type')
-    const isDeclaration = declared?.kind === 'string' && declared.value === resource.type
-    const body = isDeclaration ? field(resource.body, 'Properties') : resource.body
-    handler({ ...resource, body: body?.kind === 'map' ? body : { kind: 'map', loc: resource.loc, entries: [] } }, context)
-  }
-}
 
 const restApi: Handler = (resource, context) => {
   const endpoint = nested(resource, field(resource.body, 'EndpointConfiguration'))?.body
@@ -266,20 +254,20 @@ const httpDomainName: Handler = (resource, context) => {
   context.model.apigateway.domainNames.push({ meta: metaOf(resource), securityPolicy })
 }
 
-export const handlers: Record<string, Handler> = {
-  'AWS::ApiGateway::RestApi': properties(restApi),
-  'AWS::ApiGateway::Resource': properties(restResource),
-  'AWS::ApiGateway::Method': properties(restMethod),
-  'AWS::ApiGateway::Stage': properties(restStage),
-  'AWS::ApiGateway::Deployment': properties(restDeployment),
-  'AWS::ApiGateway::Authorizer': properties(restAuthorizer),
-  'AWS::ApiGateway::UsagePlan': properties(usagePlan),
-  'AWS::ApiGateway::ApiKey': properties(apiKey),
-  'AWS::ApiGateway::UsagePlanKey': properties(usagePlanKey),
-  'AWS::ApiGateway::DomainName': properties(restDomainName),
-  'AWS::ApiGatewayV2::Api': properties(httpApi),
-  'AWS::ApiGatewayV2::Route': properties(httpRoute),
-  'AWS::ApiGatewayV2::Stage': properties(httpStage),
-  'AWS::ApiGatewayV2::Authorizer': properties(httpAuthorizer),
-  'AWS::ApiGatewayV2::DomainName': properties(httpDomainName),
-}
+export const handlers: Record<string, Handler> = readingProperties({
+  'AWS::ApiGateway::RestApi': restApi,
+  'AWS::ApiGateway::Resource': restResource,
+  'AWS::ApiGateway::Method': restMethod,
+  'AWS::ApiGateway::Stage': restStage,
+  'AWS::ApiGateway::Deployment': restDeployment,
+  'AWS::ApiGateway::Authorizer': restAuthorizer,
+  'AWS::ApiGateway::UsagePlan': usagePlan,
+  'AWS::ApiGateway::ApiKey': apiKey,
+  'AWS::ApiGateway::UsagePlanKey': usagePlanKey,
+  'AWS::ApiGateway::DomainName': restDomainName,
+  'AWS::ApiGatewayV2::Api': httpApi,
+  'AWS::ApiGatewayV2::Route': httpRoute,
+  'AWS::ApiGatewayV2::Stage': httpStage,
+  'AWS::ApiGatewayV2::Authorizer': httpAuthorizer,
+  'AWS::ApiGatewayV2::DomainName': httpDomainName,
+})

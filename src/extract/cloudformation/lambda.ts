@@ -3,8 +3,9 @@ import { attr, firstLine } from '../../model/source.js'
 import { field } from '../../parse/value.js'
 import { requiredString } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { metaOf, optionalString } from '../values.js'
-import { corsOf, properties } from './apigateway.js'
+import { corsOf } from './apigateway.js'
 
 const lambdaFunction: Handler = (resource, context) => {
   const name = optionalString(resource, 'FunctionName')
@@ -36,8 +37,8 @@ const functionUrl: Handler = (resource, context) => {
   context.model.lambda.functionUrls.push(url)
 }
 
-export const handlers: Record<string, Handler> = {
-  'AWS::Lambda::Function': properties(lambdaFunction),
-  'AWS::Lambda::Permission': properties(lambdaPermission),
-  'AWS::Lambda::Url': properties(functionUrl),
-}
+export const handlers: Record<string, Handler> = readingProperties({
+  'AWS::Lambda::Function': lambdaFunction,
+  'AWS::Lambda::Permission': lambdaPermission,
+  'AWS::Lambda::Url': functionUrl,
+})

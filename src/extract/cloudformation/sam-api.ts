@@ -5,8 +5,9 @@ import type { RawResource } from '../../parse/types.js'
 import { field, type MapEntry, type Value } from '../../parse/value.js'
 import { addRestStage, joinedStrings, linkHttpApi, linkResourcePolicy, linkRestApi, nested } from '../apigateway-links.js'
 import type { ExtractContext, Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { boolOr, items, metaOf, numberOr, optionalString, stringList, stringOr, toString } from '../values.js'
-import { corsOf, methodSettingsOf, properties, registerSettings, routeSettingsMap, routeSettingsOf, usagePlanLimits } from './apigateway.js'
+import { corsOf, methodSettingsOf, registerSettings, routeSettingsMap, routeSettingsOf, usagePlanLimits } from './apigateway.js'
 
 /*
  * AWS SAM: AWS::Serverless::Api and ::HttpApi as the API, stage, authorizers, usage plan and domain the
@@ -291,8 +292,8 @@ const serverlessFunction: Handler = (resource, context) => {
   addFunctionUrl(resource, context)
 }
 
-export const handlers: Record<string, Handler> = {
-  'AWS::Serverless::Api': properties(serverlessApi),
-  'AWS::Serverless::HttpApi': properties(serverlessHttpApi),
-  'AWS::Serverless::Function': properties(serverlessFunction),
-}
+export const handlers: Record<string, Handler> = readingProperties({
+  'AWS::Serverless::Api': serverlessApi,
+  'AWS::Serverless::HttpApi': serverlessHttpApi,
+  'AWS::Serverless::Function': serverlessFunction,
+})

@@ -4,9 +4,9 @@ import type { RawResource } from '../../parse/types.js'
 import { entry, field, path, type Value } from '../../parse/value.js'
 import { nested, requiredString } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { items, metaOf } from '../values.js'
 import { linkLoggingConfiguration, linkWebAclAssociation } from '../wafv2-links.js'
-import { properties } from './apigateway.js'
 
 /** `DefaultAction: { Allow: {} }` → `allow` at the `Allow` key. */
 function defaultActionOf(resource: RawResource): Attr<string> {
@@ -58,8 +58,8 @@ const loggingConfiguration: Handler = (resource, context) => {
   linkLoggingConfiguration(context, field(resource.body, 'ResourceArn'))
 }
 
-export const handlers: Record<string, Handler> = {
-  'AWS::WAFv2::WebACL': properties(webAcl),
-  'AWS::WAFv2::WebACLAssociation': properties(association),
-  'AWS::WAFv2::LoggingConfiguration': properties(loggingConfiguration),
-}
+export const handlers: Record<string, Handler> = readingProperties({
+  'AWS::WAFv2::WebACL': webAcl,
+  'AWS::WAFv2::WebACLAssociation': association,
+  'AWS::WAFv2::LoggingConfiguration': loggingConfiguration,
+})
