@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extractModel } from './extract/index.js'
 import type { AwsModel } from './model/aws.js'
@@ -7,6 +8,7 @@ import { parsePlan } from './parse/plan/index.js'
 import { parseTerraformModule } from './parse/terraform/index.js'
 import type { Diagnostic, ParsedUnit } from './parse/types.js'
 import { defaultRulebook, type Rulebook } from './rulebook/index.js'
+import { widenValueFixes } from './rules/fix.js'
 import { runRules } from './rules/run.js'
 import type { Finding } from './rules/types.js'
 import { discoverFiles } from './sources/files.js'
@@ -43,6 +45,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
   const { findings: ruleFindings, errors } = runRules(model, rulebook.rules, options.base)
+  widenValueFixes(ruleFindings, sourceLines(options.root))
   const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding)
   const crashFindings = errors.map((message): Finding => ({
     ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: { file: '.', startLine: 1, endLine: 1 },
@@ -75,6 +78,21 @@ async function parseAll(root: string, paths?: string[]): Promise<ParsedUnit[]> {
     if (unit) units.push(unit)
   }
   return units
+}
+
+/** Line text of scanned files, read once per file, for turning value fixes into line fixes. */
+function sourceLines(root: string): (file: string, line: number) => string | undefined {
+  const cache = new Map<string, string[] | undefined>()
+  return (file, line) => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, readFileSync(`${root}/${file}`, 'utf8').split(/\r?\n/))
+      } catch {
+        cache.set(file, undefined)
+      }
+    }
+    return cache.get(file)?.[line - 1]
+  }
 }
 
 function diagnosticFinding(diagnostic: Diagnostic): Finding {

@@ -6,7 +6,7 @@ import type { Value } from '../parse/value.js'
 export type LinkKind =
   | 'role' | 'user' | 'group' | 'policy' | 'scp' | 'bucket' | 'restApi' | 'restStage' | 'restResource'
   | 'httpApi' | 'usagePlan' | 'apiKey' | 'webAcl' | 'securityGroup' | 'vpc' | 'secret' | 'function' | 'logGroup'
-  | 'identityPool' | 'trail' | 'recorder' | 'authorizer'
+  | 'identityPool' | 'trail' | 'recorder' | 'authorizer' | 'vpcEndpoint'
 
 export interface ExtractContext {
   model: AwsModel

@@ -72,8 +72,8 @@ export function decodeBase64Text(encoded: string): string | undefined {
 export function addCredential(context: ExtractContext, meta: ResourceMeta, value: Value | undefined, purpose: string): void {
   if (!value || value.kind === 'null') return
   if (value.kind === 'map') {
-    // A structured secret (jsonencode({ password = "…" })): every scalar field is part of it.
-    for (const e of value.entries) addCredential(context, meta, e.value, `${purpose} (${e.key})`)
+    // A structured secret (jsonencode({ username = "app", password = "…" })): each field, named.
+    for (const e of value.entries) if (e.value.kind !== 'null') context.model.secrets.credentials.push({ meta, purpose, field: e.key, value: toString(e.value) })
     return
   }
   context.model.secrets.credentials.push({ meta, purpose, value: toString(value) })

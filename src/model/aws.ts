@@ -445,6 +445,8 @@ export interface CredentialAttribute {
   meta: ResourceMeta
   /** What the attribute is, for the message: `master password`, `secret string`, … */
   purpose: string
+  /** For a structured secret (a map such as jsonencode({ username, password })), the field the value sits under. */
+  field?: string
   value: Attr<string>
 }
 

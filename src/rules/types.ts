@@ -10,6 +10,8 @@ export interface SuggestedFix {
   loc: SourceRange
   replacement: string
   description?: string
+  /** Rules set this when `loc`'s columns cover only a value to replace (`false` → `true`); the pipeline widens it to whole lines before reporting. */
+  valueOnly?: boolean
 }
 
 export interface RelatedLocation {

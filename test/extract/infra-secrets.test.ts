@@ -64,11 +64,11 @@ describe('credential attributes', () => {
         { type: 'AWS::SecretsManager::Secret', address: 'Structured', file: 't.yaml', line: 8, body: '{ "SecretString": { "username": "admin", "password": "p4ss" } }' },
       ],
     )
-    expect(model.secrets.credentials.map((c) => [c.meta.address, c.purpose, c.value.value])).toEqual([
-      ['Cluster', 'database master password', '{{resolve:secretsmanager:db:SecretString:password}}'],
-      ['Warehouse', 'database master password', 'Redsh1ft!'],
-      ['Structured', 'secret string (username)', 'admin'],
-      ['Structured', 'secret string (password)', 'p4ss'],
+    expect(model.secrets.credentials.map((c) => [c.meta.address, c.purpose, c.field, c.value.value])).toEqual([
+      ['Cluster', 'database master password', undefined, '{{resolve:secretsmanager:db:SecretString:password}}'],
+      ['Warehouse', 'database master password', undefined, 'Redsh1ft!'],
+      ['Structured', 'secret string', 'username', 'admin'],
+      ['Structured', 'secret string', 'password', 'p4ss'],
     ])
   })
 })

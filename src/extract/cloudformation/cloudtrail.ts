@@ -3,6 +3,7 @@ import { Unknown, attr, firstLine } from '../../model/source.js'
 import type { MapValue, Value } from '../../parse/value.js'
 import { field } from '../../parse/value.js'
 import type { Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { lookupLogGroup } from '../log-groups.js'
 import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr, toBool, toString } from '../values.js'
 
@@ -62,4 +63,4 @@ function fieldName(selector: Value): string | undefined {
   return name?.kind === 'string' ? name.value : undefined
 }
 
-export const handlers: Record<string, Handler> = { 'AWS::CloudTrail::Trail': trail }
+export const handlers: Record<string, Handler> = readingProperties({ 'AWS::CloudTrail::Trail': trail })

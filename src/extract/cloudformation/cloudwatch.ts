@@ -1,5 +1,6 @@
 import type { LogGroup, MetricAlarm, MetricFilter } from '../../model/aws.js'
 import type { Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { lookupLogGroup } from '../log-groups.js'
 import { knownValue, metaOf, path, stringOr } from '../values.js'
 
@@ -33,8 +34,8 @@ const alarm: Handler = (resource, context) => {
   context.model.cloudwatch.alarms.push(model)
 }
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::Logs::LogGroup': logGroup,
   'AWS::Logs::MetricFilter': metricFilter,
   'AWS::CloudWatch::Alarm': alarm,
-}
+})

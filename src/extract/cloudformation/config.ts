@@ -1,6 +1,7 @@
 import type { ConfigRecorder } from '../../model/aws.js'
 import { Unknown, attr, firstLine } from '../../model/source.js'
 import type { Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { boolOr, knownValue, metaOf, path, stringOr } from '../values.js'
 
 // Without a RecordingGroup, Config records every supported type except the global (IAM) ones;
@@ -26,7 +27,7 @@ const deliveryChannel: Handler = (resource, context) => {
   })
 }
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::Config::ConfigurationRecorder': recorder,
   'AWS::Config::DeliveryChannel': deliveryChannel,
-}
+})

@@ -1,6 +1,7 @@
 import type { Secret, SsmParameter } from '../../model/aws.js'
 import { attr, firstLine } from '../../model/source.js'
 import type { Handler } from '../context.js'
+import { readingProperties } from './declaration.js'
 import { addCredential, addEnvironment, addUserData, userDataOf, variablesOfContainers, variablesOfMap } from '../secret-sources.js'
 import { items, knownValue, metaOf, optionalString, path, stringOr } from '../values.js'
 
@@ -62,7 +63,7 @@ const batchEnvironment: Handler = (resource, context) =>
 
 const userData = (dotted: string): Handler => (resource, context) => addUserData(context, userDataOf(path(resource.body, dotted), metaOf(resource)))
 
-export const handlers: Record<string, Handler> = {
+export const handlers: Record<string, Handler> = readingProperties({
   'AWS::SecretsManager::Secret': secret,
   'AWS::SecretsManager::RotationSchedule': rotationSchedule,
   'AWS::SSM::Parameter': ssmParameter,
@@ -75,4 +76,4 @@ export const handlers: Record<string, Handler> = {
   'AWS::EC2::Instance': userData('UserData'),
   'AWS::EC2::LaunchTemplate': userData('LaunchTemplateData.UserData'),
   'AWS::AutoScaling::LaunchConfiguration': userData('UserData'),
-}
+})

@@ -1,3 +1,4 @@
 import type { AnyRule } from '../types.js'
+import recorderIncomplete from './recorder-incomplete.js'
 
-export const rules: AnyRule[] = []
+export const rules: AnyRule[] = [recorderIncomplete]

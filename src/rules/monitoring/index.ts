@@ -1,3 +1,4 @@
 import type { AnyRule } from '../types.js'
+import apiAlarmsMissing from './api-alarms-missing.js'
 
-export const rules: AnyRule[] = []
+export const rules: AnyRule[] = [apiAlarmsMissing]

@@ -1,3 +1,4 @@
 import type { AnyRule } from '../types.js'
+import publicAccessBlockMissing from './public-access-block-missing.js'
 
-export const rules: AnyRule[] = []
+export const rules: AnyRule[] = [publicAccessBlockMissing]

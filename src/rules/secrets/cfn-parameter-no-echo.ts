@@ -1,0 +1,93 @@
+import { firstLine } from '../../model/source.js'
+import { defineRule } from '../types.js'
+import { isSecretName, literalSecret } from './patterns.js'
+
+export default defineRule({
+  id: 'secrets/cfn-parameter-no-echo',
+  severity: 'medium',
+  title: 'Secret parameter is echoed or has a literal default',
+  why: 'Without NoEcho (Terraform: `sensitive = true`) a parameter’s value is shown in clear by DescribeStacks, the console and plan output; a default value writes the secret into the template itself.',
+  fix: 'Add `NoEcho: true` (CloudFormation) or `sensitive = true` (Terraform) and remove the default; better, resolve the secret from Secrets Manager with a dynamic reference.',
+  links: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#parameters-section-structure-properties', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds'],
+  check({ aws }, report) {
+    for (const input of aws.secrets.inputs) {
+      if (!isSecretName(input.name)) continue
+      if (input.hidden.value === false) {
+        report({ at: { loc: firstLine(input.loc) }, resource: input.meta, element: 'hidden', message: `Parameter ${input.name} looks secret but its value is shown in clear (no NoEcho / sensitive)` })
+      }
+      // No inputs are passed: that the value sits inside its own declaration is the point here.
+      if (input.defaultValue && literalSecret(input.defaultValue, []) !== undefined) {
+        report({ at: input.defaultValue, resource: input.meta, element: 'default', message: `Parameter ${input.name} has a literal default: the secret is written in the source` })
+      }
+    }
+  },
+  examples: {
+    terraform: {
+      bad: [
+        {
+          code: `variable "db_password" {
+  type    = string
+  default = "Sup3rS3cret!"
+}
+`,
+          lines: [1, 3],
+        },
+      ],
+      good: [
+        {
+          code: `variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "db_password_secret_arn" {
+  type = string
+}
+`,
+        },
+      ],
+    },
+    cloudformation: {
+      bad: [
+        {
+          code: `Parameters:
+  DBPassword:
+    Type: String
+    MinLength: 12
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+`,
+          lines: [2],
+        },
+        {
+          code: `Parameters:
+  DBPassword:
+    Type: String
+    NoEcho: true
+    Default: Sup3rS3cret!
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+`,
+          lines: [5],
+        },
+      ],
+      good: [
+        {
+          code: `Parameters:
+  DBPassword:
+    Type: String
+    NoEcho: true
+    MinLength: 12
+  DBPasswordSecretArn:
+    Type: String
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+`,
+        },
+      ],
+    },
+  },
+})

@@ -1,0 +1,113 @@
+import type { PolicyDocument } from '../../model/policy.js'
+import { firstLine, isKnown } from '../../model/source.js'
+import { defineRule } from '../types.js'
+import { takesPolicy } from './endpoints.js'
+
+const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:resourceorgid', 'aws:resourceorgpaths'])
+
+/** Some statement conditions on an organization key (an unknown key might be one, so it counts). */
+function hasOrgBoundary(document: PolicyDocument): boolean {
+  return document.statements.some((statement) => statement.conditions.some((condition) => !isKnown(condition.key) || ORG_KEYS.has(condition.key.value.toLowerCase())))
+}
+
+export default defineRule({
+  id: 'vpce/policy-no-org-boundary',
+  severity: 'low',
+  title: 'VPC endpoint policy has no organization boundary',
+  why: 'A data perimeter keeps traffic through the endpoint inside your organization: aws:PrincipalOrgID stops foreign credentials from using your network path, aws:ResourceOrgID stops your principals from writing to foreign buckets.',
+  fix: 'Add a condition on `aws:PrincipalOrgID` and/or `aws:ResourceOrgID` (or the …OrgPaths keys) to the endpoint policy’s Allow statements.',
+  links: ['https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html'],
+  check({ aws }, report) {
+    for (const endpoint of aws.ec2.vpcEndpoints) {
+      if (!takesPolicy(endpoint)) continue
+      const policy = endpoint.policy
+      if (policy?.unknown) continue
+      if (!policy) {
+        report({ at: { loc: firstLine(endpoint.meta.loc) }, resource: endpoint.meta, message: 'The endpoint uses the default policy, which has no aws:PrincipalOrgID / aws:ResourceOrgID boundary' })
+      } else if (!hasOrgBoundary(policy)) {
+        report({ at: { loc: firstLine(policy.loc) }, resource: endpoint.meta, message: 'The endpoint policy conditions on neither aws:PrincipalOrgID nor aws:ResourceOrgID: callers and resources outside the organization pass' })
+      }
+    }
+  },
+  examples: {
+    terraform: {
+      bad: [
+        {
+          code: `resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-0a1b2c3d"
+  service_name = "com.amazonaws.us-east-1.s3"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = "*"
+    }]
+  })
+}
+`,
+          lines: [4],
+        },
+      ],
+      good: [
+        {
+          code: `resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-0a1b2c3d"
+  service_name = "com.amazonaws.us-east-1.s3"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = "*"
+      Condition = {
+        StringEquals = {
+          "aws:PrincipalOrgID" = "o-a1b2c3d4e5"
+          "aws:ResourceOrgID"  = "o-a1b2c3d4e5"
+        }
+      }
+    }]
+  })
+}
+`,
+        },
+      ],
+    },
+    cloudformation: {
+      bad: [
+        {
+          code: `Resources:
+  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: vpc-0a1b2c3d
+      ServiceName: com.amazonaws.us-east-1.s3
+`,
+          lines: [2],
+        },
+      ],
+      good: [
+        {
+          code: `Resources:
+  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: vpc-0a1b2c3d
+      ServiceName: com.amazonaws.us-east-1.s3
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: 's3:*'
+            Resource: '*'
+            Condition:
+              StringEquals:
+                aws:PrincipalOrgID: o-a1b2c3d4e5
+`,
+        },
+      ],
+    },
+  },
+})
