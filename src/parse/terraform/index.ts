@@ -1,5 +1,17 @@
+import type { Parser } from 'web-tree-sitter'
 import type { RepoReader } from '../../sources/reader.js'
-import type { ParsedUnit } from '../types.js'
+import type { Diagnostic, ParsedUnit, RawInput, RawResource } from '../types.js'
+import { evaluateBody } from './body.js'
+import { parseHclFile, type HclParse } from './hcl-syntax.js'
+import { parseJsonVariables, parseTerraformJson } from './json-syntax.js'
+import { literalsOf } from './literals.js'
+import { addressOf, blockScope, declareModule, isRepeated, type Module } from './module.js'
+import { confirmProblem } from './parse-errors.js'
+import { suppressionsByBlock } from './suppressions.js'
+import { attribute, type Block, type SyntaxFile } from './syntax.js'
+import { terraformParser } from './wasm.js'
+
+export { locateWasm, WASM_FILES } from './wasm.js'
 
 export interface TerraformModuleInput {
   /** Module directory, relative to the scan root (POSIX). */
@@ -10,7 +22,104 @@ export interface TerraformModuleInput {
   reader: RepoReader
 }
 
-/** Parses and evaluates one Terraform module directory. Implemented by the Terraform parser work. */
+const MODES: Record<string, RawResource['mode']> = { resource: 'resource', data: 'data', provider: 'provider', module: 'module' }
+
+/**
+ * Parses and evaluates one Terraform module directory. A file that cannot be parsed becomes a
+ * parse-error diagnostic and the other files are still evaluated; this never throws.
+ */
 export async function parseTerraformModule(input: TerraformModuleInput): Promise<ParsedUnit> {
-  return { framework: 'terraform', files: input.files.map((f) => f.path), resources: [], inputs: [], literals: [], diagnostics: [] }
+  const unit: ParsedUnit = { framework: 'terraform', files: input.files.map((f) => f.path), resources: [], inputs: [], literals: [], diagnostics: [] }
+  let parser: Parser
+  try {
+    parser = await terraformParser()
+  } catch (error) {
+    unit.diagnostics.push(failed(input.files[0]?.path ?? input.dir, 'the HCL parser could not be loaded', error))
+    return unit
+  }
+  const configs: SyntaxFile[] = []
+  const variableFiles: SyntaxFile[] = []
+  for (const source of input.files) {
+    const file = await readFile(parser, source, unit.diagnostics)
+    if (file) (isVariablesFile(source.path) ? variableFiles : configs).push(file)
+  }
+  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles)
+  for (const file of configs) unit.resources.push(...resourcesOf(module, file, unit.diagnostics))
+  unit.inputs = configs.flatMap(inputsOf)
+  unit.literals = literalsOf([...configs, ...variableFiles])
+  return unit
+}
+
+async function readFile(parser: Parser, source: { path: string; text: string }, diagnostics: Diagnostic[]): Promise<SyntaxFile | undefined> {
+  let parsed: HclParse
+  try {
+    parsed = syntaxOf(parser, source.path, source.text)
+  } catch (error) {
+    diagnostics.push(failed(source.path, 'the file could not be read', error))
+    return undefined
+  }
+  if (parsed.problem) {
+    const isJson = source.path.endsWith('.json')
+    const diagnostic = isJson ? { kind: 'parse-error' as const, message: parsed.problem.message, loc: parsed.problem.loc } : await confirmProblem(source.path, source.text, parsed.problem)
+    if (diagnostic) {
+      diagnostics.push(diagnostic)
+      return undefined
+    }
+  }
+  return parsed.file
+}
+
+function syntaxOf(parser: Parser, path: string, text: string): HclParse {
+  if (path.endsWith('.tfvars.json')) return parseJsonVariables(parser, path, text)
+  if (path.endsWith('.json')) return parseTerraformJson(parser, path, text)
+  return parseHclFile(parser, path, text)
+}
+
+function isVariablesFile(path: string): boolean {
+  return path.endsWith('.tfvars') || path.endsWith('.tfvars.json')
+}
+
+function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]): RawResource[] {
+  const blocks = file.body.blocks.filter((b) => MODES[b.type] && addressOf(b))
+  const suppressions = suppressionsByBlock(file, blocks)
+  const resources: RawResource[] = []
+  for (const block of blocks) {
+    try {
+      resources.push({
+        framework: 'terraform',
+        mode: MODES[block.type]!,
+        type: block.type === 'module' ? 'module' : block.labels[0]!,
+        address: addressOf(block)!,
+        loc: block.range,
+        body: evaluateBody(block.body, blockScope(module, block), block.range),
+        suppressions: suppressions.get(block) ?? [],
+        ...(isRepeated(block) ? { repeated: true } : {}),
+      })
+    } catch (error) {
+      diagnostics.push(failed(file.path, `${addressOf(block)} could not be evaluated`, error, block.range.startLine))
+    }
+  }
+  return resources
+}
+
+function inputsOf(file: SyntaxFile): RawInput[] {
+  return file.body.blocks
+    .filter((b) => b.type === 'variable' && b.labels[0] !== undefined)
+    .map((block: Block) => {
+      const input: RawInput = { framework: 'terraform', name: block.labels[0]!, loc: block.range, hidden: false }
+      const sensitive = attribute(block.body, 'sensitive')
+      if (sensitive) {
+        input.hidden = sensitive.value.kind === 'literal' && sensitive.value.value === true
+        input.hiddenLoc = sensitive.range
+      }
+      const fallback = attribute(block.body, 'default')?.value
+      if (fallback?.kind === 'literal' && typeof fallback.value === 'string') input.defaultValue = { kind: 'string', value: fallback.value, loc: fallback.range }
+      return input
+    })
+}
+
+/** An internal failure reported like a parse error of the file, so the scan goes on and the user sees where. */
+function failed(file: string, what: string, error: unknown, line = 1): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error)
+  return { kind: 'parse-error', message: `${what}: ${reason}`, loc: { file, startLine: line, endLine: line } }
 }

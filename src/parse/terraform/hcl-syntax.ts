@@ -1,0 +1,382 @@
+import type { Node, Parser } from 'web-tree-sitter'
+import type { SourceRange } from '../../model/source.js'
+import type { Attribute, Block, Body, Comment, Expr, ObjectItem, Step, SyntaxFile, TemplatePart, TextOrigin } from './syntax.js'
+import { flushHeredoc, unescapeHeredoc, unescapeQuoted } from './template-text.js'
+
+/** A file tree-sitter could not read, or that HCL would reject (found cheaply while converting). */
+export interface SyntaxProblem {
+  message: string
+  loc: SourceRange
+  /** Found by the cheap HCL checks on a file tree-sitter read: HCL itself confirms it or not. */
+  suspected?: boolean
+}
+
+/** The syntax tree when there is one, and the first problem found (with a tree, only a suspected one). */
+export interface HclParse {
+  file?: SyntaxFile
+  problem?: SyntaxProblem
+}
+
+/** HCL native syntax (.tf, .tfvars) to the positioned syntax tree; the tree-sitter tree is freed before returning. */
+export function parseHclFile(parser: Parser, path: string, text: string): HclParse {
+  const tree = parser.parse(text)
+  if (!tree) return { problem: { message: 'the file could not be parsed', loc: { file: path, startLine: 1, endLine: 1 } } }
+  try {
+    const converter = new Converter(text, path, (node) => rangeAt(path, node))
+    const root = tree.rootNode
+    if (root.hasError) {
+      const bad = firstError(root)
+      const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 40))}`
+      return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(bad) } }
+    }
+    const content = root.namedChildren.find((child) => child.type !== 'comment')
+    const body = content?.type === 'body' ? converter.body(content) : { attributes: [], blocks: [] }
+    if (content?.type === 'object') converter.problem('a configuration file must contain arguments and blocks, not an object', content)
+    const comments = root.descendantsOfType('comment').map((node): Comment => ({
+      text: node.text,
+      range: converter.rangeOf(node),
+      trailing: text.slice(text.lastIndexOf('\n', node.startIndex - 1) + 1, node.startIndex).trim() !== '',
+    }))
+    return { file: { path, body, comments }, problem: converter.firstProblem }
+  } finally {
+    tree.delete()
+  }
+}
+
+/** A template's text (templatefile() contents) as a template expression positioned in `file`. */
+export function parseTemplateText(parser: Parser, file: string, text: string): Expr | SyntaxProblem {
+  let marker = 'POLICYGATE_TEMPLATE'
+  while (text.includes(marker)) marker += '_'
+  const wrapped = `x = <<${marker}\n${text}\n${marker}\n`
+  // The wrapper adds one line above the template: shift every position back by it.
+  const converted = convertSingleExpression(parser, wrapped, file, (node) => shiftedRange(file, node, -1))
+  if ('message' in converted) return converted
+  return dropFinalNewline(converted)
+}
+
+/** A Terraform JSON string that holds `${…}` or `%{…}`: parsed as a quoted template, every position the string's own. */
+export function parseJsonTemplate(parser: Parser, value: string, range: SourceRange): Expr | SyntaxProblem {
+  const escaped = value.replace(/[\\"\n\r\t]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!)
+  return convertSingleExpression(parser, `x = "${escaped}"\n`, range.file, () => range)
+}
+
+function convertSingleExpression(parser: Parser, wrapped: string, file: string, rangeOf: (node: Node) => SourceRange): Expr | SyntaxProblem {
+  const tree = parser.parse(wrapped)
+  if (!tree) return { message: 'the template could not be parsed', loc: { file, startLine: 1, endLine: 1 } }
+  try {
+    const converter = new Converter(wrapped, file, rangeOf)
+    const expression = tree.rootNode.descendantsOfType('expression')[0]
+    if (tree.rootNode.hasError || !expression) {
+      const loc = rangeOf(firstError(tree.rootNode))
+      return { message: 'the template could not be parsed', loc: { ...loc, startLine: Math.max(1, loc.startLine), endLine: Math.max(1, loc.endLine) } }
+    }
+    const expr = converter.expression(expression)
+    return converter.firstProblem ?? expr
+  } finally {
+    tree.delete()
+  }
+}
+
+function dropFinalNewline(expr: Expr): Expr {
+  if (expr.kind === 'literal' && typeof expr.value === 'string') return { ...expr, value: expr.value.replace(/\n$/, '') }
+  if (expr.kind !== 'template') return expr
+  const parts = [...expr.parts]
+  const last = parts[parts.length - 1]
+  if (last && 'text' in last) parts[parts.length - 1] = { text: last.text.replace(/\n$/, '') }
+  return { ...expr, parts }
+}
+
+function rangeAt(file: string, node: Node): SourceRange {
+  return {
+    file,
+    startLine: node.startPosition.row + 1,
+    endLine: node.endPosition.row + 1,
+    startColumn: node.startPosition.column + 1,
+    endColumn: node.endPosition.column + 1,
+  }
+}
+
+function shiftedRange(file: string, node: Node, lines: number): SourceRange {
+  const range = rangeAt(file, node)
+  return { ...range, startLine: range.startLine + lines, endLine: range.endLine + lines }
+}
+
+function firstError(node: Node): Node {
+  if (node.isError || node.isMissing) return node
+  for (const child of node.children) if (child.hasError) return firstError(child)
+  return node
+}
+
+/** Tokens that end a term inside an operation. */
+const OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||', '!'])
+
+class Converter {
+  firstProblem: SyntaxProblem | undefined
+
+  constructor(
+    private readonly source: string,
+    private readonly file: string,
+    readonly rangeOf: (node: Node) => SourceRange,
+  ) {}
+
+  problem(message: string, node: Node): void {
+    this.firstProblem ??= { message, loc: this.rangeOf(node), suspected: true }
+  }
+
+  body(node: Node): Body {
+    const body: Body = { attributes: [], blocks: [] }
+    const seen = new Set<string>()
+    let previousEndRow = -1
+    for (const child of node.namedChildren) {
+      if (child.type === 'comment') continue
+      // HCL requires a newline after every argument and block; tree-sitter does not.
+      if (child.startPosition.row === previousEndRow) this.problem('Missing newline after argument or block', child)
+      previousEndRow = child.endPosition.row
+      if (child.type === 'attribute') {
+        const attribute = this.attribute(child)
+        if (seen.has(attribute.name)) this.problem(`Attribute redefined: the argument "${attribute.name}" was already set`, child)
+        seen.add(attribute.name)
+        body.attributes.push(attribute)
+      } else if (child.type === 'block') body.blocks.push(this.block(child))
+    }
+    return body
+  }
+
+  private attribute(node: Node): Attribute {
+    const children = node.children
+    const name = children[0]!
+    const value = children.find((c) => c.type === 'expression')!
+    return { name: name.text, nameRange: this.rangeOf(name), value: this.expression(value), range: this.rangeOf(node) }
+  }
+
+  private block(node: Node): Block {
+    const children = node.children
+    const type = children[0]!
+    const labels: string[] = []
+    let body: Body = { attributes: [], blocks: [] }
+    let start: Node | undefined
+    for (const child of children.slice(1)) {
+      if (child.type === 'string_lit') labels.push(this.quotedText(child))
+      else if (child.type === 'identifier') labels.push(child.text)
+      else if (child.type === 'block_start') start = child
+      else if (child.type === 'body') body = this.body(child)
+      else if (child.type === 'block_end' && start && start.startPosition.row !== child.startPosition.row) {
+        const last = [...body.attributes, ...body.blocks].sort((a, b) => b.range.endLine - a.range.endLine)[0]
+        if (last && last.range.endLine === child.startPosition.row + 1) this.problem('Missing newline after argument', child)
+      }
+    }
+    return { type: type.text, typeRange: this.rangeOf(type), labels, body, range: this.rangeOf(node) }
+  }
+
+  expression(node: Node): Expr {
+    const children = node.children
+    if (children.length === 1 && children[0]!.type === 'conditional') return this.conditional(children[0]!)
+    const { expr, next } = this.term(children, 0)
+    if (next < children.length) return { kind: 'opaque', what: 'expression', range: this.rangeOf(node) }
+    return expr
+  }
+
+  /** One operand: a primary expression and the index/attribute/splat steps after it (tree-sitter lists them as siblings). */
+  private term(nodes: Node[], start: number): { expr: Expr; next: number } {
+    let index = start
+    while (nodes[index]?.type === 'comment') index++
+    const first = nodes[index]!
+    let base: Expr
+    if (first.type === '(') {
+      index += 1
+      while (nodes[index]?.type === 'comment') index++
+      base = this.expression(nodes[index]!)
+      while (index < nodes.length && nodes[index]!.type !== ')') index++
+      index += 1
+    } else {
+      base = this.primary(first)
+      index += 1
+    }
+    const steps: Step[] = []
+    let last = first
+    while (index < nodes.length && !OPERATORS.has(nodes[index]!.type)) {
+      last = nodes[index]!
+      this.steps(last, steps)
+      index += 1
+    }
+    if (steps.length === 0) return { expr: base, next: index }
+    const range = this.span(first, last)
+    return { expr: { kind: 'traverse', target: base, steps, range }, next: index }
+  }
+
+  private steps(node: Node, into: Step[]): void {
+    switch (node.type) {
+      case 'comment':
+        return
+      case 'get_attr':
+        into.push({ kind: 'attr', name: node.lastChild!.text })
+        return
+      case 'index': {
+        const inner = node.firstChild!
+        if (inner.type === 'legacy_index') {
+          const range = this.rangeOf(inner)
+          into.push({ kind: 'index', key: { kind: 'literal', value: Number(inner.text.slice(1)), range } })
+        } else into.push({ kind: 'index', key: this.expression(inner.firstNamedChild!) })
+        return
+      }
+      case 'splat': {
+        into.push({ kind: 'splat' })
+        for (const step of node.firstChild!.namedChildren) this.steps(step, into)
+        return
+      }
+      default:
+        this.problem(`unexpected ${node.type}`, node)
+    }
+  }
+
+  private primary(node: Node): Expr {
+    const range = this.rangeOf(node)
+    switch (node.type) {
+      case 'literal_value':
+        return this.literal(node.firstNamedChild!)
+      case 'template_expr':
+        return this.template(node.firstNamedChild!)
+      case 'collection_value':
+        return this.collection(node.firstNamedChild!)
+      case 'variable_expr':
+        return { kind: 'variable', name: node.text, range }
+      case 'function_call':
+        return this.call(node)
+      case 'operation':
+        return this.operation(node.firstNamedChild!)
+      case 'for_expr':
+        return { kind: 'opaque', what: 'for expression', range }
+      case 'conditional':
+        return this.conditional(node)
+      default:
+        this.problem(`unexpected ${node.type}`, node)
+        return { kind: 'opaque', what: node.type, range }
+    }
+  }
+
+  private literal(node: Node): Expr {
+    const range = this.rangeOf(node)
+    switch (node.type) {
+      case 'numeric_lit':
+        if (/^0x/i.test(node.text)) this.problem(`Invalid number literal ${node.text}`, node)
+        return { kind: 'literal', value: Number(node.text), range }
+      case 'bool_lit':
+        return { kind: 'literal', value: node.text === 'true', range }
+      case 'null_lit':
+        return { kind: 'literal', value: null, range }
+      default:
+        return { kind: 'literal', value: this.quotedText(node), range }
+    }
+  }
+
+  /** A string_lit's value, sliced from the source: tree-sitter's template_literal drops whitespace next to the quotes. */
+  private quotedText(node: Node): string {
+    return unescapeQuoted(this.source.slice(node.firstChild!.endIndex, node.lastChild!.startIndex))
+  }
+
+  private template(node: Node): Expr {
+    const range = this.rangeOf(node)
+    const children = node.children
+    if (node.type === 'quoted_template') {
+      const parts = this.templateParts(children.slice(1, -1), children[0]!.endIndex, children[children.length - 1]!.startIndex, unescapeQuoted)
+      return this.templateOrLiteral(parts, range)
+    }
+    const flush = children[0]!.text === '<<-'
+    const opening = children[1]!
+    const closing = children[children.length - 1]!
+    const contentStart = this.source.indexOf('\n', opening.endIndex) + 1
+    const contentEnd = closing.startIndex - closing.startPosition.column
+    let parts = this.templateParts(children.slice(2, -1), contentStart, Math.max(contentStart, contentEnd), unescapeHeredoc)
+    let dedent = 0
+    if (flush) ({ parts, dedent } = flushHeredoc(parts))
+    const textOrigin: TextOrigin = { file: this.file, line: this.rangeOf(opening).startLine + 1, column: 1 + dedent }
+    if (flush) textOrigin.dedent = dedent
+    return this.templateOrLiteral(parts, range, textOrigin)
+  }
+
+  private templateOrLiteral(parts: TemplatePart[], range: SourceRange, textOrigin?: TextOrigin): Expr {
+    if (parts.every((p) => 'text' in p)) return { kind: 'literal', value: parts.map((p) => ('text' in p ? p.text : '')).join(''), range, textOrigin }
+    return { kind: 'template', parts, range, textOrigin }
+  }
+
+  /** Literal text is everything between interpolations and directives, sliced from the source. */
+  private templateParts(nodes: Node[], start: number, end: number, unescape: (raw: string) => string): TemplatePart[] {
+    const parts: TemplatePart[] = []
+    let cursor = start
+    let stripNext = false
+    const pushText = (raw: string, stripEnd: boolean) => {
+      let text = unescape(raw)
+      if (stripNext) text = text.trimStart()
+      if (stripEnd) text = text.trimEnd()
+      if (text !== '') parts.push({ text })
+    }
+    for (const node of nodes) {
+      if (node.type === 'template_literal') continue
+      // `${~ x ~}` strips the whitespace of the literal text on that side.
+      const interpolation = node.type === 'template_interpolation'
+      pushText(this.source.slice(cursor, node.startIndex), interpolation && node.children[1]?.type === 'strip_marker')
+      stripNext = interpolation && node.children[node.children.length - 2]?.type === 'strip_marker'
+      cursor = node.endIndex
+      const inner = node.type === 'template_interpolation' ? node.namedChildren.find((c) => c.type === 'expression') : undefined
+      parts.push({ expr: inner ? this.expression(inner) : { kind: 'opaque', what: 'template directive', range: this.rangeOf(node) } })
+    }
+    pushText(this.source.slice(cursor, end), false)
+    return parts
+  }
+
+  private collection(node: Node): Expr {
+    const range = this.rangeOf(node)
+    if (node.type === 'tuple') {
+      return { kind: 'tuple', items: node.children.filter((c) => c.type === 'expression').map((c) => this.expression(c)), range }
+    }
+    const items: ObjectItem[] = []
+    let previous: Node | undefined
+    for (const child of node.children) {
+      if (child.type !== 'object_elem') {
+        if (child.type === ',') previous = undefined
+        continue
+      }
+      if (previous && previous.endPosition.row === child.startPosition.row) this.problem('Missing attribute separator', child)
+      previous = child
+      const [key, value] = child.children.filter((c) => c.type === 'expression') as [Node, Node]
+      items.push({ key: this.expression(key), value: this.expression(value) })
+    }
+    return { kind: 'object', items, range }
+  }
+
+  private call(node: Node): Expr {
+    const children = node.children
+    const argNodes = children.find((c) => c.type === 'function_arguments')?.children ?? []
+    return {
+      kind: 'call',
+      name: children[0]!.text,
+      args: argNodes.filter((c) => c.type === 'expression').map((c) => this.expression(c)),
+      expandFinal: argNodes.some((c) => c.type === 'ellipsis'),
+      range: this.rangeOf(node),
+    }
+  }
+
+  private conditional(node: Node): Expr {
+    const [condition, then, otherwise] = node.children.filter((c) => c.type === 'expression') as [Node, Node, Node]
+    return { kind: 'conditional', condition: this.expression(condition), then: this.expression(then), otherwise: this.expression(otherwise), range: this.rangeOf(node) }
+  }
+
+  private operation(node: Node): Expr {
+    const children = node.children
+    const range = this.rangeOf(node)
+    if (node.type === 'unary_operation') {
+      const { expr } = this.term(children, 1)
+      return { kind: 'unary', operator: children[0]!.type, operand: expr, range }
+    }
+    const left = this.term(children, 0)
+    const operator = children[left.next]!.type
+    const right = this.term(children, left.next + 1)
+    return { kind: 'binary', operator, left: left.expr, right: right.expr, range }
+  }
+
+  private span(first: Node, last: Node): SourceRange {
+    const a = this.rangeOf(first)
+    const b = this.rangeOf(last)
+    return { file: a.file, startLine: a.startLine, endLine: b.endLine, startColumn: a.startColumn, endColumn: b.endColumn }
+  }
+}

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { Language, Parser } from 'web-tree-sitter'
+
+/** The two WebAssembly files the HCL parser needs; the build copies them next to dist/*.js under these names. */
+export const WASM_FILES = ['web-tree-sitter.wasm', 'tree-sitter-terraform.wasm'] as const
+export type WasmFile = (typeof WASM_FILES)[number]
+
+const PACKAGE_PATHS: Record<WasmFile, string> = {
+  'web-tree-sitter.wasm': 'web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-terraform.wasm': '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+}
+
+/** Beside the running bundle first (dist/), else from node_modules (running from source). */
+export function locateWasm(name: WasmFile): string {
+  const beside = fileURLToPath(new URL(`./${name}`, import.meta.url))
+  if (existsSync(beside)) return beside
+  return createRequire(import.meta.url).resolve(PACKAGE_PATHS[name])
+}
+
+let parser: Promise<Parser> | undefined
+
+/** The Terraform-dialect HCL parser, initialised once on first use. */
+export function terraformParser(): Promise<Parser> {
+  parser ??= createParser().catch((error: unknown) => {
+    parser = undefined
+    throw error
+  })
+  return parser
+}
+
+async function createParser(): Promise<Parser> {
+  await Parser.init({ locateFile: () => locateWasm('web-tree-sitter.wasm') })
+  const language = await Language.load(new Uint8Array(await readFile(locateWasm('tree-sitter-terraform.wasm'))))
+  return new Parser().setLanguage(language)
+}
