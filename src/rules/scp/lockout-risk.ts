@@ -66,7 +66,7 @@ export default defineRule<Params>({
         if (!isDeny(statement) || !onEveryResource(statement) || leavesAWayIn(statement, params.break_glass_principals)) continue
         const broad = broadElement(statement)
         if (!broad) continue
-        report({ at: broad, resource: scp.meta, message: 'Broad Deny with no exception for a break-glass principal: a mistake here locks out every principal of the target accounts', element: `${statementName(statement)}` })
+        report({ at: broad, resource: scp.meta, message: 'Broad Deny with no exception for a break-glass principal: a mistake here locks out every principal of the target accounts', element: statementName(statement) })
       }
     }
   },

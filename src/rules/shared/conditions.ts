@@ -50,7 +50,7 @@ function hasNarrowingValue(condition: Condition, operator: string): boolean {
 }
 
 /**
- * A positive condition on one of `keys` with a value that narrows (not `*`), not `IfExists`.
+ * A positive condition on one of `keys` with a value that narrows (not `*`), not `IfExists`, not `Null`.
  * An unknown operator or key still counts: it might narrow, and we never guess.
  */
 export function restrictingConditions(statement: Statement, keys: readonly string[]): Condition[] {
@@ -58,7 +58,8 @@ export function restrictingConditions(statement: Statement, keys: readonly strin
     const operator = operatorOf(condition)
     const key = keyOf(condition)
     if (operator === undefined || key === undefined) return true
-    if (isNegatedOperator(operator) || isIfExists(operator)) return false
+    // `Null` only asks whether the key is present: any VPC endpoint, any organization would do.
+    if (isNegatedOperator(operator) || isIfExists(operator) || /^Null$/i.test(operator)) return false
     return keys.includes(key) && hasNarrowingValue(condition, operator)
   })
 }
