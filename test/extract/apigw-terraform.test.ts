@@ -149,6 +149,12 @@ describe('Terraform HTTP and WebSocket APIs', () => {
     expect(api.httpStages.filter((s) => s.api === quick).map((s) => [s.name.value, s.accessLogDestination])).toEqual([['$default', undefined]])
   })
 
+  it('does not quick-create when the target may be null (a variable)', () => {
+    const optional = '{ "resource": { "aws_apigatewayv2_api": { "this": { "name": "x", "protocol_type": "HTTP", "target": "@unknown(var.target)" }, "off": { "name": "y", "protocol_type": "HTTP", "target": null } } } }'
+    const { model: quiet } = extract(terraformUnit(optional))
+    expect([quiet.apigateway.httpRoutes, quiet.apigateway.httpStages]).toEqual([[], []])
+  })
+
   it('joins identity sources and defaults the cache TTL to 300', () => {
     expect(api.authorizers[0]).toMatchObject({ type: { value: 'REQUEST' }, identitySource: { value: '$request.header.Authorization,$request.querystring.token' }, cacheTtl: { value: 300, explicit: false } })
   })

@@ -190,7 +190,7 @@ const httpApi: Handler = (resource, context) => {
   context.model.apigateway.httpApis.push(api)
   context.register('httpApi', resource.address, api)
   const target = field(resource.body, 'Target')
-  if (target) addQuickCreate(context, api, meta, stringOr(resource, 'RouteKey', '$default'), target)
+  if (target && target.kind !== 'null') addQuickCreate(context, api, meta, stringOr(resource, 'RouteKey', '$default'), target)
 }
 
 const httpRoute: Handler = (resource, context) => {

@@ -146,8 +146,9 @@ const httpApi: Handler = (resource, context) => {
   }
   context.model.apigateway.httpApis.push(api)
   context.register('httpApi', resource.address, api)
+  // Quick create only when the target is certainly set: a literal, or a reference to a resource (variables may be null).
   const target = field(resource.body, 'target')
-  if (target) addQuickCreate(context, api, meta, stringOr(resource, 'route_key', '$default'), target)
+  if (target?.kind === 'string' || (target?.kind === 'unknown' && target.ref?.startsWith('aws_'))) addQuickCreate(context, api, meta, stringOr(resource, 'route_key', '$default'), target)
 }
 
 const httpRoute: Handler = (resource, context) => {

@@ -7,17 +7,21 @@ function missing(value: Attr<string> | undefined): boolean {
   return value === undefined || (isKnown(value) && value.value.trim() === '')
 }
 
-/** What the authorizer lacks, or nothing. TOKEN authorizers need both; REQUEST ones need a source once they cache. */
-function gaps(authorizer: Authorizer): string[] {
+/** What is wrong with a Lambda authorizer, or undefined. TOKEN authorizers need both checks; REQUEST ones need a source once they cache. */
+function problem(authorizer: Authorizer): string | undefined {
   const type = upper(authorizer.type)
   if (type === 'TOKEN') {
-    return [
+    const lacking = [
       ...(missing(authorizer.identitySource) ? ['identity source'] : []),
       ...(missing(authorizer.validationExpression) ? ['identity validation expression'] : []),
     ]
+    return lacking.length > 0 ? `This TOKEN authorizer has no ${lacking.join(' and no ')}: every request, however malformed its token, invokes the authorizer function` : undefined
   }
   const caches = !(isKnown(authorizer.cacheTtl) && authorizer.cacheTtl.value === 0)
-  return type === 'REQUEST' && caches && missing(authorizer.identitySource) ? ['identity source'] : []
+  if (type === 'REQUEST' && caches && missing(authorizer.identitySource)) {
+    return 'This REQUEST authorizer caches its decisions but has no identity source: nothing identifies the caller in the cache key, and every request invokes the function'
+  }
+  return undefined
 }
 
 export default defineRule({
@@ -29,9 +33,8 @@ export default defineRule({
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html'],
   check({ aws }, report) {
     for (const authorizer of aws.apigateway.authorizers) {
-      const lacking = gaps(authorizer)
-      if (lacking.length === 0) continue
-      report({ at: { loc: firstLine(authorizer.meta.loc) }, resource: authorizer.meta, message: `This ${upper(authorizer.type)} Lambda authorizer has no ${lacking.join(' and no ')}: every request invokes the function unfiltered` })
+      const message = problem(authorizer)
+      if (message) report({ at: { loc: firstLine(authorizer.meta.loc) }, resource: authorizer.meta, message })
     }
   },
   examples: {
