@@ -36,7 +36,7 @@ describe('resource-policy/public', () => {
   })
 
   it('does not accept conditions that leave the caller open', () => {
-    for (const condition of ['{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}', '{"Null":{"aws:SourceVpce":"false"}}', '{"StringLike":{"aws:Referer":"https://example.com/*"}}', '{"Bool":{"aws:SecureTransport":"true"}}']) {
+    for (const condition of ['{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}', '{"Null":{"aws:SourceVpce":"false"}}', '{"IpAddress":{"aws:SourceIp":["0.0.0.0/0"]}}', '{"StringLike":{"aws:Referer":"https://example.com/*"}}', '{"Bool":{"aws:SecureTransport":"true"}}']) {
       expect(run(publicResource, withPolicies(resourcePolicy('s3', `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":${condition}}`))), condition).toHaveLength(1)
     }
   })

@@ -42,11 +42,15 @@ function operatorOf(condition: Condition): string | undefined {
   return isKnown(condition.operator) ? condition.operator.value : undefined
 }
 
-/** True when some value is unknown or a literal that is not the everything-wildcard. */
+/** `*` under a …Like operator, and the whole IPv4 or IPv6 address space, match every caller. */
+function matchesEveryone(value: string, operator: string): boolean {
+  const text = value.trim()
+  return (/Like/i.test(operator) && /^\*+$/.test(text)) || text === '0.0.0.0/0' || text === '::/0'
+}
+
+/** True when some value is unknown or a literal that does not match every caller. */
 function hasNarrowingValue(condition: Condition, operator: string): boolean {
-  if (condition.values.length === 0) return false
-  const wildcardOperator = /Like/i.test(operator)
-  return condition.values.some((value) => !isKnown(value) || !(wildcardOperator && /^\*+$/.test(value.value.trim())))
+  return condition.values.some((value) => !isKnown(value) || !matchesEveryone(value.value, operator))
 }
 
 /**
