@@ -38,8 +38,8 @@ const STATE_MACHINE_ROLE: ImplicitRole = { servicePrincipal: 'states.amazonaws.c
 
 function implicitRole(kind: ImplicitRole) {
   return (resource: RawResource, context: ExtractContext): void => {
-    if (field(resource.body, 'Role')) return
     const owner = metaOf(resource)
+    if (field(resource.body, 'Role')) return recordIgnoredStatements(resource, owner, context)
     const meta: ResourceMeta = { ...owner, address: `${resource.address}Role` }
     const role = addRole(context, meta, nameOr(undefined, meta, 'the SAM transform'))
     const head = firstLine(resource.loc)
@@ -50,6 +50,13 @@ function implicitRole(kind: ImplicitRole) {
       role.managedPolicies.push({ loc: head, meta: owner, policyArn: attr(arn, head, false) })
     }
     for (const entry of listItems(field(resource.body, 'Policies'))) addPolicyEntry(role, owner, entry, context)
+  }
+}
+
+/** With `Role` set SAM ignores `Policies`, but inline statements written there are still policy documents: recorded, attached to nothing. */
+function recordIgnoredStatements(resource: RawResource, owner: ResourceMeta, context: ExtractContext): void {
+  for (const entry of listItems(field(resource.body, 'Policies'))) {
+    if (entry.kind === 'map' && field(entry, 'Statement')) readPolicyDocument(entry, 'identity', owner, context)
   }
 }
 
