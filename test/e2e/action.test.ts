@@ -1,0 +1,266 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { buildAction, createRepo, pullFilesOf, pullRequestEvent, pushToHead, runAction, type ActionRun, type RepoFixture } from './github-server/harness.js'
+import { OpenApi } from './github-server/openapi.js'
+import { FakeGitHub } from './github-server/server.js'
+
+const OWNER = 'acme'
+const REPO = 'infra'
+const PR = 7
+
+const trail = (name: string, validation: 'true' | 'false' | undefined) => `  ${name}:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: ${name.toLowerCase()}-logs
+      IsMultiRegionTrail: true
+${validation === undefined ? '' : `      EnableLogFileValidation: ${validation}\n`}`
+const template = (...trails: string[]) => `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${trails.join('\n')}`
+
+/** Base: one good trail and one old bad one. Head: the good one turned bad, and a new template with a bad trail. */
+const BASE = {
+  'README.md': '# infra\n',
+  'cfn/trails.yaml': template(trail('AuditTrail', 'true'), trail('LegacyTrail', 'false')),
+}
+const HEAD = {
+  'cfn/trails.yaml': template(trail('AuditTrail', 'false'), trail('LegacyTrail', 'false')),
+  'cfn/new/data-trail.yaml': template(trail('DataTrail', undefined)),
+}
+
+function lineOf(text: string, needle: string, after = ''): number {
+  const from = after ? text.indexOf(after) : 0
+  return text.slice(0, text.indexOf(needle, from)).split('\n').length
+}
+
+const RULE = 'trail/log-validation-disabled'
+const LINE_AUDIT = lineOf(HEAD['cfn/trails.yaml'], 'EnableLogFileValidation: false')
+const LINE_DATA = lineOf(HEAD['cfn/new/data-trail.yaml'], 'DataTrail:')
+
+/** Other trail rules land over time; these tests follow the one example rule and check the rest by invariants. */
+const aboutRule = <T extends { body: string }>(comments: T[]) => comments.filter((c) => c.body.includes(`\`${RULE}\``))
+const where = (comments: { path: string; line: number }[]) => comments.map((c) => `${c.path}:${c.line}`).sort()
+
+let api: OpenApi
+let actionJs: string
+let cleanupBuild: () => void
+const cleanups: (() => void | Promise<void>)[] = []
+
+beforeAll(() => {
+  api = new OpenApi()
+  const built = buildAction()
+  actionJs = built.actionJs
+  cleanupBuild = built.cleanup
+})
+afterAll(() => cleanupBuild?.())
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+async function setup(headChanges: Record<string, string | null> = HEAD, base: Record<string, string> = BASE) {
+  const repo = createRepo(base, headChanges)
+  const github = new FakeGitHub(api, OWNER, REPO)
+  const apiUrl = await github.start()
+  github.addPull(PR, pullFilesOf(repo, repo.baseSha, repo.headSha))
+  cleanups.push(() => github.stop(), () => repo.cleanup())
+  return { repo, github, apiUrl }
+}
+
+function runOnPull(repo: RepoFixture, apiUrl: string, heads: { headSha: string; mergeSha: string } = repo, inputs: Record<string, string> = {}, fork = false): Promise<ActionRun> {
+  return runAction({
+    actionJs,
+    workspace: repo.workspace,
+    apiUrl,
+    eventName: 'pull_request',
+    event: pullRequestEvent({ owner: OWNER, repo: REPO, number: PR, baseSha: repo.baseSha, headSha: heads.headSha, fork }),
+    sha: heads.mergeSha,
+    repository: `${OWNER}/${REPO}`,
+    inputs: { 'fail-on': 'medium', ...inputs },
+  })
+}
+
+describe('the bundled Action on a pull request', () => {
+  test('new findings: review comments on the changed lines, one summary comment, a failing check on the head commit', async () => {
+    const { repo, github, apiUrl } = await setup()
+    const run = await runOnPull(repo, apiUrl)
+    if (process.env.DEBUG_ACTION) console.log(run.stdout, run.stderr, github.pulls.get(PR)!.issueComments[0]?.body, JSON.stringify(github.pulls.get(PR)!.files))
+    console.log(`one PR run: ${Math.round(run.ms)} ms, ${github.requests.length} requests:\n${github.requests.map((r) => `  ${r.method} ${r.path} → ${r.status}`).join('\n')}`)
+
+    expect(github.violations).toEqual([])
+    expect(run.stderr).not.toMatch(/internal error/)
+    expect(run.code).toBe(1)
+    const added = run.report.change.new as string[]
+    const existing = run.report.change.existing as string[]
+    const pull = github.pulls.get(PR)!
+    expect(pull.reviews).toHaveLength(1)
+    expect(pull.reviews[0]!.commit_id).toBe(repo.headSha)
+    expect(where(aboutRule(pull.reviewComments))).toEqual([`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`])
+    // Every new finding sits on an added line here, so each has exactly one comment, and nothing else is commented.
+    const markers = pull.reviewComments.map((c) => /policygate:fp=([0-9a-f]+)/.exec(c.body)?.[1])
+    expect([...markers].sort()).toEqual([...added].sort())
+    const body = aboutRule(pull.reviewComments)[0]!.body
+    expect(body).toMatch(/medium/)
+    expect(body).toMatch(/\*\*Why:\*\*/)
+    expect(body).toMatch(/\*\*Fix:\*\*/)
+    expect(body).toMatch(/docs\/rules\/trail\/log-validation-disabled\.md/)
+
+    expect(pull.issueComments).toHaveLength(1)
+    const summary = pull.issueComments[0]!.body
+    expect(summary).toMatch(/<!-- policygate:summary -->/)
+    expect(summary).toContain(`${added.length} new · ${existing.length} existing · 0 fixed`)
+    expect(summary).toMatch(/LegacyTrail/)
+    expect(existing.length).toBeGreaterThanOrEqual(1)
+
+    expect(github.checkRuns).toHaveLength(1)
+    const check = github.checkRuns[0]!
+    expect(check).toMatchObject({ name: 'policygate', head_sha: repo.headSha, status: 'completed', conclusion: 'failure' })
+    expect(check.head_sha).not.toBe(repo.mergeSha)
+    expect(check.output.annotations).toHaveLength(added.length + existing.length)
+
+    expect(run.outputs).toMatchObject({ findings: String(added.length + existing.length), 'new-findings': String(added.length), conclusion: 'failure' })
+    expect(run.summary).toContain(`${added.length} new · ${existing.length} existing · 0 fixed`)
+    expect(run.sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === RULE)).toHaveLength(3)
+  })
+
+  test('a re-run on the same head adds no comment, no review and no second summary comment', async () => {
+    const { repo, github, apiUrl } = await setup()
+    await runOnPull(repo, apiUrl)
+    const pull = github.pulls.get(PR)!
+    const commentsAfterFirst = pull.reviewComments.length
+    expect(commentsAfterFirst).toBeGreaterThanOrEqual(2)
+    const firstRunRequests = github.requests.length
+    const second = await runOnPull(repo, apiUrl)
+    expect(second.code).toBe(1)
+    expect(github.violations).toEqual([])
+    expect(pull.reviewComments).toHaveLength(commentsAfterFirst)
+    expect(pull.reviews).toHaveLength(1)
+    expect(pull.issueComments).toHaveLength(1)
+    const secondRunWrites = github.requests.slice(firstRunRequests).filter((r) => r.method !== 'GET').map((r) => r.operationId)
+    // The summary is the same, so it is left as it is; only the new check run is written.
+    expect(secondRunWrites).toEqual(['checks/create'])
+  })
+
+  test('a finding fixed by a later push: its comment is marked fixed, the others stay, nothing is duplicated', async () => {
+    const { repo, github, apiUrl } = await setup()
+    await runOnPull(repo, apiUrl)
+    const next = pushToHead(repo, { 'cfn/trails.yaml': template(trail('AuditTrail', 'true'), trail('LegacyTrail', 'false')) })
+    github.pulls.get(PR)!.files = pullFilesOf(repo, repo.baseSha, next.headSha)
+    const run = await runOnPull(repo, apiUrl, next)
+    expect(github.violations).toEqual([])
+    const pull = github.pulls.get(PR)!
+    expect(pull.reviews).toHaveLength(1)
+    const audit = aboutRule(pull.reviewComments).find((c) => c.path === 'cfn/trails.yaml')!
+    expect(audit.body).toMatch(/Fixed/)
+    expect(audit.body).toMatch(/<!-- policygate:fp=/)
+    const stillOpen = pull.reviewComments.filter((c) => !c.body.includes('Fixed'))
+    expect(stillOpen.length).toBeGreaterThanOrEqual(1)
+    expect(stillOpen.every((c) => c.path === 'cfn/new/data-trail.yaml')).toBe(true)
+    expect(run.report.change.new).toHaveLength(stillOpen.length)
+    expect(pull.issueComments).toHaveLength(1)
+    expect(pull.issueComments[0]!.body).toContain(`${stillOpen.length} new ·`)
+    expect(github.checkRuns.at(-1)!.head_sha).toBe(next.headSha)
+  })
+
+  test('a fork pull request (403 on every write): workflow annotations, full job summary, failing exit code, no crash', async () => {
+    const { repo, github, apiUrl } = await setup()
+    github.faults.readOnly = true
+    const run = await runOnPull(repo, apiUrl, repo, {}, true)
+    expect(github.violations).toEqual([])
+    expect(run.stderr).not.toMatch(/internal error/)
+    expect(run.code).toBe(1)
+    const annotations = run.stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line))
+    expect(annotations).toHaveLength(Number(run.outputs.findings))
+    expect(annotations.filter((a) => a.includes(`title=${RULE} (medium)`)).map((a) => /file=([^,]+),line=(\d+)/.exec(a)!.slice(1).join(':')).sort()).toEqual(
+      [`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`, `cfn/trails.yaml:${lineOf(HEAD['cfn/trails.yaml'], 'EnableLogFileValidation: false', 'LegacyTrail')}`].sort(),
+    )
+    for (const name of ['AuditTrail', 'LegacyTrail', 'DataTrail']) expect(run.summary).toContain(name)
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(github.pulls.get(PR)!.reviewComments).toHaveLength(0)
+  })
+
+  test('a 502 on the review and the check run: retried, and the run completes', async () => {
+    const { repo, github, apiUrl } = await setup()
+    github.faults.failOnce = [
+      { operationId: 'pulls/create-review', status: 502 },
+      { operationId: 'checks/create', status: 502 },
+    ]
+    const run = await runOnPull(repo, apiUrl)
+    expect(github.violations).toEqual([])
+    expect(run.code).toBe(1)
+    const statuses = (op: string) => github.requests.filter((r) => r.operationId === op).map((r) => r.status)
+    expect(statuses('pulls/create-review')).toEqual([502, 200])
+    expect(statuses('checks/create')).toEqual([502, 201])
+    expect(where(aboutRule(github.pulls.get(PR)!.reviewComments))).toEqual([`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`])
+    expect(github.checkRuns).toHaveLength(1)
+  })
+
+  test('150 changed files: every page of the files API is read and the finding in the last file is commented', async () => {
+    const many: Record<string, string> = {}
+    for (let i = 0; i < 149; i++) many[`docs/page-${String(i).padStart(3, '0')}.md`] = `page ${i}\n`
+    many['zz/late-trail.yaml'] = template(trail('LateTrail', 'false'))
+    const { repo, github, apiUrl } = await setup(many)
+    expect(github.pulls.get(PR)!.files).toHaveLength(150)
+    const run = await runOnPull(repo, apiUrl)
+    expect(github.violations).toEqual([])
+    const pages = github.requests.filter((r) => r.operationId === 'pulls/list-files')
+    expect(pages).toHaveLength(2)
+    const comments = github.pulls.get(PR)!.reviewComments
+    expect(new Set(comments.map((c) => c.path))).toEqual(new Set(['zz/late-trail.yaml']))
+    expect(where(aboutRule(comments))).toEqual([`zz/late-trail.yaml:${lineOf(many['zz/late-trail.yaml']!, 'EnableLogFileValidation')}`])
+    expect(comments).toHaveLength(Number(run.outputs['new-findings']))
+  })
+
+  test('a file the API lists without a patch: lines come from git diff, and the comment GitHub rejects (422) moves to the summary', async () => {
+    const { repo, github, apiUrl } = await setup()
+    const files = github.pulls.get(PR)!.files
+    const big = files.find((f) => f.filename === 'cfn/new/data-trail.yaml')!
+    delete big.patch
+    const run = await runOnPull(repo, apiUrl)
+    expect(github.violations).toEqual([])
+    expect(run.code).toBe(1)
+    const pull = github.pulls.get(PR)!
+    expect(where(aboutRule(pull.reviewComments))).toEqual([`cfn/trails.yaml:${LINE_AUDIT}`])
+    expect(pull.reviewComments.some((c) => c.path === 'cfn/new/data-trail.yaml')).toBe(false)
+    expect(github.requests.filter((r) => r.operationId === 'pulls/create-review').map((r) => r.status)).toEqual([422])
+    const rejected = github.requests.filter((r) => r.operationId === 'pulls/create-review-comment' && r.status === 422).length
+    expect(rejected).toBeGreaterThanOrEqual(1)
+    expect(pull.issueComments[0]!.body).toContain(`rejected ${rejected} review comment`)
+    expect(pull.issueComments[0]!.body).toMatch(/data-trail\.yaml:3/)
+  })
+})
+
+describe('the bundled Action on workflow_dispatch', () => {
+  test('scans the whole repository, writes SARIF and the job summary, checks the commit and fails per fail-on', async () => {
+    const { repo, github, apiUrl } = await setup()
+    const run = await runAction({
+      actionJs,
+      workspace: repo.workspace,
+      apiUrl,
+      eventName: 'workflow_dispatch',
+      event: { inputs: {}, ref: 'refs/heads/main', repository: { full_name: `${OWNER}/${REPO}` }, sender: { login: 'octocat' } },
+      sha: repo.mergeSha,
+      repository: `${OWNER}/${REPO}`,
+      inputs: { 'fail-on': 'medium' },
+    })
+    expect(github.violations).toEqual([])
+    expect(run.code).toBe(1)
+    expect(github.checkRuns).toHaveLength(1)
+    expect(github.checkRuns[0]).toMatchObject({ head_sha: repo.mergeSha, conclusion: 'failure' })
+    expect(github.checkRuns[0]!.output.annotations).toHaveLength(Number(run.outputs.findings))
+    expect(run.sarif.version).toBe('2.1.0')
+    expect(run.sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === RULE)).toHaveLength(3)
+    expect(run.outputs.conclusion).toBe('failure')
+    expect(run.summary).toContain(`${run.outputs.findings} finding`)
+    expect(github.requests.some((r) => r.operationId?.startsWith('pulls/') || r.operationId?.startsWith('issues/'))).toBe(false)
+    const passing = await runAction({
+      actionJs,
+      workspace: repo.workspace,
+      apiUrl,
+      eventName: 'workflow_dispatch',
+      event: { inputs: {}, ref: 'refs/heads/main' },
+      sha: repo.mergeSha,
+      repository: `${OWNER}/${REPO}`,
+      inputs: { 'fail-on': 'high' },
+    })
+    expect(passing.code).toBe(0)
+    expect(passing.outputs.conclusion).toBe('success')
+  })
+})
