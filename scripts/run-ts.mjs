@@ -1,12 +1,14 @@
 // Runs a TypeScript script of this repository (bench, docs) by bundling it first: no TS loader needed at run time.
 import { build } from 'esbuild'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const [entry, ...args] = process.argv.slice(2)
-const dir = mkdtempSync(join(tmpdir(), 'policygate-script-'))
+// Inside node_modules so the bundle's external imports resolve to this repository's packages.
+const cache = resolve('node_modules/.cache')
+mkdirSync(cache, { recursive: true })
+const dir = mkdtempSync(join(cache, 'policygate-script-'))
 try {
   const outfile = join(dir, 'script.mjs')
   await build({

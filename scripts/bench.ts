@@ -1,0 +1,171 @@
+// `npm run bench`: speed of the whole scan against the parsers alone, on real and generated trees,
+// the IAM rules on 1,000 wildcard policies, and the cold start of the bundled CLI.
+// Ratios compare runs in this same process, so they hold better than absolute times on a shared machine.
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { parseEvents } from 'js-yaml'
+import { parseTree } from 'jsonc-parser'
+import { terraformParser } from '../src/parse/terraform/wasm.js'
+import { builtinRules } from '../src/rules/index.js'
+import { defaultConfiguration } from '../src/rules/run.js'
+import type { Finding } from '../src/rules/types.js'
+import { scan } from '../src/scan.js'
+
+const repo = process.cwd()
+const realworld = join(repo, '..', 'shared', 'corpus', 'realworld')
+const RUNS = 3
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).map((f) => join(dir, f))
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
+/** The parsers alone over the same files: tree-sitter for HCL, js-yaml events for YAML, jsonc-parser for JSON. */
+async function parseOnly(root: string): Promise<number> {
+  const parser = await terraformParser()
+  let parsed = 0
+  for (const file of filesUnder(root)) {
+    const text = readFileSync(file, 'utf8')
+    if (file.endsWith('.tf') || file.endsWith('.tfvars')) {
+      parser.parse(text)?.delete()
+      parsed++
+    } else if (/\.(ya?ml|template)$/.test(file)) {
+      try {
+        parseEvents(text)
+        parsed++
+      } catch {
+        // Not every YAML file is valid; the scan skips those too.
+      }
+    } else if (file.endsWith('.json')) {
+      parseTree(text)
+      parsed++
+    }
+  }
+  return parsed
+}
+
+/** ≥1,000 .tf files and ≥200 templates: the real-world modules and templates copied under new directories. */
+function generateTree(): string {
+  const out = mkdtempSync(join(tmpdir(), 'policygate-bench-'))
+  for (let copy = 0; copy < 6; copy++) cpSync(join(realworld, 'terraform'), join(out, `org-${copy}`, 'terraform'), { recursive: true })
+  cpSync(join(realworld, 'cloudformation'), join(out, 'org-0', 'cloudformation'), { recursive: true })
+  return out
+}
+
+/** 1,000 customer policies with wildcard actions over real services, in one Terraform module. */
+function generatePolicies(count: number): string {
+  const out = mkdtempSync(join(tmpdir(), 'policygate-bench-iam-'))
+  const services = ['s3', 'iam', 'ec2', 'lambda', 'dynamodb', 'sqs', 'sns', 'kms', 'sts', 'glue', 'ecs', 'logs', 'ssm', 'secretsmanager', 'cloudformation']
+  const verbs = ['Get*', 'Put*', 'List*', 'Delete*', 'Create*', 'Update*', 'Describe*', '*']
+  const blocks: string[] = []
+  for (let i = 0; i < count; i++) {
+    const actions = [0, 1, 2].map((k) => `"${services[(i + k * 7) % services.length]}:${verbs[(i + k) % verbs.length]}"`)
+    blocks.push(`resource "aws_iam_policy" "p${i}" {
+  name = "p${i}"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = [${actions.join(', ')}], Resource = "*" },
+      { Effect = "Deny", Action = "${services[i % services.length]}:Delete*", Resource = "*" }
+    ]
+  })
+}`)
+  }
+  writeFileSync(join(out, 'main.tf'), blocks.join('\n\n'))
+  return out
+}
+
+function count(root: string, test: (f: string) => boolean): number {
+  return filesUnder(root).filter(test).length
+}
+
+async function benchTree(label: string, root: string) {
+  const tf = count(root, (f) => f.endsWith('.tf'))
+  const docs = count(root, (f) => /\.(ya?ml|json|template)$/.test(f))
+  let findings: Finding[] = []
+  let scanned = 0
+  const scanTimes: number[] = []
+  const parseTimes: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    parseTimes.push(await time(() => parseOnly(root)))
+    scanTimes.push(
+      await time(async () => {
+        const result = await scan({ root })
+        findings = result.findings
+        scanned = result.files.length
+      }),
+    )
+  }
+  const scanMs = median(scanTimes)
+  const parseMs = median(parseTimes)
+  console.log(`\n${label}: ${tf} .tf files, ${docs} YAML/JSON files (${scanned} parsed as Terraform/CloudFormation/plan)`)
+  console.log(`  scan        ${scanMs.toFixed(0).padStart(6)} ms   ${((scanned / scanMs) * 1000).toFixed(0)} files/s   ${findings.length} findings`)
+  console.log(`  parse only  ${parseMs.toFixed(0).padStart(6)} ms   (baseline: the chosen parsers, nothing else)`)
+  console.log(`  ratio       ${(scanMs / parseMs).toFixed(2)}× scan ÷ parse-only`)
+  const parseErrors = findings.filter((f) => f.ruleId === 'policygate/parse-error' || f.ruleId === 'policygate/rule-error')
+  if (parseErrors.length > 0) console.log(`  !! ${parseErrors.length} parse/rule errors, first: ${parseErrors[0]!.loc.file}:${parseErrors[0]!.loc.startLine} ${parseErrors[0]!.message}`)
+}
+
+async function benchIam(policies: number) {
+  const root = generatePolicies(policies)
+  const iamRules = builtinRules.filter((r) => r.id.startsWith('iam/'))
+  const withRules = { source: 'bench', rules: defaultConfiguration(iamRules), apply: (f: Finding[]) => f }
+  const noRules = { source: 'bench', rules: [], apply: (f: Finding[]) => f }
+  const full: number[] = []
+  const bare: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(await time(() => scan({ root, rulebook: noRules })))
+    full.push(await time(() => scan({ root, rulebook: withRules })))
+  }
+  const rulesMs = median(full) - median(bare)
+  console.log(`\nIAM rules on ${policies} wildcard policies (${iamRules.length} rules, expansion against the AWS catalog)`)
+  console.log(`  parse+extract ${median(bare).toFixed(0)} ms, with IAM rules ${median(full).toFixed(0)} ms`)
+  console.log(`  IAM rules     ${rulesMs.toFixed(0)} ms = ${((rulesMs / policies) * 1000).toFixed(0)} µs per policy; ratio ${(median(full) / median(bare)).toFixed(2)}× parse+extract`)
+  rmSync(root, { recursive: true, force: true })
+}
+
+function benchColdStart() {
+  const cli = join(repo, 'dist', 'cli.js')
+  if (!existsSync(cli)) return console.log('\ncold start: dist/cli.js missing (npm run build)')
+  const one = mkdtempSync(join(tmpdir(), 'policygate-bench-one-'))
+  mkdirSync(join(one, 'app'))
+  writeFileSync(join(one, 'app', 'main.tf'), 'resource "aws_iam_policy" "p" {\n  name = "p"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:Put*", Resource = "*" }] })\n}\n')
+  const run = (args: string[]) => {
+    const start = performance.now()
+    spawnSync(process.execPath, args, { cwd: one })
+    return performance.now() - start
+  }
+  const nodeMs = median([0, 1, 2, 3, 4].map(() => run(['-e', '0'])))
+  const cliMs = median([0, 1, 2, 3, 4].map(() => run([cli, 'scan', 'app/main.tf', '--format', 'json'])))
+  console.log(`\ncold start of \`policygate scan\` on one file (bundled CLI, catalog loaded lazily)`)
+  console.log(`  node -e 0   ${nodeMs.toFixed(0)} ms`)
+  console.log(`  policygate  ${cliMs.toFixed(0)} ms   (${(cliMs / nodeMs).toFixed(1)}× a bare node start; ${(cliMs - nodeMs).toFixed(0)} ms of our own)`)
+  rmSync(one, { recursive: true, force: true })
+}
+
+const started = performance.now()
+const first = await time(() => scan({ root: join(realworld, 'terraform', 'terraform-aws-iam') }))
+console.log(`policygate bench — node ${process.version}, ${RUNS} runs each, medians`)
+console.log(`first scan in this process (parser init + catalog load + terraform-aws-iam): ${first.toFixed(0)} ms`)
+await benchTree('real-world corpus', realworld)
+const generated = generateTree()
+try {
+  await benchTree(`generated tree (${relative(tmpdir(), generated)})`, generated)
+} finally {
+  rmSync(generated, { recursive: true, force: true })
+}
+await benchIam(1000)
+benchColdStart()
+console.log(`\npeak memory (max RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; bench took ${((performance.now() - started) / 1000).toFixed(1)} s`)
