@@ -2,7 +2,7 @@ import type { SourceRange } from '../../model/source.js'
 import { parseJsonValue, type JsonOrigin } from '../json.js'
 import type { MapEntry, UnknownValue, Value } from '../value.js'
 import type { TextOrigin } from './syntax.js'
-import { failure, templateText, unknown } from './values.js'
+import { failure, isFailure, templateText, unknown } from './values.js'
 
 export type RenderPart = { text: string } | { value: Value; range: SourceRange }
 
@@ -22,6 +22,7 @@ export function renderTemplate(parts: RenderPart[], loc: SourceRange, textOrigin
       text += part.text
       continue
     }
+    if (isFailure(part.value)) return part.value
     if (part.value.kind === 'null') return failure('a template interpolates null', part.range)
     const piece = templateText(part.value)
     if (piece === undefined) {
