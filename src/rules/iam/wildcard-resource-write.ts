@@ -66,7 +66,7 @@ export default defineRule({
       },
       {
         Effect   = "Allow"
-        Action   = ["ec2:DescribeInstances", "cloudwatch:PutMetricData"]
+        Action   = ["ec2:DescribeInstances", "xray:PutTraceSegments"]
         Resource = "*"
       }
     ]
