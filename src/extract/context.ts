@@ -24,32 +24,49 @@ export interface ExtractContext {
 /** Maps one source resource type to model objects. */
 export type Handler = (resource: RawResource, context: ExtractContext) => void
 
-export function createContext(model: AwsModel): ExtractContext & { runDeferred(): void } {
+/**
+ * Addresses are unique only inside one parsed unit (a Terraform module, a template): `aws_iam_role.this`
+ * and `AppRole` recur across a repository. Objects are registered under the unit being extracted, and a
+ * reference is looked up in the unit of the file it is written in; names (a bucket's name, a role's ARN)
+ * may cross units, preferring the same one. Outside any unit (hand-built contexts) everything is one scope.
+ */
+export function createContext(model: AwsModel): ExtractContext & { runDeferred(): void; enterUnit(files: string[]): void } {
   const byAddress = new Map<string, object>()
   const byName = new Map<string, object>()
   const byKind = new Map<LinkKind, object[]>()
+  const unitOfFile = new Map<string, number>()
   const deferred: (() => void)[] = []
+  let currentUnit = 0
+  // Same unit first, then any unit (the last registered wins there).
+  const find = (map: Map<string, object>, unit: number | undefined, key: string) => (unit === undefined ? undefined : map.get(`${unit} ${key}`)) ?? map.get(key)
   return {
     model,
     diagnostics: [],
     register(kind, address, object, names = []) {
-      byAddress.set(`${kind} ${address}`, object)
-      for (const name of names) if (name) byName.set(`${kind} ${name}`, object)
+      const remember = (map: Map<string, object>, key: string) => {
+        map.set(`${currentUnit} ${key}`, object)
+        map.set(key, object)
+      }
+      remember(byAddress, `${kind} ${address}`)
+      for (const name of names) if (name) remember(byName, `${kind} ${name}`)
       const list = byKind.get(kind) ?? []
       list.push(object)
       byKind.set(kind, list)
     },
     lookup<T>(kind: LinkKind, value: Value | undefined): T | undefined {
       if (!value) return undefined
+      const unit = unitOfFile.get(value.loc.file)
       if (value.ref) {
         // `aws_iam_role.app.arn` → try `aws_iam_role.app.arn`, `aws_iam_role.app`, …; `AppRole.Arn` → `AppRole`.
+        // A reference never leaves its unit; only a value from a file outside every unit falls back to all.
         const parts = value.ref.split('.')
         for (let n = parts.length; n > 0; n--) {
-          const hit = byAddress.get(`${kind} ${parts.slice(0, n).join('.')}`)
+          const key = `${kind} ${parts.slice(0, n).join('.')}`
+          const hit = byAddress.get(unit === undefined ? key : `${unit} ${key}`)
           if (hit) return hit as T
         }
       }
-      if (value.kind === 'string') return byName.get(`${kind} ${value.value}`) as T | undefined
+      if (value.kind === 'string') return find(byName, unit, `${kind} ${value.value}`) as T | undefined
       return undefined
     },
     all<T>(kind: LinkKind): T[] {
@@ -57,6 +74,10 @@ export function createContext(model: AwsModel): ExtractContext & { runDeferred()
     },
     afterAll(step) {
       deferred.push(step)
+    },
+    enterUnit(files) {
+      currentUnit += 1
+      for (const file of files) unitOfFile.set(file, currentUnit)
     },
     runDeferred() {
       // A step may defer another (a join that needs an earlier join): drain until empty.

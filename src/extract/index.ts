@@ -17,6 +17,7 @@ export function extractModel(units: ParsedUnit[]): Extracted {
   const context = createContext(model)
   for (const unit of units) {
     const handlers = unit.framework === 'terraform' ? terraformHandlers : cloudformationHandlers
+    context.enterUnit(unit.files)
     for (const resource of unit.resources) {
       for (const handle of handlers.get(resource.type) ?? []) handle(resource, context)
     }

@@ -71,6 +71,11 @@ export function decodeBase64Text(encoded: string): string | undefined {
 /** Records an attribute meant to hold a secret when the source sets it. */
 export function addCredential(context: ExtractContext, meta: ResourceMeta, value: Value | undefined, purpose: string): void {
   if (!value || value.kind === 'null') return
+  if (value.kind === 'string' && value.value.trimStart().startsWith('{')) {
+    // A secret written as JSON text is structured too; text that is not a JSON object stays one value.
+    const parsed = parseJsonValue(value.value, value.textOrigin ?? { file: value.loc.file, fixed: value.loc })
+    if (parsed.value?.kind === 'map') return addCredential(context, meta, parsed.value, purpose)
+  }
   if (value.kind === 'map') {
     // A structured secret (jsonencode({ username = "app", password = "…" })): each field, named.
     for (const e of value.entries) if (e.value.kind !== 'null') context.model.secrets.credentials.push({ meta, purpose, field: e.key, value: toString(e.value) })

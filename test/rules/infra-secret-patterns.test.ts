@@ -27,6 +27,13 @@ describe('secret-like names', () => {
     ['BYPASS_CACHE', false],
     ['SSM_PATH', false],
     ['KeyName', false],
+    ['PGPASSWORD', true],
+    ['DB_PASSWORD_VALUE', true],
+    ['max_password_age', false],
+    ['create_access_key', false],
+    ['access_key_status', false],
+    ['api_key_selection_expression', false],
+    ['SecretsManagerDomainCredentialsSecretsKMSKey', false],
   ])('%s → %s', (name, expected) => {
     expect(isSecretName(name)).toBe(expected)
   })

@@ -8,25 +8,37 @@ import { isKnown } from '../../model/source.js'
  * Messages built from these never contain a secret: key IDs are masked, secret values are not echoed.
  */
 
-// Words that make a name a secret's name, alone or as a pair of words.
+// Words that make a name a secret's name when they end it (alone, or as the last two words).
 const SECRET_WORDS = new Set(['password', 'passwd', 'passphrase', 'pwd', 'secret', 'secrets', 'token', 'credential', 'credentials', 'apikey', 'privatekey', 'secretkey', 'accesskey'])
-const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key', 'client secret', 'auth token'])
-// A last word that says the value points at a secret (its ARN, name, path…) or describes it, rather than holding it.
-const REFERENCE_WORDS = new Set(['arn', 'arns', 'name', 'names', 'path', 'param', 'parameter', 'file', 'url', 'uri', 'endpoint', 'header', 'length', 'ttl', 'expiry', 'expiration', 'region', 'type', 'enabled', 'version', 'rotation', 'policy', 'prefix', 'kms', 'location', 'ref', 'field', 'count', 'size', 'duration', 'seconds', 'days'])
+const SECRET_PAIRS = new Set(['api key', 'private key', 'access key', 'secret key', 'auth token'])
+// Last words that still name the secret itself (`DB_PASSWORD_VALUE`, `AWS_ACCESS_KEY_ID`).
+const HOLDER_WORDS = new Set(['value', 'string', 'plaintext'])
+// First words of a switch or a setting about secrets (`create_access_key`, `allow_users_to_change_password`), not a secret.
+const SETTING_WORDS = new Set(['create', 'enable', 'enabled', 'allow', 'require', 'use', 'manage', 'rotate', 'generate', 'is', 'has', 'max', 'min', 'minimum', 'maximum'])
 
 /** `DB_PASSWORD`, `dbPassword`, `MasterUserPassword`, `aws_secret_access_key` → their lower-case words. */
 export function nameWords(name: string): string[] {
-  return (name.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+/g) ?? []).map((word) => word.toLowerCase())
+  return (name.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+/g) ?? []).map((word) => word.toLowerCase())
 }
 
-/** A name under which a secret value is stored (`DATABASE_PASSWORD`, `apiKey`, `AWS_ACCESS_KEY_ID`), not one that names where it lives (`DB_PASSWORD_ARN`). */
+function endsWithSecret(words: string[]): boolean {
+  const last = words[words.length - 1]
+  if (last === undefined) return false
+  // `pgpassword`, `dbpassword`: run-together lower-case names are one word.
+  return SECRET_WORDS.has(last) || /(password|passwd|secret|token)$/.test(last) || (words.length > 1 && SECRET_PAIRS.has(`${words[words.length - 2]} ${last}`))
+}
+
+/**
+ * A name under which a secret value is stored (`DATABASE_PASSWORD`, `apiKey`, `AWS_ACCESS_KEY_ID`): the secret
+ * word ends it. Names that end otherwise point at a secret or describe it (`DB_PASSWORD_ARN`, `max_password_age`).
+ */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name)
-  if (words.length === 0) return false
+  if (words.length === 0 || SETTING_WORDS.has(words[0]!)) return false
   const last = words[words.length - 1]!
-  const keyId = words.join(' ').includes('access key id')
-  if (REFERENCE_WORDS.has(last) || (last === 'id' && !keyId)) return false
-  return words.some((word, i) => SECRET_WORDS.has(word) || (i > 0 && SECRET_PAIRS.has(`${words[i - 1]} ${word}`)))
+  if (HOLDER_WORDS.has(last)) return endsWithSecret(words.slice(0, -1))
+  if (last === 'id') return words.slice(-3, -1).join(' ') === 'access key'
+  return endsWithSecret(words)
 }
 
 // Where a secret lives, not the secret: CloudFormation dynamic references, ARNs, SSM paths, shell or template expansions.
