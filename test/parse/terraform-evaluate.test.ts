@@ -100,6 +100,35 @@ describe('Terraform literals, collections and templates', () => {
     expect(path(json.value, 'Action')?.loc).toMatchObject({ startLine: 12, startColumn: 17 })
   })
 
+  it('keeps the text origin of a heredoc whose known interpolations leave its lines in place', async () => {
+    const unit = await evaluateModule({
+      'main.tf': [
+        'variable "bucket" {', //                                1
+        '  default = "media"', //                                2
+        '}', //                                                  3
+        'resource "aws_s3_bucket_policy" "b" {', //              4
+        '  policy = <<-EOF', //                                  5
+        '    {', //                                              6
+        '      "Resource": "arn:aws:s3:::${var.bucket}/*",', //  7
+        '      "Action": "s3:GetObject"', //                     8
+        '    }', //                                              9
+        '  EOF', //                                              10
+        '  decoded = jsondecode(<<EOF', //                       11
+        '{', //                                                  12
+        '  "Action": "s3:${upper("x")}"', //                     13
+        '}', //                                                  14
+        'EOF', //                                                15
+        '  )', //                                                16
+        '}', //                                                  17
+      ].join('\n'),
+    })
+    const policy = at(unit, 'aws_s3_bucket_policy.b', 'policy')
+    expect(policy).toMatchObject({ kind: 'string', textOrigin: { line: 6, dedent: 4 } })
+    if (policy.kind !== 'string') throw new Error('expected a string')
+    expect(lines(parseJsonValue(policy.value, policy.textOrigin!).value)).toEqual(['arn:aws:s3:::media/*@7', 's3:GetObject@8'])
+    expect(lines(at(unit, 'aws_s3_bucket_policy.b', 'decoded'))).toEqual(['s3:X@13'])
+  })
+
   it('turns a JSON heredoc with unknown interpolations into JSON whose unknown strings alone are unknown', async () => {
     const unit = await evaluateModule({
       'main.tf': [
