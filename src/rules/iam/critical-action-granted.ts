@@ -1,4 +1,4 @@
-import { entryGrants, entryName, identityDocuments, listNames } from '../../iam/index.js'
+import { createPermissions, expandAction, hasWildcard, identityDocuments, listNames, statementName, type Grant } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 
 interface Params {
@@ -26,16 +26,26 @@ export default defineRule<Params>({
     },
   },
   check({ aws, params }, report) {
-    const critical = new Set(params.critical_actions.map((a) => a.toLowerCase()))
+    // A wildcard in the param names every catalog action it matches.
+    const critical = params.critical_actions.flatMap((a) => (hasWildcard(a) ? expandAction(a).actions.map((x) => x.key) : [a]))
     for (const document of identityDocuments(aws)) {
-      for (const { statement, entry, granted } of entryGrants(document, { includeAllActions: true })) {
-        const hits = granted.filter(({ action }) => critical.has(action.key.toLowerCase()))
-        if (hits.length === 0) continue
+      // Asked per critical action, so `*` is matched, never expanded into the whole catalog.
+      const permissions = createPermissions([document])
+      const byElement = new Map<object, { grant: Grant; actions: string[] }>()
+      for (const action of critical) {
+        for (const grant of permissions.grantsFor(action)) {
+          const found = byElement.get(grant.element) ?? { grant, actions: [] }
+          found.actions.push(action)
+          byElement.set(grant.element, found)
+        }
+      }
+      for (const { grant, actions } of byElement.values()) {
+        const what = grant.pattern === undefined ? 'NotAction' : `"${grant.pattern}"`
         report({
-          at: entry,
+          at: grant.element,
           resource: document.owner,
-          element: entryName(statement, 'Action', entry),
-          message: `"${entry.value}" grants critical action${hits.length > 1 ? 's' : ''} ${listNames(hits.map((h) => h.action.key))}`,
+          element: `${statementName(grant.statement)}.${grant.pattern === undefined ? 'NotAction' : `Action[${grant.pattern}]`}`,
+          message: `${what} grants critical action${actions.length > 1 ? 's' : ''} ${listNames(actions)}`,
         })
       }
     }
