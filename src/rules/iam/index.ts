@@ -15,6 +15,17 @@ import wildcardResourceWrite from './wildcard-resource-write.js'
 import notActionAllow from './not-action-allow.js'
 import notResourceAllow from './not-resource-allow.js'
 import privilegeEscalation from './privilege-escalation.js'
+import passroleUnrestricted from './passrole-unrestricted.js'
+import credentialsExposure from './credentials-exposure.js'
+import resourceExposure from './resource-exposure.js'
+import dataExfiltration from './data-exfiltration.js'
+import unknownAction from './unknown-action.js'
+import invalidCondition from './invalid-condition.js'
+import resourceMismatch from './resource-mismatch.js'
+import invalidPolicy from './invalid-policy.js'
+import redundantStatement from './redundant-statement.js'
+import accessWidened from './access-widened.js'
+import criticalActionGranted from './critical-action-granted.js'
 
 export const rules: AnyRule[] = [
   fullAdmin,
@@ -23,6 +34,17 @@ export const rules: AnyRule[] = [
   notActionAllow,
   notResourceAllow,
   privilegeEscalation,
+  passroleUnrestricted,
+  credentialsExposure,
+  resourceExposure,
+  dataExfiltration,
+  unknownAction,
+  invalidCondition,
+  resourceMismatch,
+  invalidPolicy,
+  redundantStatement,
+  accessWidened,
+  criticalActionGranted,
   trustPublic,
   trustCrossAccountNoExternalId,
   trustUntrustedAccount,
