@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { extractModel } from './extract/index.js'
 import type { AwsModel } from './model/aws.js'
 import { parseTemplate } from './parse/cloudformation/index.js'
@@ -69,11 +68,12 @@ async function parseAll(root: string, paths?: string[]): Promise<ParsedUnit[]> {
   const reader = createRepoReader(root)
   const units: ParsedUnit[] = []
   for (const [dir, files] of sources.terraformModules) {
-    const texts = await Promise.all(files.map(async (path) => ({ path, text: await readFile(`${root}/${path}`, 'utf8') })))
+    // Synchronous reads: thousands of small files read faster in a loop than through the promise pool.
+    const texts = files.map((path) => ({ path, text: readFileSync(`${root}/${path}`, 'utf8') }))
     units.push(await parseTerraformModule({ dir, files: texts, reader }))
   }
   for (const path of sources.documents) {
-    const file = { path, text: await readFile(`${root}/${path}`, 'utf8') }
+    const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
     const unit = parsePlan(file) ?? parseTemplate(file)
     if (unit) units.push(unit)
   }

@@ -1,4 +1,4 @@
-import { lstat, readdir } from 'node:fs/promises'
+import { lstatSync, readdirSync } from 'node:fs'
 import { extname, join, relative } from 'node:path'
 import { toPosix } from './reader.js'
 
@@ -15,7 +15,7 @@ export interface SourceFiles {
 /** Walks `paths` (relative to root) without following symlinks and sorts what it finds by kind. */
 export async function discoverFiles(root: string, paths: string[] = ['.']): Promise<SourceFiles> {
   const found: string[] = []
-  for (const p of paths) await walk(root, join(root, p), found)
+  for (const p of paths) walk(root, join(root, p), found)
   const terraformModules = new Map<string, string[]>()
   const documents: string[] = []
   for (const file of [...new Set(found)].sort()) {
@@ -38,22 +38,24 @@ export function classify(file: string): 'terraform' | 'document' | undefined {
   return undefined
 }
 
-async function walk(root: string, target: string, found: string[]): Promise<void> {
+function walk(root: string, target: string, found: string[]): void {
   let info
   try {
-    info = await lstat(target)
+    info = lstatSync(target)
   } catch {
     return
   }
   if (info.isSymbolicLink()) return
-  if (info.isFile()) {
-    found.push(toPosix(relative(root, target)))
-    return
-  }
-  if (!info.isDirectory()) return
-  const entries = await readdir(target, { withFileTypes: true })
-  for (const entry of entries) {
-    if (entry.isDirectory() && SKIPPED_DIRS.has(entry.name)) continue
-    await walk(root, join(target, entry.name), found)
+  if (info.isFile()) found.push(toPosix(relative(root, target)))
+  else if (info.isDirectory()) walkDirectory(root, target, found)
+}
+
+// Directory entries already say what they are: no lstat per file.
+function walkDirectory(root: string, dir: string, found: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walkDirectory(root, path, found)
+    } else if (entry.isFile()) found.push(toPosix(relative(root, path)))
   }
 }
