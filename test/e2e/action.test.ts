@@ -24,6 +24,19 @@ const BASE = {
 const HEAD = {
   'cfn/trails.yaml': template(trail('AuditTrail', 'false'), trail('LegacyTrail', 'false')),
   'cfn/new/data-trail.yaml': template(trail('DataTrail', undefined)),
+  'cfn/config.yaml': `Resources:
+  Recorder:
+    Type: AWS::Config::ConfigurationRecorder
+    Properties:
+      RoleARN: arn:aws:iam::111122223333:role/config
+      RecordingGroup:
+        AllSupported: true
+        IncludeGlobalResourceTypes: false
+  Channel:
+    Type: AWS::Config::DeliveryChannel
+    Properties:
+      S3BucketName: org-config
+`,
 }
 
 function lineOf(text: string, needle: string, after = ''): number {
@@ -93,6 +106,10 @@ describe('the bundled Action on a pull request', () => {
     expect(pull.reviews).toHaveLength(1)
     expect(pull.reviews[0]!.commit_id).toBe(repo.headSha)
     expect(where(aboutRule(pull.reviewComments))).toEqual([`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`])
+    // A rule with a concrete fix: the comment spans exactly the fixed line and carries a GitHub suggested change.
+    const recorder = pull.reviewComments.find((c) => c.body.includes('`config/recorder-incomplete`'))!
+    expect(recorder).toMatchObject({ path: 'cfn/config.yaml', line: lineOf(HEAD['cfn/config.yaml'], 'IncludeGlobalResourceTypes') })
+    expect(recorder.body).toContain('```suggestion\n        IncludeGlobalResourceTypes: true\n```')
     // Every new finding sits on an added line here, so each has exactly one comment, and nothing else is commented.
     const markers = pull.reviewComments.map((c) => /policygate:fp=([0-9a-f]+)/.exec(c.body)?.[1])
     expect([...markers].sort()).toEqual([...added].sort())
@@ -262,5 +279,42 @@ describe('the bundled Action on workflow_dispatch', () => {
     })
     expect(passing.code).toBe(0)
     expect(passing.outputs.conclusion).toBe('success')
+  })
+})
+
+describe('the bundled Action on a Terraform pull request', () => {
+  const MAIN_TF = `resource "aws_iam_policy" "app" {
+  name = "app"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = var.actions
+      Resource = "*"
+    }]
+  })
+}
+`
+  const variables = (actions: string) => `variable "actions" {
+  type    = list(string)
+  default = ${actions}
+}
+`
+  test('the module is scanned whole: a new default in variables.tf that widens a policy in unchanged main.tf is a new finding', async () => {
+    const { repo, github, apiUrl } = await setup(
+      { 'tf/app/variables.tf': variables('["*"]') },
+      { 'README.md': '# infra\n', 'tf/app/main.tf': MAIN_TF, 'tf/app/variables.tf': variables('["s3:GetObject"]') },
+    )
+    const run = await runOnPull(repo, apiUrl, repo, { 'fail-on': 'high' })
+    expect(github.violations).toEqual([])
+    expect(run.code).toBe(1)
+    const comments = github.pulls.get(PR)!.reviewComments
+    const admin = comments.find((c) => c.body.includes('`iam/full-admin`'))!
+    expect(admin).toMatchObject({ path: 'tf/app/variables.tf', line: 3 })
+    const summary = github.pulls.get(PR)!.issueComments[0]!.body
+    // The permission delta computed against the base commit's model leads the summary.
+    expect(summary).toMatch(/### Access this change widens\n\n- \[tf\/app\/variables\.tf:3\]/)
+    expect(summary.length).toBeLessThan(65_536)
+    expect(github.checkRuns[0]).toMatchObject({ head_sha: repo.headSha, conclusion: 'failure' })
   })
 })

@@ -13,10 +13,12 @@ const PACKAGE_PATHS: Record<WasmFile, string> = {
   'tree-sitter-terraform.wasm': '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
 }
 
-/** Beside the running bundle first (dist/), else from node_modules (running from source). */
+/** Beside the running bundle first (dist/, or dist/ above the split chunk in dist/chunks/), else from node_modules (running from source). */
 export function locateWasm(name: WasmFile): string {
-  const beside = fileURLToPath(new URL(`./${name}`, import.meta.url))
-  if (existsSync(beside)) return beside
+  for (const relative of [`./${name}`, `../${name}`]) {
+    const candidate = fileURLToPath(new URL(relative, import.meta.url))
+    if (existsSync(candidate)) return candidate
+  }
   return createRequire(import.meta.url).resolve(PACKAGE_PATHS[name])
 }
 

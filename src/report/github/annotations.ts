@@ -1,5 +1,8 @@
 import type { Finding, Severity } from '../../rules/types.js'
-import { redact } from '../redact.js'
+import { shortMessage } from './text.js'
+
+/** Room for the message in an annotation (the checks API takes 64 KB). */
+const ANNOTATION_MESSAGE_CHARS = 4000
 
 export type AnnotationLevel = 'failure' | 'warning' | 'notice'
 
@@ -22,6 +25,6 @@ export function toAnnotation(finding: Finding): CheckAnnotation {
     end_line: Math.max(finding.loc.startLine, finding.loc.endLine),
     annotation_level: ANNOTATION_LEVEL[finding.severity],
     title: `${finding.ruleId} (${finding.severity})`,
-    message: redact(finding.message) + (finding.resource ? ` — ${finding.resource.address}` : ''),
+    message: shortMessage(finding.message, ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : ''),
   }
 }

@@ -1,7 +1,12 @@
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.js'
-import { redact } from '../redact.js'
 import { countBySeverity, ruleDocsUrl } from '../summary.js'
 import { SEVERITY_ICON } from './review-comment.js'
+import { shortMessage } from './text.js'
+
+/** Longest message shown in a table row or list item; the SARIF and JSON reports keep the whole text. */
+const ROW_MESSAGE_CHARS = 400
+/** The access delta is what a reviewer reads first: it gets more room. */
+const DELTA_MESSAGE_CHARS = 2000
 
 export type FindingStatus = 'new' | 'existing' | 'fixed'
 
@@ -46,13 +51,13 @@ export function changeReportMarkdown(report: ChangeReport, maxChars: number): st
   const delta = byStatus.new.filter((f) => f.ruleId === DELTA_RULE)
   if (delta.length > 0) {
     head.push('### Access this change widens', '')
-    for (const finding of delta) head.push(`- [${escape(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${escape(redact(finding.message))}`)
+    for (const finding of delta) head.push(`- [${escape(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${escape(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`)
     head.push('')
   }
   const tail: string[] = []
   if (report.unresolved.length > 0) {
     tail.push(`<details><summary>Values that could not be determined (${report.unresolved.length})</summary>`, '')
-    for (const finding of report.unresolved.slice(0, 100)) tail.push(`- \`${escape(finding.loc.file)}:${finding.loc.startLine}\` ${escape(redact(finding.message))}`)
+    for (const finding of report.unresolved.slice(0, 100)) tail.push(`- \`${escape(finding.loc.file)}:${finding.loc.startLine}\` ${escape(shortMessage(finding.message, ROW_MESSAGE_CHARS))}`)
     if (report.unresolved.length > 100) tail.push(`- …and ${report.unresolved.length - 100} more`)
     tail.push('', '</details>', '')
   }
@@ -81,7 +86,7 @@ function countRow(status: FindingStatus, counts: Record<Severity, number>): stri
 function findingRow(finding: Finding, status: FindingStatus, report: ChangeReport): string {
   const where = `${finding.loc.file}:${finding.loc.startLine}`
   const label = status === 'new' ? '🆕 new' : status === 'fixed' ? '✅ fixed' : 'existing'
-  return `| ${label} | ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | [${escape(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${escape(finding.resource.address)}\`` : ''} | ${escape(redact(finding.message))} |`
+  return `| ${label} | ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | [${escape(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${escape(finding.resource.address)}\`` : ''} | ${escape(shortMessage(finding.message, ROW_MESSAGE_CHARS))} |`
 }
 
 function bySeverity(findings: Finding[]): Finding[] {

@@ -1,7 +1,10 @@
 import type { AnyRule, Finding, Severity } from '../../rules/types.js'
-import { redact } from '../redact.js'
 import { ruleDocsUrl } from '../summary.js'
 import { fingerprintMarker } from './markers.js'
+import { shortMessage } from './text.js'
+
+/** Room for the message in a comment (GitHub takes 65,536 characters); the reports keep the whole text. */
+const COMMENT_MESSAGE_CHARS = 4000
 
 export const SEVERITY_ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' }
 
@@ -13,7 +16,7 @@ export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, w
   const lines = [
     `**${SEVERITY_ICON[finding.severity]} ${finding.severity}** · [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) · ${finding.title}`,
     '',
-    `**What:** ${redact(finding.message)}${finding.resource ? ` (\`${finding.resource.address}\`)` : ''}`,
+    `**What:** ${shortMessage(finding.message, COMMENT_MESSAGE_CHARS)}${finding.resource ? ` (\`${finding.resource.address}\`)` : ''}`,
   ]
   if (rule) lines.push('', `**Why:** ${rule.why}`, '', `**Fix:** ${rule.fix}`)
   if (withSuggestion && finding.fix) {
