@@ -230,7 +230,6 @@ class Converter {
   }
 
   private primary(node: Node): Expr {
-    const range = this.rangeOf(node)
     switch (node.type) {
       case 'literal_value':
         return this.literal(node.firstNamedChild!)
@@ -239,18 +238,18 @@ class Converter {
       case 'collection_value':
         return this.collection(node.firstNamedChild!)
       case 'variable_expr':
-        return { kind: 'variable', name: node.text, range }
+        return { kind: 'variable', name: node.text, range: this.rangeOf(node) }
       case 'function_call':
         return this.call(node)
       case 'operation':
         return this.operation(node.firstNamedChild!)
       case 'for_expr':
-        return { kind: 'opaque', what: 'for expression', range }
+        return { kind: 'opaque', what: 'for expression', range: this.rangeOf(node) }
       case 'conditional':
         return this.conditional(node)
       default:
         this.problem(`unexpected ${node.type}`, node)
-        return { kind: 'opaque', what: node.type, range }
+        return { kind: 'opaque', what: node.type, range: this.rangeOf(node) }
     }
   }
 

@@ -21,6 +21,7 @@ type Verdict = 'valid' | { message: string; line: number; column: number } | und
 async function hclVerdict(path: string, text: string): Promise<Verdict> {
   let parse: (filename: string, contents: string) => Promise<unknown>
   try {
+    // A lazily loaded chunk in the bundle: when it cannot be loaded, our own message stands.
     ;({ parse } = await import('@cdktf/hcl2json'))
   } catch {
     return undefined

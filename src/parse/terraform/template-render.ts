@@ -10,7 +10,7 @@ export type RenderPart = { text: string } | { value: Value; range: SourceRange }
  * A string template from its evaluated parts. A single interpolation is its value itself (as in HCL).
  * All parts known: the string, keeping `textOrigin` while its lines still map to the file's.
  * Some parts unknown: when the text is JSON (a heredoc policy with `${aws_s3_bucket.b.arn}` inside),
- * the JSON with those strings unknown; otherwise the whole string is unknown.
+ * that JSON object with those strings unknown; otherwise the whole string is unknown.
  */
 export function renderTemplate(parts: RenderPart[], loc: SourceRange, textOrigin?: TextOrigin): Value {
   if (parts.length === 1 && 'value' in parts[0]!) return parts[0].value
@@ -56,7 +56,8 @@ function jsonWithHoles(parts: RenderPart[], holes: UnknownValue[], origin: JsonO
     const marker = `\uE000${hole++}\uE001`
     text += inString ? marker : `"${marker}"`
   }
-  if (!/^\s*[{[]/.test(text)) return undefined
+  // Only a JSON object (a policy, a config document) is worth keeping: "[${var.x}]" stays an unknown string.
+  if (!/^\s*\{/.test(text)) return undefined
   const parsed = parseJsonValue(text, origin)
   return parsed.value && fillHoles(parsed.value, holes)
 }
