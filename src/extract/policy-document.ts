@@ -41,6 +41,8 @@ function fill(document: PolicyDocument, value: Value, context: ExtractContext): 
 }
 
 function fillFromText(document: PolicyDocument, text: StringValue, context: ExtractContext): void {
+  // An empty policy is a placeholder (a module variable's default the caller replaces), not a syntax error.
+  if (text.value.trim() === '') return markUnknown(document, { kind: 'unknown', reason: 'the policy text is empty', loc: text.loc, ref: text.ref }, context)
   const origin = text.textOrigin ?? { file: text.loc.file, fixed: text.loc }
   // A folded YAML block keeps its text as written: the same JSON, with the lines of the file.
   const parsed = parseJsonValue(text.textOrigin?.text ?? text.value, origin)
