@@ -7,7 +7,7 @@ import type { Module } from './module.js'
 import { failure, unknown } from './values.js'
 
 /** A path written in the module, relative to the scan root; undefined for absolute paths (never read). */
-export function modulePath(module: Module, written: string): string | undefined {
+function modulePath(module: Module, written: string): string | undefined {
   if (posix.isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written)) return undefined
   return posix.normalize(posix.join(module.dir, written))
 }

@@ -7,7 +7,7 @@ import type { Expr } from './syntax.js'
 import { failure, isFailure, isWhollyKnown, plain, sameValue, stringValue, templateText, unknown } from './values.js'
 
 type Call = Extract<Expr, { kind: 'call' }>
-export type Evaluate = (expr: Expr, scope: Scope) => Value
+type Evaluate = (expr: Expr, scope: Scope) => Value
 type Builtin = (args: Value[], loc: SourceRange, scope: Scope) => Value
 
 /** Calls a Terraform function when its result is determined by known arguments; any other function is unknown. */

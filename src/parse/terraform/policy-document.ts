@@ -22,7 +22,7 @@ const LISTS: [string, string][] = [
   ['not_resources', 'NotResource'],
 ]
 
-export function documentFrom(body: MapValue): Value {
+function documentFrom(body: MapValue): Value {
   const head = firstLine(body.loc)
   const entries: MapEntry[] = []
   const version = present(entry(body, 'version'))

@@ -69,7 +69,7 @@ function blockReference(module: Module, address: string, steps: Step[], loc: Sou
 }
 
 /** A top-level attribute of a block, evaluated once in the block's scope. */
-export function attributeValue(module: Module, block: Block, written: Attribute): Value {
+function attributeValue(module: Module, block: Block, written: Attribute): Value {
   return remember(module, written, () => evaluate(written.value, blockScope(module, block)), written.value.range)
 }
 

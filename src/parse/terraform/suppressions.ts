@@ -25,7 +25,7 @@ export function suppressionsByBlock(file: SyntaxFile, blocks: Block[]): Map<Bloc
   return found
 }
 
-export function parseSuppression(text: string, loc: InlineSuppression['loc']): InlineSuppression | undefined {
+function parseSuppression(text: string, loc: InlineSuppression['loc']): InlineSuppression | undefined {
   const match = IGNORE.exec(text)
   if (!match) return undefined
   let rest = match[2]!

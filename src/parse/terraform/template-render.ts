@@ -4,7 +4,7 @@ import type { MapEntry, UnknownValue, Value } from '../value.js'
 import type { TextOrigin } from './syntax.js'
 import { failure, isFailure, templateText, unknown } from './values.js'
 
-export type RenderPart = { text: string } | { value: Value; range: SourceRange }
+type RenderPart = { text: string } | { value: Value; range: SourceRange }
 
 /**
  * A string template from its evaluated parts. A single interpolation is its value itself (as in HCL).
