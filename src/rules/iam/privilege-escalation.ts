@@ -1,7 +1,12 @@
-import { effectivePermissions, escalationPaths, everyPrincipal, type EscalationPath } from '../../iam/index.js'
+import { effectivePermissions, escalationPaths, everyPrincipal, statementName, type EscalationPath, type Grant } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 
 const WHO = { role: 'Role', user: 'User', group: 'Group', policy: 'Whoever holds this policy' } as const
+
+/** Line-independent name of the granting element: the statement and its action entry. */
+function grantName(grant: Grant): string {
+  return `${grant.document.owner.address}.${statementName(grant.statement)}.${grant.pattern ?? 'NotAction'}`
+}
 
 function describe(path: EscalationPath): string {
   return path.steps.map((s) => s.action).join(' + ')
@@ -22,15 +27,30 @@ export default defineRule({
       const permissions = effectivePermissions(aws, principal)
       // An administrator does not need to escalate: iam/full-admin reports it.
       if (permissions.adminStatement()) continue
+      // One finding per granting element: a NotAction statement can open a dozen methods at once.
+      const pathsByElement = new Map<Grant['element'], { grant: Grant; paths: EscalationPath[] }>()
       for (const path of escalationPaths(permissions)) {
-        const grants = path.steps.map((s) => s.grants[0]!)
-        const [first, ...others] = grants
+        const grant = path.steps[0]!.grants[0]!
+        const group = pathsByElement.get(grant.element) ?? { grant, paths: [] }
+        group.paths.push(path)
+        pathsByElement.set(grant.element, group)
+      }
+      for (const { grant, paths } of pathsByElement.values()) {
+        const methods = paths.map((p) => `${p.method.name} (${describe(p)})`)
+        const detail = paths.length === 1 ? `${methods[0]}. ${paths[0]!.method.description}.` : `${paths.length} ways: ${methods.join('; ')}.`
+        const related = new Map<string, { loc: Grant['element']['loc']; message: string }>()
+        for (const path of paths) {
+          for (const step of path.steps.slice(1)) {
+            const loc = step.grants[0]!.element.loc
+            related.set(`${loc.file}:${loc.startLine}:${step.action}`, { loc, message: `grants ${step.action}` })
+          }
+        }
         report({
-          at: first!.element,
+          at: grant.element,
           resource: principal.meta,
-          element: `escalation[${path.method.id}]`,
-          message: `${WHO[principal.kind]} can escalate privileges (${path.method.name}): ${describe(path)}. ${path.method.description}.`,
-          related: others.map((g, i) => ({ loc: g.element.loc, message: `grants ${path.steps[i + 1]!.action}` })),
+          element: `escalation[${grantName(grant)}]`,
+          message: `${WHO[principal.kind]} can escalate privileges: ${detail}`,
+          related: [...related.values()],
         })
       }
     }
