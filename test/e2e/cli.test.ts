@@ -104,3 +104,11 @@ describe('policygate scan (bundled CLI)', () => {
     expect(runCli(['explain', 'trail/no-such-rule']).code).toBe(2)
   })
 })
+
+describe('policygate --version', () => {
+  it('prints the version and the date of the AWS action catalog it judges by', () => {
+    const run = runCli(['--version'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^policygate \d+\.\d+\.\d+\nAWS action catalog: @cloud-copilot\/iam-data [\d.]+, data of \d{4}-\d{2}-\d{2}\n$/)
+  })
+})
