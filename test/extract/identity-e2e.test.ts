@@ -130,3 +130,172 @@ describe('CloudFormation through the real parser', () => {
   })
 })
 
+
+const terraform = `variable "trusted_account" {}
+
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::\${var.trusted_account}:root"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "sts:ExternalId"
+      values   = ["shared-secret"]
+    }
+  }
+}
+
+resource "aws_iam_role" "app" {
+  name               = "app-role"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+
+resource "aws_iam_role_policy_attachment" "deploy" {
+  role       = aws_iam_role.app.name
+  policy_arn = aws_iam_policy.deploy.arn
+}
+
+resource "aws_iam_policy" "deploy" {
+  name = "deploy"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:PutObject", "s3:GetObject"]
+      Resource = "\${aws_s3_bucket.site.arn}/*"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "inline" {
+  role   = aws_iam_role.app.id
+  policy = <<EOT
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "sqs:*",
+      "Resource": "\${aws_sqs_queue.jobs.arn}"
+    }
+  ]
+}
+EOT
+}
+
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+
+resource "aws_s3_bucket" "site" {
+  bucket = "site-bucket"
+}
+
+resource "aws_s3_bucket_policy" "site" {
+  bucket = aws_s3_bucket.site.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = ["\${aws_s3_bucket.site.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
+resource "aws_s3_bucket_public_access_block" "site" {
+  bucket                  = aws_s3_bucket.site.id
+  block_public_acls       = true
+  block_public_policy     = true
+}
+
+resource "aws_iam_user" "ci" {
+  name = "ci"
+}
+
+resource "aws_iam_access_key" "ci" {
+  user = aws_iam_user.ci.name
+}
+
+resource "aws_iam_user_group_membership" "ci" {
+  user   = aws_iam_user.ci.name
+  groups = [aws_iam_group.deployers.name]
+}
+
+resource "aws_iam_group" "deployers" {
+  name = "deployers"
+}
+
+resource "aws_organizations_organization" "org" {}
+
+resource "aws_organizations_policy" "guard" {
+  name    = "guard"
+  content = file("\${path.module}/scp.json")
+}
+
+resource "aws_organizations_policy_attachment" "root" {
+  policy_id = aws_organizations_policy.guard.id
+  target_id = aws_organizations_organization.org.roots[0].id
+}
+`
+
+const scpJson = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*" }
+  ]
+}
+`
+
+describe('Terraform through the real parser', () => {
+  let model: AwsModel
+  let findings: Finding[]
+  beforeAll(async () => ({ model, findings } = await scanFiles({ 'main.tf': terraform, 'scp.json': scpJson })))
+
+  it('reads the trust from an aws_iam_policy_document, with the unknown account kept unknown', () => {
+    const role = model.iam.roles[0]!
+    const statement = role.trust!.statements[0]!
+    expect(statement.actions![0]).toMatchObject({ value: 'sts:AssumeRole', loc: { file: 'main.tf', startLine: lineOf(terraform, 'actions = ["sts:AssumeRole"]') } })
+    expect(statement.principals![0]!.type).toBe('AWS')
+    expect(isUnknown(statement.principals![0]!.value.value)).toBe(true)
+    expect(statement.conditions[0]!.key).toMatchObject({ value: 'sts:ExternalId', loc: { startLine: lineOf(terraform, '"sts:ExternalId"') } })
+  })
+
+  it('joins the jsonencode customer policy and the heredoc inline policy to the role, every element at its line', () => {
+    const role = model.iam.roles[0]!
+    const attached = role.managedPolicies[0]!
+    expect(attached.meta.address).toBe('aws_iam_role_policy_attachment.deploy')
+    expect(attached.policy?.document.statements[0]!.actions!.map((a) => [a.value, a.loc.startLine])).toEqual([
+      ['s3:PutObject', lineOf(terraform, '"s3:PutObject"')],
+      ['s3:GetObject', lineOf(terraform, '"s3:PutObject"')],
+    ])
+    const inline = role.inlinePolicies[0]!
+    expect(inline.owner.address).toBe('aws_iam_role_policy.inline')
+    expect(inline.statements[0]!.actions![0]).toMatchObject({ value: 'sqs:*', loc: { startLine: lineOf(terraform, '"sqs:*"') } })
+    expect(isUnknown(inline.statements[0]!.resources![0]!.value)).toBe(true)
+  })
+
+  it('joins users to groups, access keys, bucket policy and public access block', () => {
+    expect(model.iam.users[0]!.groups[0]!.group).toBe(model.iam.groups[0])
+    expect(model.iam.accessKeys[0]!.status).toMatchObject({ value: 'Active', explicit: false })
+    const bucket = model.s3.buckets[0]!
+    expect(bucket.policy?.targetRef).toBe('aws_s3_bucket.site.id')
+    expect(bucket.policy?.document.statements[0]!.conditions[0]!.key.value).toBe('aws:SecureTransport')
+    expect(bucket.publicAccessBlock?.ignorePublicAcls).toMatchObject({ value: false, explicit: false })
+  })
+
+  it('reads an SCP from file() with the lines of that file, attached to the root', () => {
+    const scp = model.organizations.scps[0]!
+    expect(scp.document.statements[0]!.actions![0]).toMatchObject({ value: 'organizations:LeaveOrganization', loc: { file: 'scp.json', startLine: lineOf(scpJson, 'LeaveOrganization') } })
+    expect(scp.targets).toMatchObject([{ isRoot: true, loc: { startLine: lineOf(terraform, 'resource "aws_organizations_policy_attachment"') } }])
+  })
+
+  it('parses without errors', () => {
+    expect(findings.filter((f) => f.ruleId === 'policygate/parse-error')).toEqual([])
+  })
+})
