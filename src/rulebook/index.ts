@@ -1,10 +1,46 @@
+/*
+ * The organization rulebook: load, validate, merge, judge. The API the CLI and the Action use:
+ *
+ *   loadRulebook(options: LoadRulebookOptions): Promise<LoadRulebookResult>
+ *     options.rulebook     `--rulebook` / the Action's `rulebook` input: a repository path,
+ *                          `policygate:recommended|strict|cis-aws` or `owner/repo/path@ref`.
+ *                          Absent: `.github/policygate.yml` when readFile finds it, else policygate:recommended.
+ *     options.readFile     (path) => Promise<string | undefined>: a file of the scanned repository
+ *                          (POSIX path relative to its root). PR mode: the BASE commit's file
+ *                          (`git show <base>:<path>`), so a pull request cannot loosen its own rulebook.
+ *     options.fetchRemote  ({owner, repo, path, ref}) => Promise<string | undefined>: central rulebooks;
+ *                          the Action passes GET /repos/{owner}/{repo}/contents/{path}?ref= (decoded,
+ *                          undefined on 404). The CLI passes none: a central rulebook is then an error.
+ *     → { ok: true, rulebook } | { ok: false, errors: RulebookError[] }  (format with formatRulebookError:
+ *       `file:line:column: message`; the caller exits 2 / fails the run — never a fallback).
+ *   rulebook: LoadedRulebook is a `Rulebook` for scan({ rulebook }), plus `effective` (what
+ *     showRulebook prints) and `repositoryFiles` (the repo paths it was read from).
+ *
+ *   modifiedInChange({ rulebook: baseRulebook, changedFiles, base: baseScan.model, head: headScan.model }): Finding[]
+ *     rulebook/modified-in-change findings: a changed file among rulebook.repositoryFiles, or a
+ *     suppression on the head side that the base side does not have (new, or with another reason/date).
+ *     Add them to the head findings before classifying; they are new by construction.
+ *
+ *   expiringSoon(findings, now, days = 14): Finding[] — suppressed findings whose waiver or inline
+ *     suppression lapses within `days`: for the summary.
+ *
+ *   defaultRulebook(): the rules' own defaults, inline suppressions honoured, no waivers.
+ */
 import { builtinRules } from '../rules/index.js'
-import { defaultConfiguration } from '../rules/run.js'
-import type { Rulebook } from './types.js'
+import { defaultEffective, toRulebook } from './build.js'
+import type { LoadedRulebook } from './types.js'
 
-export type { Rulebook } from './types.js'
+export { loadRulebook, type LoadRulebookOptions, type LoadRulebookResult, type RulebookReaders } from './load.js'
+export { formatRulebookError, type RulebookError } from './document.js'
+export { modifiedInChange, type ChangeOfPolicy } from './change.js'
+export { expiringSoon, EXPIRY_WARNING_DAYS } from './expiring.js'
+export { showRulebook } from './show.js'
+export type { RemoteRef } from './locations.js'
+export type { EffectiveRulebook, EffectiveRule, Waiver } from './effective.js'
+export type { Rulebook, LoadedRulebook } from './types.js'
+export { DEFAULT_RULEBOOK_PATH } from './format.js'
 
-/** The rulebook used when an organization has none: every default-on rule, shipped params. */
-export function defaultRulebook(): Rulebook {
-  return { source: 'default', rules: defaultConfiguration(builtinRules), apply: (findings) => findings }
+/** The rulebook used when an organization has none: every default-on rule with its shipped params; inline suppressions still apply. */
+export function defaultRulebook(): LoadedRulebook {
+  return toRulebook(defaultEffective(builtinRules), 'default', [])
 }

@@ -1,6 +1,7 @@
 import type { AwsModel } from '../model/aws.js'
 import type { ConfiguredRule } from '../rules/run.js'
 import type { Finding } from '../rules/types.js'
+import type { EffectiveRulebook } from './effective.js'
 
 /** The organization's rulebook, loaded and validated: which rules run and how findings are judged. */
 export interface Rulebook {
@@ -9,4 +10,11 @@ export interface Rulebook {
   rules: ConfiguredRule[]
   /** Marks waived and suppressed findings, drops findings outside a rule's paths, adds the rulebook's own findings. */
   apply(findings: Finding[], model: AwsModel, now: Date): Finding[]
+}
+
+/** A rulebook read by loadRulebook (or the defaults): what it merged to, and which repository files it came from. */
+export interface LoadedRulebook extends Rulebook {
+  effective: EffectiveRulebook
+  /** Repository paths the rulebook is read from (the rulebook, extended files, rule packs, and its default path): changing any of them in a pull request is rulebook/modified-in-change. */
+  repositoryFiles: string[]
 }

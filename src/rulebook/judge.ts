@@ -1,0 +1,120 @@
+import picomatch from 'picomatch'
+import type { AwsModel } from '../model/aws.js'
+import type { InlineSuppression, ResourceMeta } from '../model/resource.js'
+import { firstLine, type SourceRange } from '../model/source.js'
+import type { Finding, Suppression } from '../rules/types.js'
+import { hasExpired } from './dates.js'
+import { selectorMatches, type EffectiveRulebook, type EffectiveRule, type Waiver } from './effective.js'
+import { resourceLookup, resourcesOf } from './resources.js'
+
+/*
+ * The rulebook stage of the pipeline: drops findings outside a rule's paths, hides what waivers and
+ * inline suppressions cover, and reports the exceptions themselves when they are stale or unexplained.
+ * An exception without a reason, or past its date, hides nothing.
+ */
+
+type Matcher = (path: string) => boolean
+
+interface Scope {
+  include?: Matcher
+  exclude?: Matcher
+}
+
+const glob = (patterns: string[]): Matcher => picomatch(patterns, { dot: true })
+
+function scopes(rules: EffectiveRule[]): Map<string, Scope> {
+  return new Map(
+    rules
+      .filter((r) => r.include || r.exclude)
+      .map((r) => [r.rule.id, { include: r.include && glob(r.include), exclude: r.exclude && glob(r.exclude) }]),
+  )
+}
+
+function inScope(scope: Scope | undefined, file: string): boolean {
+  if (!scope) return true
+  return (!scope.include || scope.include(file)) && !(scope.exclude?.(file) ?? false)
+}
+
+interface CompiledWaiver {
+  waiver: Waiver
+  resource?: Matcher
+  path?: Matcher
+}
+
+function waiverMatches(compiled: CompiledWaiver, finding: Finding): boolean {
+  if (!selectorMatches(compiled.waiver.rule, finding.ruleId)) return false
+  if (compiled.path && !compiled.path(finding.loc.file)) return false
+  if (compiled.resource && !(finding.resource && compiled.resource(finding.resource.address))) return false
+  return true
+}
+
+export function judge(effective: EffectiveRulebook): (findings: Finding[], model: AwsModel, now: Date) => Finding[] {
+  const ruleScopes = scopes(effective.rules)
+  const governance = new Map(effective.rules.filter((r) => r.rule.id.startsWith('rulebook/')).map((r) => [r.rule.id, r]))
+  const waivers: CompiledWaiver[] = effective.waivers.map((waiver) => ({
+    waiver,
+    resource: waiver.resource === undefined ? undefined : picomatch(waiver.resource, { dot: true, bash: true }),
+    path: waiver.path === undefined ? undefined : glob([waiver.path]),
+  }))
+
+  return (findings, model, now) => {
+    const governed: Finding[] = []
+    const report = (ruleId: string, loc: SourceRange, message: string, resource?: ResourceMeta, element?: string) => {
+      const setting = governance.get(ruleId)
+      if (!setting?.enabled) return
+      governed.push({
+        ruleId, severity: setting.severity, title: setting.rule.title, message, loc, element,
+        ...(resource && { resource: { address: resource.address, type: resource.sourceType } }),
+      })
+    }
+
+    const lookup = resourceLookup(model)
+    const kept = findings.filter((f) => inScope(ruleScopes.get(f.ruleId), f.loc.file))
+    for (const finding of kept) {
+      if (!finding.resource) continue
+      const meta = lookup(finding.resource.address, finding.loc.file, finding.loc.startLine)
+      const suppression = meta?.suppressions.find((s) => selectorMatches(s.ruleId, finding.ruleId) && s.reason !== undefined && !hasExpired(s.until ?? '9999-12-31', now))
+      if (suppression) finding.suppressed = inline(suppression)
+    }
+
+    const waiverHits = new Map<Waiver, number>()
+    for (const finding of kept) {
+      if (finding.suppressed) continue
+      for (const compiled of waivers) {
+        if (!waiverMatches(compiled, finding)) continue
+        const { waiver } = compiled
+        waiverHits.set(waiver, (waiverHits.get(waiver) ?? 0) + 1)
+        if (waiver.expires !== undefined && hasExpired(waiver.expires, now)) continue
+        finding.suppressed = { kind: 'waiver', reason: waiver.reason, ...(waiver.expires && { until: waiver.expires }), ...(waiver.owner && { owner: waiver.owner }) }
+        break
+      }
+    }
+
+    for (const { waiver } of waivers) {
+      if (waiver.expires === undefined || !hasExpired(waiver.expires, now)) continue
+      const hits = waiverHits.get(waiver) ?? 0
+      const again = hits > 0 ? `; the ${hits} finding${hits > 1 ? 's' : ''} it hid ${hits > 1 ? 'are' : 'is'} reported again` : ''
+      report('rulebook/waiver-expired', firstLine(waiver.loc), `The waiver of ${waiver.rule} for ${waiver.resource ?? waiver.path} expired on ${waiver.expires}${waiver.owner ? ` (owner: ${waiver.owner})` : ''}${again}`, undefined, `waiver[${waiver.rule}|${waiver.resource ?? ''}|${waiver.path ?? ''}]`)
+    }
+
+    // Resources derived from one declaration (a SAM API's parts) share its suppressions: judge each once.
+    const judged = new Set<InlineSuppression>()
+    for (const meta of resourcesOf(model)) {
+      for (const suppression of meta.suppressions) {
+        if (judged.has(suppression)) continue
+        judged.add(suppression)
+        const element = `suppression[${suppression.ruleId}]`
+        if (suppression.reason === undefined) {
+          report('rulebook/waiver-no-reason', suppression.loc, `The suppression of ${suppression.ruleId} on ${meta.address} gives no reason, so it hides nothing`, meta, element)
+        } else if (suppression.until !== undefined && hasExpired(suppression.until, now)) {
+          report('rulebook/waiver-expired', suppression.loc, `The suppression of ${suppression.ruleId} on ${meta.address} expired on ${suppression.until}; what it hid is reported again`, meta, element)
+        }
+      }
+    }
+    return [...kept, ...governed]
+  }
+}
+
+function inline(suppression: InlineSuppression): Suppression {
+  return { kind: 'inline', reason: suppression.reason!, ...(suppression.until && { until: suppression.until }) }
+}
