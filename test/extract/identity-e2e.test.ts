@@ -299,3 +299,51 @@ describe('Terraform through the real parser', () => {
     expect(findings.filter((f) => f.ruleId === 'policygate/parse-error')).toEqual([])
   })
 })
+
+const plan = JSON.stringify({
+  format_version: '1.2',
+  planned_values: {
+    root_module: {
+      child_modules: [{
+        address: 'module.app',
+        resources: [
+          {
+            address: 'module.app.aws_iam_role.app', mode: 'managed', type: 'aws_iam_role', name: 'app',
+            values: {
+              name: 'app-role',
+              assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] }),
+              inline_policy: [{ name: 'inline', policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) }],
+            },
+          },
+          { address: 'module.app.aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', values: { name: 'p', policy: JSON.stringify({ Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] }) } },
+          { address: 'module.app.aws_iam_role_policy_attachment.a', mode: 'managed', type: 'aws_iam_role_policy_attachment', name: 'a', values: { role: 'app-role' } },
+        ],
+      }],
+    },
+  },
+  resource_changes: [
+    { address: 'module.app.aws_iam_policy.p', change: { after_unknown: { arn: true } } },
+    { address: 'module.app.aws_iam_role_policy_attachment.a', change: { after_unknown: { policy_arn: true } } },
+  ],
+  configuration: {
+    root_module: {
+      module_calls: {
+        app: { module: { resources: [{ address: 'aws_iam_role_policy_attachment.a', expressions: { policy_arn: { references: ['aws_iam_policy.p.arn', 'aws_iam_policy.p'] } } }] } },
+      },
+    },
+  },
+}, null, 2)
+
+describe('a Terraform plan through the real parser', () => {
+  it('reads JSON-string documents and joins an attachment whose ARN is known only after apply, by its configuration reference', async () => {
+    const { model, findings } = await scanFiles({ 'plan.json': plan })
+    expect(findings.filter((f) => f.ruleId.startsWith('policygate/'))).toEqual([])
+    const role = model.iam.roles[0]!
+    expect(role.meta.address).toBe('module.app.aws_iam_role.app')
+    expect(role.trust!.statements[0]!.principals![0]).toMatchObject({ type: 'AWS', value: { value: '*', loc: { file: 'plan.json', startLine: lineOf(plan, '"assume_role_policy"') } } })
+    expect(role.inlinePolicies[0]!.statements[0]!.actions![0]!.value).toBe('*')
+    expect(role.managedPolicies).toHaveLength(1)
+    expect(isUnknown(role.managedPolicies[0]!.policyArn.value)).toBe(true)
+    expect(role.managedPolicies[0]!.policy?.meta.address).toBe('module.app.aws_iam_policy.p')
+  })
+})
