@@ -1,4 +1,5 @@
 import type { VpcEndpoint } from '../../model/aws.js'
+import type { Statement } from '../../model/policy.js'
 
 /*
  * Facts about endpoint types shared by the vpce rules. Type names are compared ignoring case:
@@ -12,4 +13,17 @@ export function isInterface(endpoint: VpcEndpoint): boolean {
 /** Only gateway and interface endpoints take a policy (Gateway Load Balancer endpoints do not). */
 export function takesPolicy(endpoint: VpcEndpoint): boolean {
   return typeof endpoint.endpointType.value === 'string' && ['interface', 'gateway'].includes(endpoint.endpointType.value.toLowerCase())
+}
+
+const isEverything = (values: Statement['actions']) => (values ?? []).some((value) => value.value === '*' || value.value === '*:*')
+
+/** Allow of every action on every resource to anyone, with no condition: the default endpoint policy written out. */
+export function grantsEverything(statement: Statement): boolean {
+  const anyone = (statement.principals ?? []).some((principal) => principal.value.value === '*' && (principal.type === '*' || principal.type === 'AWS'))
+  return statement.effect.value === 'Allow' && anyone && isEverything(statement.actions) && isEverything(statement.resources) && statement.conditions.length === 0
+}
+
+/** No policy (the default allows everything) or a statement that writes the default out: vpce/policy-full-access owns these. */
+export function allowsFullAccess(endpoint: VpcEndpoint): boolean {
+  return !endpoint.policy || endpoint.policy.statements.some(grantsEverything)
 }

@@ -1,15 +1,6 @@
-import type { Statement } from '../../model/policy.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { takesPolicy } from './endpoints.js'
-
-const isEverything = (values: Statement['actions']) => (values ?? []).some((value) => value.value === '*' || value.value === '*:*')
-
-/** Allow of every action on every resource to anyone, with no condition: the default endpoint policy written out. */
-function grantsEverything(statement: Statement): boolean {
-  const anyone = (statement.principals ?? []).some((principal) => principal.value.value === '*' && (principal.type === '*' || principal.type === 'AWS'))
-  return statement.effect.value === 'Allow' && anyone && isEverything(statement.actions) && isEverything(statement.resources) && statement.conditions.length === 0
-}
+import { grantsEverything, takesPolicy } from './endpoints.js'
 
 export default defineRule({
   id: 'vpce/policy-full-access',

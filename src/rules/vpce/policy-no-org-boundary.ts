@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '../../model/policy.js'
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { takesPolicy } from './endpoints.js'
+import { allowsFullAccess, takesPolicy } from './endpoints.js'
 
 const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:resourceorgid', 'aws:resourceorgpaths'])
 
@@ -19,14 +19,11 @@ export default defineRule({
   links: ['https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html'],
   check({ aws }, report) {
     for (const endpoint of aws.ec2.vpcEndpoints) {
-      if (!takesPolicy(endpoint)) continue
+      // No policy, or full access written out, is one problem: vpce/policy-full-access reports it.
+      if (!takesPolicy(endpoint) || allowsFullAccess(endpoint)) continue
       const policy = endpoint.policy
-      if (policy?.unknown) continue
-      if (!policy) {
-        report({ at: { loc: firstLine(endpoint.meta.loc) }, resource: endpoint.meta, message: 'The endpoint uses the default policy, which has no aws:PrincipalOrgID / aws:ResourceOrgID boundary' })
-      } else if (!hasOrgBoundary(policy)) {
-        report({ at: { loc: firstLine(policy.loc) }, resource: endpoint.meta, message: 'The endpoint policy conditions on neither aws:PrincipalOrgID nor aws:ResourceOrgID: callers and resources outside the organization pass' })
-      }
+      if (!policy || policy.unknown || hasOrgBoundary(policy)) continue
+      report({ at: { loc: firstLine(policy.loc) }, resource: endpoint.meta, message: 'The endpoint policy conditions on neither aws:PrincipalOrgID nor aws:ResourceOrgID: callers and resources outside the organization pass' })
     }
   },
   examples: {
@@ -84,11 +81,43 @@ export default defineRule({
     Properties:
       VpcId: vpc-0a1b2c3d
       ServiceName: com.amazonaws.us-east-1.s3
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: 's3:GetObject'
+            Resource: 'arn:aws:s3:::app-data/*'
 `,
-          lines: [2],
+          lines: [8],
         },
       ],
       good: [
+        {
+          // No policy at all is vpce/policy-full-access's finding, not a second one here.
+          code: `Resources:
+  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: vpc-0a1b2c3d
+      ServiceName: com.amazonaws.us-east-1.s3
+`,
+        },
+        {
+          // Neither is the default policy written out.
+          code: `Resources:
+  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: vpc-0a1b2c3d
+      ServiceName: com.amazonaws.us-east-1.s3
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: '*'
+            Action: '*'
+            Resource: '*'
+`,
+        },
         {
           code: `Resources:
   S3Endpoint:
