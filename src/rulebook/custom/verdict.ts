@@ -26,14 +26,14 @@ export function anyOf(verdicts: Iterable<Verdict>): Verdict {
   return unknown ? UNKNOWN : FALSE
 }
 
-/** False when any is false, else unknown when any is unknown, else true at the first located child. */
+/** False when any is false, else unknown when any is unknown, else true at the last located child (the first ones usually select, the last states the problem). */
 export function allOf(verdicts: Iterable<Verdict>): Verdict {
   let unknown = false
   let loc: SourceRange | undefined
   for (const verdict of verdicts) {
     if (verdict.holds === false) return FALSE
     if (verdict.holds === 'unknown') unknown = true
-    loc ??= verdict.loc
+    loc = verdict.loc ?? loc
   }
   return unknown ? UNKNOWN : isTrue(loc)
 }
