@@ -17,7 +17,8 @@ function headOf(loc: SourceRange): SourceRange {
 }
 
 function unknownOf(value: Value): Unknown {
-  return new Unknown(value.kind === 'unknown' ? value.reason : `expected a scalar, found ${value.kind}`, value.ref)
+  if (value.kind !== 'unknown') return new Unknown(`expected a scalar, found ${value.kind}`, value.ref)
+  return new Unknown(value.reason, value.ref, value.pattern)
 }
 
 export function toString(value: Value): Attr<string> {

@@ -13,6 +13,8 @@ export class Unknown {
     readonly reason: string,
     /** The reference it came from, when there is one: `aws_iam_role.app.arn`, `AppRole.Arn`, `var.accounts`. */
     readonly ref?: string,
+    /** The text the source does determine, unknown runs as holes (see pattern.ts): "arn:aws:iam::\uFFFC:root". Never makes the value known. */
+    readonly pattern?: string,
   ) {}
 }
 

@@ -41,7 +41,12 @@ export interface MapValue extends Positioned {
   /** True for an HCL block (`statement { … }`); blocks of one type are collected as a list under their type name. */
   block?: boolean
 }
-export interface UnknownValue extends Positioned { kind: 'unknown'; reason: string }
+export interface UnknownValue extends Positioned {
+  kind: 'unknown'
+  reason: string
+  /** A string partly determined by the source: its known text with holes (src/model/pattern.ts). Still unknown. */
+  pattern?: string
+}
 
 export function entry(map: MapValue, key: string): MapEntry | undefined {
   return map.entries.find((e) => e.key === key)

@@ -1,6 +1,7 @@
 import type { SourceRange } from '../../model/source.js'
 import { parseJsonValue } from '../json.js'
-import type { ListValue, MapEntry, Value } from '../value.js'
+import { joinPattern, type PatternPiece } from '../../model/pattern.js'
+import type { ListValue, MapEntry, UnknownValue, Value } from '../value.js'
 import { readModuleFile, templateFile } from './files.js'
 import type { Scope } from './module.js'
 import type { Expr } from './syntax.js'
@@ -38,7 +39,7 @@ const BUILTINS: Record<string, Builtin> = {
   concat,
   lookup,
   format,
-  join: ([separator, list], loc) => withString(separator, loc, (s) => withStrings(list, loc, (items) => stringValue(items.join(s), loc))),
+  join: ([separator, list], loc) => withString(separator, loc, (s) => joinList(s, list, loc)),
   split: ([separator, text], loc) =>
     withString(separator, loc, (s) => withString(text, loc, (t) => ({ kind: 'list', items: t.split(s).map((p) => stringValue(p, loc)), loc }))),
   lower: ([text], loc) => withString(text, loc, (t) => stringValue(t.toLowerCase(), loc)),
@@ -81,6 +82,16 @@ function withStrings(value: Value | undefined, loc: SourceRange, use: (texts: st
   const texts = value.items.map((item) => (item.kind === 'string' || item.kind === 'number' || item.kind === 'bool' ? String(item.value) : undefined))
   if (texts.some((t) => t === undefined)) return unknown('a list element is not a known string', loc)
   return use(texts as string[])
+}
+
+/** join() of known strings; when some elements are unknown strings, an unknown with them as holes. */
+function joinList(separator: string, list: Value | undefined, loc: SourceRange): Value {
+  const items = list?.kind === 'list' ? list.items : []
+  const firstUnknown = items.find((item): item is UnknownValue => item.kind === 'unknown')
+  const scalarsOrUnknown = items.every((item) => item.kind === 'unknown' || item.kind === 'string' || item.kind === 'number' || item.kind === 'bool')
+  if (!firstUnknown || !scalarsOrUnknown) return withStrings(list, loc, (texts) => stringValue(texts.join(separator), loc))
+  const pieces = items.flatMap((item, i): PatternPiece[] => [...(i > 0 ? [separator] : []), item.kind === 'unknown' ? item : templateText(item)!])
+  return unknown(firstUnknown.reason, loc, undefined, joinPattern(pieces))
 }
 
 function withScalarText(value: Value | undefined, loc: SourceRange): Value {
@@ -130,29 +141,40 @@ function lookup([map, key, fallback]: Value[], loc: SourceRange): Value {
   return withString(key, loc, (k) => map.entries.find((e) => e.key === k)?.value ?? fallback ?? failure(`no "${k}" in this object`, loc))
 }
 
-/** The verbs real configurations use (%s %d %v %q %%); anything fancier is not evaluated. */
+/** The verbs real configurations use (%s %d %v %q %%); anything fancier is not evaluated. Unknown arguments leave holes in the pattern. */
 function format([spec, ...args]: Value[], loc: SourceRange): Value {
-  return withString(spec, loc, (pattern) => {
+  return withString(spec, loc, (text) => {
+    const pieces: PatternPiece[] = []
     let next = 0
+    let last = 0
     let unsupported = false
-    let missing: Value | undefined
-    const text = pattern.replace(/%(.)/g, (match, verb: string) => {
-      if (verb === '%') return '%'
+    let misfit = false
+    let unknownArg: UnknownValue | undefined
+    for (const match of text.matchAll(/%(.)/g)) {
+      pieces.push(text.slice(last, match.index))
+      last = match.index + match[0].length
+      const verb = match[1]!
+      if (verb === '%') {
+        pieces.push('%')
+        continue
+      }
       const arg = args[next++]
-      if (!arg || !'sdvq'.includes(verb)) {
-        unsupported = true
-        return match
+      if (!arg || !'sdvq'.includes(verb)) unsupported = true
+      else if (arg.kind === 'unknown') {
+        unknownArg ??= arg
+        // %q escapes what it quotes: only the quotes around an unknown are known.
+        pieces.push(...(verb === 'q' ? ['"', {}, '"'] : [arg]))
+      } else {
+        const piece = templateText(arg)
+        if (piece === undefined || (verb === 'd' && arg.kind !== 'number')) misfit = true
+        else pieces.push(verb === 'q' ? JSON.stringify(piece) : piece)
       }
-      const piece = templateText(arg)
-      if (piece === undefined || (verb === 'd' && arg.kind !== 'number')) {
-        missing ??= arg
-        return match
-      }
-      return verb === 'q' ? JSON.stringify(piece) : piece
-    })
+    }
+    pieces.push(text.slice(last))
     if (unsupported) return unknown('format() with these verbs is not evaluated', loc)
-    if (missing) return missing.kind === 'unknown' ? unknown(missing.reason, loc) : failure('format() argument does not fit its verb', loc)
-    return stringValue(text, loc)
+    if (misfit) return failure('format() argument does not fit its verb', loc)
+    if (unknownArg) return unknown(unknownArg.reason, loc, undefined, joinPattern(pieces))
+    return stringValue(pieces.join(''), loc)
   })
 }
 

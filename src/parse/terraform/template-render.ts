@@ -1,3 +1,4 @@
+import { joinPattern } from '../../model/pattern.js'
 import type { SourceRange } from '../../model/source.js'
 import { parseJsonValue, type JsonOrigin } from '../json.js'
 import type { MapEntry, UnknownValue, Value } from '../value.js'
@@ -36,7 +37,12 @@ export function renderTemplate(parts: RenderPart[], loc: SourceRange, textOrigin
     return textOrigin && linesKept ? { kind: 'string', value: text, loc, textOrigin } : { kind: 'string', value: text, loc }
   }
   const json = jsonWithHoles(parts, holes, textOrigin && linesKept ? textOrigin : { file: loc.file, fixed: loc })
-  return json ?? unknown('the template uses values that are not known', loc, holes.length === 1 ? holes[0]!.ref : undefined)
+  return json ?? unknown('the template uses values that are not known', loc, holes.length === 1 ? holes[0]!.ref : undefined, templatePattern(parts))
+}
+
+/** The known text of a template, each unknown interpolation a hole (nested patterns kept). */
+function templatePattern(parts: RenderPart[]): string | undefined {
+  return joinPattern(parts.map((part) => ('text' in part ? part.text : (templateText(part.value) ?? (part.value.kind === 'unknown' ? part.value : {})))))
 }
 
 const HOLE = /\uE000(\d+)\uE001/
@@ -78,7 +84,8 @@ function fillHoles(value: Value, holes: UnknownValue[]): Value {
       const match = HOLE.exec(value.value)
       if (!match) return value
       if (match[0] === value.value) return holes[Number(match[1])]!
-      return unknown('the string is built from values that are not known', value.loc)
+      const pieces = value.value.split(HOLE).map((piece, i) => (i % 2 === 0 ? piece : holes[Number(piece)]!))
+      return unknown('the string is built from values that are not known', value.loc, undefined, joinPattern(pieces))
     }
     case 'list':
       return { ...value, items: value.items.map((item) => fillHoles(item, holes)) }

@@ -4,8 +4,10 @@ import type { StringValue, UnknownValue, Value } from '../value.js'
 /** Unknown values that stand for an evaluation error (a missing key, a bad argument): `try()` skips them, nothing else can tell. */
 const failures = new WeakSet<Value>()
 
-export function unknown(reason: string, loc: SourceRange, ref?: string): UnknownValue {
-  return ref === undefined ? { kind: 'unknown', reason, loc } : { kind: 'unknown', reason, loc, ref }
+export function unknown(reason: string, loc: SourceRange, ref?: string, pattern?: string): UnknownValue {
+  const value: UnknownValue = ref === undefined ? { kind: 'unknown', reason, loc } : { kind: 'unknown', reason, loc, ref }
+  if (pattern !== undefined) value.pattern = pattern
+  return value
 }
 
 export function failure(reason: string, loc: SourceRange): UnknownValue {
