@@ -77,7 +77,7 @@ describe('schema validation with positions', () => {
   it('names the bad key and suggests the nearest rule ID for a typo', async () => {
     const errors = await loadErrors({ [RB]: 'rules:\n  iam/full-admn: off\n  apigw/method-no-auth: hgh\n' })
     expect(errors.map(formatRulebookError)).toEqual([
-      `${RB}:3:24: rules.apigw/method-no-auth: 'hgh' is not valid: must be on, off, true, false, a severity (critical, high, medium, low, info) or a mapping of enabled, severity, params, paths; did you mean 'high'?`,
+      `${RB}:3:25: rules.apigw/method-no-auth: 'hgh' is not valid: must be on, off, true, false, a severity (critical, high, medium, low, info) or a mapping of enabled, severity, params, paths; did you mean 'high'?`,
     ])
     const unknown = await loadErrors({ [RB]: 'rules:\n  iam/full-admn: off\n' })
     expect(unknown.map(formatRulebookError)).toEqual([`${RB}:2:3: rules: no rule 'iam/full-admn'; did you mean 'iam/full-admin'?`])
