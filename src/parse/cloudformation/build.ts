@@ -1,3 +1,4 @@
+import { joinPattern, type PatternPiece } from '../../model/pattern.js'
 import type { SourceRange } from '../../model/source.js'
 import type { StringValue, UnknownValue, Value } from '../value.js'
 
@@ -12,6 +13,13 @@ export function dependsOn(parts: Value[], at: SourceRange): Value {
   if (refs.length > 0) return unknownAt(at, `depends on ${refs.join(', ')}`)
   const reason = undetermined.find((part) => part.kind === 'unknown')
   return unknownAt(at, reason?.kind === 'unknown' ? reason.reason : 'depends on values the template does not determine')
+}
+
+/** dependsOn(parts) for a string built of `pieces`, keeping the known text as its pattern. */
+export function partlyKnown(parts: Value[], pieces: PatternPiece[], at: SourceRange): Value {
+  const value = dependsOn(parts, at)
+  const pattern = joinPattern(pieces)
+  return value.kind === 'unknown' && pattern !== undefined ? { ...value, pattern } : value
 }
 
 export function stringAt(loc: SourceRange, value: string): StringValue {

@@ -1,6 +1,7 @@
 import type { SourceRange } from '../../model/source.js'
 import { field, type Value } from '../value.js'
-import { dependsOn, firstUnknown, relocated, sameValue, scalarText, stringAt, toPlain, unknownAt } from './build.js'
+import type { PatternPiece } from '../../model/pattern.js'
+import { dependsOn, firstUnknown, partlyKnown, relocated, sameValue, scalarText, stringAt, toPlain, unknownAt } from './build.js'
 import { cidrBlocks } from './cidr.js'
 import type { Evaluator } from './evaluate.js'
 import { substitute } from './sub.js'
@@ -51,8 +52,11 @@ const join: IntrinsicFunction = (args, at, evaluator) => {
   const list = evaluator.value(listArg)
   if (delimiter === undefined || list?.kind !== 'list') return dependsOn(list ? [list] : [], at)
   const parts = list.items.map(scalarText)
-  if (parts.some((part) => part === undefined)) return dependsOn(list.items, at)
-  return stringAt(at, parts.join(delimiter))
+  if (parts.every((part) => part !== undefined)) return stringAt(at, parts.join(delimiter))
+  // Unknown elements are holes in the joined text; an element that is not a scalar makes nothing known.
+  if (list.items.some((item, i) => parts[i] === undefined && item.kind !== 'unknown')) return dependsOn(list.items, at)
+  const pieces = list.items.flatMap((item, i): PatternPiece[] => [...(i > 0 ? [delimiter] : []), parts[i] ?? (item.kind === 'unknown' ? item : {})])
+  return partlyKnown(list.items, pieces, at)
 }
 
 const select: IntrinsicFunction = (args, at, evaluator) => {
