@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   actionAppliesToResource, catalog, conditionProblems, createPermissions, describeDelta, grammarIssues, isMalformedArn, lookupConditionKey, permissionDelta, redundancies,
 } from '../../src/iam/index.js'
-import { allow, deny, doc } from './model.js'
+import { Unknown, attr } from '../../src/model/source.js'
+import { allow, deny, doc, loc } from './model.js'
 
 const problemsOf = (statement: Record<string, unknown>) => {
   const document = doc([statement])
@@ -49,6 +50,14 @@ describe('grammar', () => {
   it('wants a Principal in trust policies and refuses NotPrincipal with Allow', () => {
     const trust = doc([{ Effect: 'Allow', Action: 'sts:AssumeRole' }, { Effect: 'Allow', Action: 'sts:AssumeRole', NotPrincipal: { AWS: 'arn:aws:iam::1:root' } }], 'trust')
     expect(grammarIssues(trust).map((i) => i.element)).toEqual(['Statement[#0].Principal', 'Statement[#1].NotPrincipal'])
+  })
+
+  it('reports both Action and NotAction only when both are written, not when one may be a null variable', () => {
+    const written = doc([{ Effect: 'Allow', Action: 's3:*', NotAction: 'iam:*', Resource: '*' }])
+    expect(grammarIssues(written).map((i) => i.message)).toEqual(['The statement has both Action and NotAction'])
+    const fromVariable = doc([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }])
+    fromVariable.statements[0]!.notActions = [attr<string>(new Unknown('statement.value.not_actions'), loc())]
+    expect(grammarIssues(fromVariable)).toEqual([])
   })
 
   it('tells malformed ARNs from valid ones', () => {

@@ -1,6 +1,7 @@
 import type { AwsModel } from '../../model/aws.js'
-import type { PolicyDocument, Statement } from '../../model/policy.js'
-import { isKnown, type SourceRange } from '../../model/source.js'
+import type { PolicyDocument, PrincipalEntry, Statement } from '../../model/policy.js'
+import { isKnown, isUnknown, type SourceRange } from '../../model/source.js'
+import { UNKNOWN_PRINCIPAL_TYPE } from '../../extract/policy-document.js'
 import { isMalformedArn } from '../arn.js'
 
 /*
@@ -33,6 +34,19 @@ function label(statement: Statement): string {
   return statement.sid && isKnown(statement.sid) && statement.sid.value !== '' ? statement.sid.value : `#${statement.index}`
 }
 
+/**
+ * An element is proven present when some entry is known. Entries that are all unknown (`actions =
+ * var.x`, a `dynamic` block over a variable) may stand for null, which Terraform drops: not proven.
+ */
+function proven(entries: { value: unknown }[] | undefined): boolean {
+  return (entries ?? []).some((entry) => !isUnknown(entry.value))
+}
+
+/** A principal of a known type (`principals { type = "AWS" … }`) is written; a wholly unknown Principal may be null. */
+function provenPrincipal(entries: PrincipalEntry[] | undefined): boolean {
+  return (entries ?? []).some((entry) => entry.type !== UNKNOWN_PRINCIPAL_TYPE)
+}
+
 function statementIssues(document: PolicyDocument, statement: Statement): PolicyIssue[] {
   const issues: PolicyIssue[] = []
   const name = `Statement[${label(statement)}]`
@@ -41,20 +55,20 @@ function statementIssues(document: PolicyDocument, statement: Statement): Policy
     issues.push({ at: effect, element: `${name}.Effect`, message: `Effect must be exactly "Allow" or "Deny", not "${effect.value}"` })
   }
   if (!statement.actions && !statement.notActions) issues.push({ at: statement, element: `${name}.Action`, message: 'The statement has neither Action nor NotAction' })
-  if (statement.actions && statement.notActions) issues.push({ at: statement, element: `${name}.Action`, message: 'The statement has both Action and NotAction' })
+  if (proven(statement.actions) && proven(statement.notActions)) issues.push({ at: statement, element: `${name}.Action`, message: 'The statement has both Action and NotAction' })
   const needsResource = document.kind === 'identity' || document.kind === 'boundary'
   if (needsResource && !statement.resources && !statement.notResources) issues.push({ at: statement, element: `${name}.Resource`, message: 'The statement has neither Resource nor NotResource' })
-  if (statement.resources && statement.notResources) issues.push({ at: statement, element: `${name}.Resource`, message: 'The statement has both Resource and NotResource' })
+  if (proven(statement.resources) && proven(statement.notResources)) issues.push({ at: statement, element: `${name}.Resource`, message: 'The statement has both Resource and NotResource' })
   const hasPrincipal = statement.principals !== undefined || statement.notPrincipals !== undefined
-  if ((document.kind === 'identity' || document.kind === 'boundary') && hasPrincipal) {
+  if ((document.kind === 'identity' || document.kind === 'boundary') && (provenPrincipal(statement.principals) || provenPrincipal(statement.notPrincipals))) {
     const at = statement.principals?.[0]?.value ?? statement.notPrincipals?.[0]?.value ?? statement
     issues.push({ at, element: `${name}.Principal`, message: 'An identity policy cannot name a Principal: the principal is whoever the policy is attached to' })
   }
   if ((document.kind === 'trust' || document.kind === 'resource') && !hasPrincipal) {
     issues.push({ at: statement, element: `${name}.Principal`, message: `A ${document.kind} policy statement must name a Principal` })
   }
-  if (statement.notPrincipals && effect.value === 'Allow') {
-    const at = statement.notPrincipals[0]?.value ?? statement
+  if (provenPrincipal(statement.notPrincipals) && effect.value === 'Allow') {
+    const at = statement.notPrincipals?.[0]?.value ?? statement
     issues.push({ at, element: `${name}.NotPrincipal`, message: 'NotPrincipal with Allow grants access to every principal except those listed, anonymous users included' })
   }
   for (const resource of [...(statement.resources ?? []), ...(statement.notResources ?? [])]) {

@@ -66,6 +66,37 @@ export default defineRule({
 }
 `,
         },
+        {
+          // A reusable module's statements from a variable: each element may be null, so nothing is proven present.
+          code: `variable "permissions" {
+  type = map(any)
+}
+
+data "aws_iam_policy_document" "inline" {
+  dynamic "statement" {
+    for_each = var.permissions
+    content {
+      actions       = statement.value.actions
+      not_actions   = statement.value.not_actions
+      resources     = statement.value.resources
+      not_resources = statement.value.not_resources
+      dynamic "principals" {
+        for_each = statement.value.principals != null ? statement.value.principals : []
+        content {
+          type        = principals.value.type
+          identifiers = principals.value.identifiers
+        }
+      }
+    }
+  }
+}
+
+resource "aws_iam_policy" "app" {
+  name   = "app"
+  policy = data.aws_iam_policy_document.inline.json
+}
+`,
+        },
       ],
     },
     cloudformation: {
