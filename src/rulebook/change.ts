@@ -3,6 +3,7 @@ import type { InlineSuppression, ResourceMeta } from '../model/resource.js'
 import type { Finding } from '../rules/types.js'
 import { governanceRules } from '../rules/rulebook/index.js'
 import type { ChangedFile } from '../sources/changed-files.js'
+import { selectorMatches } from './effective.js'
 import { resourcesOf } from './resources.js'
 import type { LoadedRulebook } from './types.js'
 
@@ -48,6 +49,23 @@ export function modifiedInChange(change: ChangeOfPolicy): Finding[] {
     findings.push(finding(suppression.loc, `This change adds a suppression of ${suppression.ruleId} on ${meta.address}${suppression.until ? ` until ${suppression.until}` : ''}; it takes effect only after the rulebook's owners approve the merge`, `suppression[${suppression.ruleId}]`, meta))
   }
   return findings
+}
+
+/**
+ * The head's findings as the base rulebook judges them: a suppression the change adds hides nothing
+ * until it is merged, and the rulebook/modified-in-change findings are appended.
+ */
+export function applyChangePolicy(headFindings: Finding[], change: ChangeOfPolicy): Finding[] {
+  const before = new Set(suppressionsOf(change.base).map(({ meta, suppression }) => identity(meta, suppression)))
+  const added = suppressionsOf(change.head).filter(({ meta, suppression }) => !before.has(identity(meta, suppression)))
+  const lifted = headFindings.map((finding) => {
+    const hiddenByNew = finding.suppressed?.kind === 'inline' && added.some(({ meta, suppression }) =>
+      meta.address === finding.resource?.address && selectorMatches(suppression.ruleId, finding.ruleId) && suppression.reason === finding.suppressed!.reason && suppression.until === finding.suppressed!.until)
+    if (!hiddenByNew) return finding
+    const { suppressed: _lifted, ...rest } = finding
+    return rest
+  })
+  return [...lifted, ...modifiedInChange(change)]
 }
 
 function suppressionsOf(model: AwsModel): { meta: ResourceMeta; suppression: InlineSuppression }[] {

@@ -19,7 +19,9 @@
  *   modifiedInChange({ rulebook: baseRulebook, changedFiles, base: baseScan.model, head: headScan.model }): Finding[]
  *     rulebook/modified-in-change findings: a changed file among rulebook.repositoryFiles, or a
  *     suppression on the head side that the base side does not have (new, or with another reason/date).
- *     Add them to the head findings before classifying; they are new by construction.
+ *   applyChangePolicy(headScan.findings, change): Finding[] — what the Action should use: the head
+ *     findings with every suppression the change adds lifted (it takes effect after merge), plus
+ *     the modifiedInChange findings. Use the result as the head findings before classifying.
  *
  *   expiringSoon(findings, now, days = 14): Finding[] — suppressed findings whose waiver or inline
  *     suppression lapses within `days`: for the summary.
@@ -28,11 +30,12 @@
  */
 import { builtinRules } from '../rules/index.js'
 import { defaultEffective, toRulebook } from './build.js'
+import { DEFAULT_RULEBOOK_PATH } from './format.js'
 import type { LoadedRulebook } from './types.js'
 
 export { loadRulebook, type LoadRulebookOptions, type LoadRulebookResult, type RulebookReaders } from './load.js'
 export { formatRulebookError, type RulebookError } from './document.js'
-export { modifiedInChange, type ChangeOfPolicy } from './change.js'
+export { applyChangePolicy, modifiedInChange, type ChangeOfPolicy } from './change.js'
 export { expiringSoon, EXPIRY_WARNING_DAYS } from './expiring.js'
 export { showRulebook } from './show.js'
 export type { RemoteRef } from './locations.js'
@@ -42,5 +45,5 @@ export { DEFAULT_RULEBOOK_PATH } from './format.js'
 
 /** The rulebook used when an organization has none: every default-on rule with its shipped params; inline suppressions still apply. */
 export function defaultRulebook(): LoadedRulebook {
-  return toRulebook(defaultEffective(builtinRules), 'default', [])
+  return toRulebook(defaultEffective(builtinRules), 'default', [DEFAULT_RULEBOOK_PATH])
 }
