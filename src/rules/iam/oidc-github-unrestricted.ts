@@ -102,6 +102,25 @@ resource "aws_iam_role" "deploy" {
 `,
           lines: [6, 11],
         },
+        {
+          code: `variable "account_id" {
+  type = string
+}
+
+resource "aws_iam_role" "deploy" {
+  name = "github-deploy"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = "arn:aws:iam::\${var.account_id}:oidc-provider/token.actions.githubusercontent.com" }
+    }]
+  })
+}
+`,
+          lines: [12],
+        },
       ],
       good: [
         {
@@ -150,6 +169,21 @@ resource "aws_iam_role" "deploy" {
                 token.actions.githubusercontent.com:sub: "*"
 `,
           lines: [16],
+        },
+        {
+          code: `Resources:
+  GitHubDeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: sts:AssumeRoleWithWebIdentity
+            Principal:
+              Federated: !Sub arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com
+`,
+          lines: [11],
         },
       ],
       good: [

@@ -1,6 +1,7 @@
 import type { OidcProvider } from '../../model/aws.js'
 import type { Condition, PrincipalEntry, Statement } from '../../model/policy.js'
-import { isKnown, isUnknown } from '../../model/source.js'
+import { knownSuffix } from '../../model/pattern.js'
+import { isKnown, isUnknown, type Unknown } from '../../model/source.js'
 import { positiveConditions } from './conditions.js'
 
 /*
@@ -27,13 +28,25 @@ export function federatedIssuer(principal: PrincipalEntry, providers: readonly O
   const value = principal.value
   if (isUnknown(value.value)) {
     const provider = value.value.ref ? providerByReference(value.value.ref, providers) : undefined
-    return provider && isKnown(provider.url) ? issuerOfUrl(provider.url.value) : undefined
+    if (provider && isKnown(provider.url)) return issuerOfUrl(provider.url.value)
+    return issuerOfArnPattern(value.value)
   }
   const text = value.value.trim()
   const oidc = /:oidc-provider\/(.+)$/i.exec(text)
   if (oidc) return issuerOfUrl(oidc[1]!)
   if (/:saml-provider\//i.test(text)) return 'saml'
   return text.includes(':') ? undefined : issuerOfUrl(text)
+}
+
+/**
+ * A provider ARN built from unknown parts (`arn:aws:iam::${var.account}:oidc-provider/token.actions.githubusercontent.com`,
+ * `!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:saml-provider/corp`): the issuer when the text after the
+ * last unknown part names it whole, 'saml' when the known text names a SAML provider.
+ */
+function issuerOfArnPattern(value: Unknown): string | undefined {
+  const oidc = /:oidc-provider\/(.+)$/i.exec(knownSuffix(value))
+  if (oidc) return issuerOfUrl(oidc[1]!)
+  return value.pattern !== undefined && /:saml-provider\//i.test(value.pattern) ? 'saml' : undefined
 }
 
 function kindOfIssuer(issuer: string): ProviderKind {
