@@ -27,6 +27,15 @@ export interface LoadRulebookOptions extends RulebookReaders {
 
 export type LoadRulebookResult = { ok: true; rulebook: LoadedRulebook } | { ok: false; errors: RulebookError[] }
 
+const catalogs = new WeakMap<AnyRule[], AnyRule[]>()
+
+/** The rules a rulebook may name before custom ones: the built-in ones and the governance rules (one array per input, so validators are compiled once). */
+function withGovernance(rules: AnyRule[]): AnyRule[] {
+  let catalog = catalogs.get(rules)
+  if (!catalog) catalogs.set(rules, (catalog = [...rules, ...governanceRules]))
+  return catalog
+}
+
 /** Rulebooks extending rulebooks extending …: deeper than this is a mistake, not a policy. */
 const MAX_DEPTH = 10
 
@@ -42,7 +51,7 @@ interface Reading {
 /** Reads, validates and merges a rulebook with everything it extends. Any mistake is an error with its position: there is no silent fallback. */
 export async function loadRulebook(options: LoadRulebookOptions): Promise<LoadRulebookResult> {
   const rules = options.rules ?? builtinRules
-  const reading: Reading = { readers: options, validators: validatorsFor(rules), layers: [], customRules: [], repositoryFiles: new Set([DEFAULT_RULEBOOK_PATH]), errors: [] }
+  const reading: Reading = { readers: options, validators: validatorsFor(withGovernance(rules)), layers: [], customRules: [], repositoryFiles: new Set([DEFAULT_RULEBOOK_PATH]), errors: [] }
   let root: RulebookLocation
   if (options.rulebook !== undefined) {
     const resolved = resolveLocation(options.rulebook)

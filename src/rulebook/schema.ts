@@ -6,7 +6,7 @@ import { KIND_NAMES } from './custom/kinds.js'
  * The rulebook's JSON Schema (draft-07, what editors' YAML support reads best), generated from the
  * rules themselves so that every rule ID autocompletes and every rule's params are validated by
  * its own `params.schema`. policies/rulebook.schema.json is this, written by
- * `npm run rulebook-schema`; a test keeps the two equal. `errorMessage` is an annotation
+ * `node scripts/run-ts.mjs scripts/gen-rulebook-schema.ts`; a test keeps the two equal. `errorMessage` is an annotation
  * (VS Code shows it; the loader uses it) for places where a generic message would not help.
  */
 
