@@ -1,10 +1,10 @@
 import type { PolicyDocument } from '../../model/policy.js'
 import type { ResourceMeta } from '../../model/resource.js'
-import { isKnown, type Attr } from '../../model/source.js'
+import type { Attr } from '../../model/source.js'
 import { defineRule, type Report } from '../types.js'
 import { statementName } from '../shared/elements.js'
 import { ACCOUNT_LIST_SCHEMA, type TrustedAccountsParams } from '../shared/params.js'
-import { accountOfPrincipalText, foreignPrincipals, isAllow, ownAccounts } from '../shared/principals.js'
+import { accountOfPrincipalValue, foreignPrincipals, isAllow, ownAccounts } from '../shared/principals.js'
 
 export default defineRule<TrustedAccountsParams>({
   id: 'iam/trust-untrusted-account',
@@ -23,7 +23,7 @@ export default defineRule<TrustedAccountsParams>({
     for (const role of aws.iam.roles) if (role.trust) reportDocument(role.trust, role.meta, trusted, report)
     for (const policy of aws.resourcePolicies) reportDocument(policy.document, policy.meta, trusted, report, policy.target)
     for (const permission of aws.lambda.permissions) {
-      const account = isKnown(permission.principal) ? accountOfPrincipalText(permission.principal.value) : undefined
+      const account = accountOfPrincipalValue(permission.principal.value)
       if (account && !trusted.includes(account)) {
         report({ at: permission.principal, resource: permission.meta, message: `Account ${account} is not in trusted_accounts but may invoke the function`, element: `Principal[${account}]` })
       }

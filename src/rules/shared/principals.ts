@@ -1,6 +1,7 @@
 import type { PolicyDocument, PrincipalEntry, Statement } from '../../model/policy.js'
 import { globCovers } from '../../iam/index.js'
-import { isKnown, type Attr } from '../../model/source.js'
+import { patternOf } from '../../model/pattern.js'
+import { isKnown, isUnknown, type Attr, type Maybe } from '../../model/source.js'
 
 /*
  * Reading principals the way AWS writes them: `*`, `123456789012`, `arn:aws:iam::123456789012:root`,
@@ -10,16 +11,29 @@ import { isKnown, type Attr } from '../../model/source.js'
 const ACCOUNT_ID = /^\d{12}$/
 // arn:partition:service:region:account:resource; IAM and STS principal ARNs have an empty region.
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):/i
+/*
+ * The same over patterns (model/pattern.ts): the partition, and the region of other ARNs, may be a hole
+ * (`${AWS::Partition}`, `data.aws_partition.current.partition`); a hole there is taken to be a partition or
+ * a region, which hold no `:`, so the account keeps its place. A hole anywhere else before it: no account.
+ */
+const PRINCIPAL_ARN_PATTERN = /^arn:(?:aws[a-z-]*|\uFFFC):(?:iam|sts)::(\d{12}):/i
+const ARN_PATTERN = /^arn:(?:[^:\uFFFC]*|\uFFFC):[^:\uFFFC]+:(?:[^:\uFFFC]*|\uFFFC):(\d{12}):/
 
 /** `Principal: "*"` and `Principal: { AWS: "*" }`: anyone, including anonymous callers for most services. */
 export function isPublicPrincipal(principal: PrincipalEntry): boolean {
   return principal.value.value === '*' && (principal.type === '*' || principal.type === 'AWS')
 }
 
-/** The account a known AWS principal belongs to, or undefined (service/federated principals, unknown values, `*`). */
+/** The account an AWS principal belongs to, when the source names it, or undefined (service/federated principals, unknown accounts, `*`). */
 export function principalAccount(principal: PrincipalEntry): string | undefined {
-  if (principal.type !== 'AWS' || !isKnown(principal.value)) return undefined
-  return accountOfPrincipalText(principal.value.value)
+  return principal.type === 'AWS' ? accountOfPrincipalValue(principal.value.value) : undefined
+}
+
+/** The account of a principal's text, or of the pattern of one built from unknown parts (`arn:${AWS::Partition}:iam::111122223333:root`). */
+export function accountOfPrincipalValue(value: Maybe<string>): string | undefined {
+  if (!isUnknown(value)) return accountOfPrincipalText(value)
+  const pattern = patternOf(value)
+  return pattern === undefined ? undefined : PRINCIPAL_ARN_PATTERN.exec(pattern)?.[1]
 }
 
 export function accountOfPrincipalText(text: string): string | undefined {
@@ -35,13 +49,13 @@ export function accountOfArn(text: string): string | undefined {
   return ACCOUNT_ID.test(fields[4] ?? '') ? fields[4] : undefined
 }
 
-/** Accounts the protected resource lives in, from literal ARNs in the document's Resource elements and its target. */
+/** Accounts the protected resource lives in, from literal account fields of the ARNs (or ARN patterns) in the document's Resource elements and its target. */
 export function ownAccounts(document: PolicyDocument, target?: Attr<string>): Set<string> {
   const accounts = new Set<string>()
   const texts = [...document.statements.flatMap((s) => s.resources ?? []), ...(target ? [target] : [])]
   for (const resource of texts) {
-    if (!isKnown(resource)) continue
-    const account = accountOfArn(resource.value)
+    const pattern = patternOf(resource.value)
+    const account = isKnown(resource) ? accountOfArn(resource.value) : pattern === undefined ? undefined : ARN_PATTERN.exec(pattern)?.[1]
     if (account) accounts.add(account)
   }
   return accounts
