@@ -8,7 +8,7 @@ export { resolveIamDataRoot } from './catalog/data-root.js'
 export { actionMatches, expandAction, hasAccessLevel, isAllActions, serviceOfPattern, MUTATING_LEVELS, type ActionExpansion } from './actions.js'
 export { globCovers, globMatches, globsIntersect, hasWildcard } from './glob.js'
 export {
-  coversAllActions, effectOf, isConditional, isWildcardScope, knownValues, matchAction, resourceScope, scopeCovers,
+  coversAllActions, effectOf, isConditional, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
   type ActionMatch, type Effect, type ResourceScope, type StatementRef,
 } from './statement.js'
 export { createPermissions, type Grant, type Limits, type Permissions } from './permissions.js'

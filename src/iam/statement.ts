@@ -64,6 +64,14 @@ export function isWildcardScope(scope: ResourceScope): boolean {
   return scope.except !== undefined || scope.patterns.some((p) => p.trim() === '*')
 }
 
+/**
+ * Proven to reach a user other than the caller: NotResource, or a known pattern without
+ * `${aws:username}`. Unknown entries prove nothing (`user/${aws:username}` built from a variable).
+ */
+export function reachesOtherUsers(scope: ResourceScope): boolean {
+  return scope.except !== undefined || scope.patterns.some((p) => !p.includes('${aws:username}'))
+}
+
 /** `general` applies to every resource `specific` names (used to decide whether a Deny removes an Allow). */
 export function scopeCovers(general: ResourceScope, specific: ResourceScope): boolean {
   if (general.patterns.some((p) => p.trim() === '*') && general.except === undefined) return true

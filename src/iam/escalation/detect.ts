@@ -1,5 +1,5 @@
 import type { Grant, Permissions } from '../permissions.js'
-import { isWildcardScope } from '../statement.js'
+import { isWildcardScope, reachesOtherUsers } from '../statement.js'
 import { ESCALATION_METHODS, type EscalationMethod } from './methods.js'
 
 /** An escalation method a set of permissions allows, with the grant found for each required action. */
@@ -9,13 +9,8 @@ export interface EscalationPath {
   steps: { action: string; grants: Grant[] }[]
 }
 
-/** A grant on the caller's own user (`…:user/${aws:username}`) lets it act only on itself. */
-function selfScoped(grant: Grant): boolean {
-  return grant.resources.except === undefined && grant.resources.patterns.length > 0 && grant.resources.patterns.every((p) => p.includes('${aws:username}'))
-}
-
 function usableGrants(method: EscalationMethod, grants: Grant[]): Grant[] {
-  return grants.filter((g) => (!method.needsWildcardResource || isWildcardScope(g.resources)) && (!method.targetsOthers || !selfScoped(g)))
+  return grants.filter((g) => (!method.needsWildcardResource || isWildcardScope(g.resources)) && (!method.targetsOthers || reachesOtherUsers(g.resources)))
 }
 
 export function escalationPaths(permissions: Permissions, methods: EscalationMethod[] = ESCALATION_METHODS): EscalationPath[] {

@@ -1,11 +1,8 @@
-import { CREDENTIAL_ACTIONS, entryGrants, entryName, identityDocuments, isWildcardScope, listNames, type Grant } from '../../iam/index.js'
+import { CREDENTIAL_ACTIONS, entryGrants, entryName, identityDocuments, isWildcardScope, listNames, reachesOtherUsers } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 
 const BY_ACTION = new Map(CREDENTIAL_ACTIONS.map((c) => [c.action.toLowerCase(), c]))
 
-function selfService(grant: Grant): boolean {
-  return grant.resources.except === undefined && grant.resources.patterns.length > 0 && grant.resources.patterns.every((p) => p.includes('${aws:username}'))
-}
 
 export default defineRule({
   id: 'iam/credentials-exposure',
@@ -21,7 +18,7 @@ export default defineRule({
           const rule = BY_ACTION.get(action.key.toLowerCase())
           if (!rule) return false
           if (rule.onlyOnWildcard && !isWildcardScope(grant.resources)) return false
-          return !(rule.selfServiceAllowed && selfService(grant))
+          return !rule.selfServiceAllowed || reachesOtherUsers(grant.resources)
         })
         const alone = exposing.filter(({ action }) => !BY_ACTION.get(action.key.toLowerCase())?.onlyWithOthers)
         if (alone.length === 0) continue
@@ -76,6 +73,33 @@ export default defineRule({
         Resource = "*"
       }
     ]
+  })
+}
+`,
+        },
+        {
+          // Self-service built from data sources, as reusable modules write it: the resource is not known, so not proven to reach other users.
+          code: `data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  own_user = "arn:\${data.aws_partition.current.partition}:iam::\${data.aws_caller_identity.current.account_id}:user/$\${aws:username}"
+}
+
+resource "aws_iam_group" "developers" {
+  name = "developers"
+}
+
+resource "aws_iam_group_policy" "self_service" {
+  name  = "self-service"
+  group = aws_iam_group.developers.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:UpdateLoginProfile"]
+      Resource = [local.own_user]
+    }]
   })
 }
 `,

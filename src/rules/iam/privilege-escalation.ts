@@ -125,6 +125,33 @@ resource "aws_iam_role_policy" "functions" {
 }
 `,
         },
+        {
+          // Self-service built from data sources, as reusable modules write it: the resource is not known, so not proven to reach other users.
+          code: `data "aws_partition" "current" {}
+data "aws_caller_identity" "current" {}
+
+locals {
+  own_user = "arn:\${data.aws_partition.current.partition}:iam::\${data.aws_caller_identity.current.account_id}:user/$\${aws:username}"
+}
+
+resource "aws_iam_group" "developers" {
+  name = "developers"
+}
+
+resource "aws_iam_group_policy" "self_service" {
+  name  = "self-service"
+  group = aws_iam_group.developers.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:UpdateLoginProfile"]
+      Resource = [local.own_user]
+    }]
+  })
+}
+`,
+        },
       ],
     },
     cloudformation: {
