@@ -19,7 +19,8 @@ export default defineRule({
           fix: replaceValue(recorder.allSupported, 'true', 'Record all supported resource types'),
         })
       }
-      if (recorder.includeGlobalResourceTypes.value === false) {
+      // Global types can only be added to "all supported"; a selected list already left them out with the rest.
+      if (recorder.includeGlobalResourceTypes.value === false && recorder.allSupported.value !== false) {
         report({
           at: recorder.includeGlobalResourceTypes,
           resource: recorder.meta,
