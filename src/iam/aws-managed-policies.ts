@@ -1,3 +1,6 @@
+import { patternOf } from '../model/pattern.js'
+import { isUnknown, type Maybe } from '../model/source.js'
+
 /*
  * AWS managed policies known by name, as data: when a principal attaches one by ARN, its permissions
  * are these. Documents follow the AWS Managed Policy Reference
@@ -141,8 +144,12 @@ export const AWS_MANAGED_POLICIES: Record<string, ManagedPolicyJson> = {
   },
 }
 
-/** `arn:aws:iam::aws:policy/job-function/X` → `X`, for AWS-owned policy ARNs (any partition); undefined otherwise. */
-export function awsManagedPolicyName(arn: string): string | undefined {
-  const match = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn.trim())
-  return match?.[1]
+/**
+ * `arn:aws:iam::aws:policy/job-function/X` → `X`, for AWS-owned policy ARNs (any partition); undefined otherwise.
+ * Also for an ARN whose partition alone is unknown (`arn:${AWS::Partition}:iam::aws:policy/X`, a pattern of model/pattern.ts).
+ */
+export function awsManagedPolicyName(arn: Maybe<string>): string | undefined {
+  if (!isUnknown(arn)) return /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn.trim())?.[1]
+  const pattern = patternOf(arn)
+  return pattern === undefined ? undefined : /^arn:\uFFFC:iam::aws:policy\/(?:[^\uFFFC]*\/)?([^/\uFFFC]+)$/.exec(pattern.trim())?.[1]
 }

@@ -1,7 +1,7 @@
 import type { AwsModel, IamGroup, IamPolicy, IamRole, IamUser, PolicyAttachment } from '../model/aws.js'
 import type { PolicyDocument } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
-import { isKnown, isUnknown, type Attr, type SourceRange } from '../model/source.js'
+import { isKnown, isUnknown, type Attr, type Maybe, type SourceRange } from '../model/source.js'
 import { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-policies.js'
 import { documentFromJson } from './json-document.js'
 import { createPermissions, type Permissions } from './permissions.js'
@@ -24,8 +24,8 @@ export interface PrincipalPolicies {
 
 const awsManagedDocuments = new Map<string, PolicyDocument>()
 
-/** The AWS managed policy an ARN names, as a document located at `loc`, when it is one this tool knows. */
-export function awsManagedDocument(arn: string, owner: ResourceMeta, loc: SourceRange): PolicyDocument | undefined {
+/** The AWS managed policy an ARN (or an ARN pattern with an unknown partition) names, as a document located at `loc`, when it is one this tool knows. */
+export function awsManagedDocument(arn: Maybe<string>, owner: ResourceMeta, loc: SourceRange): PolicyDocument | undefined {
   const name = awsManagedPolicyName(arn)
   const json = name === undefined ? undefined : AWS_MANAGED_POLICIES[name]
   if (!json) return undefined
@@ -54,11 +54,7 @@ function customerPolicy(aws: AwsModel, arn: Attr<string>): IamPolicy | undefined
 }
 
 function resolveArn(aws: AwsModel, arn: Attr<string>, owner: ResourceMeta, loc: SourceRange): PolicyDocument | undefined {
-  if (isKnown(arn)) {
-    const managed = awsManagedDocument(arn.value, owner, loc)
-    if (managed) return managed
-  }
-  return customerPolicy(aws, arn)?.document
+  return awsManagedDocument(arn.value, owner, loc) ?? customerPolicy(aws, arn)?.document
 }
 
 function attachedDocuments(aws: AwsModel, principal: IamRole | IamUser | IamGroup): { documents: PolicyDocument[]; unresolved: PolicyAttachment[] } {

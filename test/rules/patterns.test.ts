@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import adminRule from '../../src/rules/iam/admin-managed-policy-attached.js'
 import githubRule from '../../src/rules/iam/oidc-github-unrestricted.js'
 import oidcRule from '../../src/rules/iam/oidc-unrestricted.js'
+import escalationRule from '../../src/rules/iam/privilege-escalation.js'
 import crossAccountRule from '../../src/rules/iam/trust-cross-account-no-external-id.js'
 import untrustedRule from '../../src/rules/iam/trust-untrusted-account.js'
 import wildcardActionRule from '../../src/rules/resource-policy/cross-account-wildcard-action.js'
@@ -100,5 +102,28 @@ describe('GitHub OIDC behind a partly unknown provider ARN', () => {
     expect(await linesOf(oidcRule, 'cloudformation', trust('!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/accounts.google.com'))).toEqual([11])
     expect(await linesOf(oidcRule, 'cloudformation', trust('!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:saml-provider/${IdpName}'))).toEqual([11])
     expect(await linesOf(githubRule, 'cloudformation', trust('!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/${Issuer}'))).toEqual([])
+  })
+})
+
+describe('AWS managed policies attached by an ARN with an unknown partition', () => {
+  const role = (arn: string) => `Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: sts:AssumeRole
+            Principal:
+              Service: codebuild.amazonaws.com
+      ManagedPolicyArns:
+        - ${arn}
+`
+
+  it('are the policies they name, for the principal\'s permissions', async () => {
+    expect(await linesOf(escalationRule, 'cloudformation', role('!Sub arn:${AWS::Partition}:iam::aws:policy/IAMFullAccess'))).toEqual([13])
+    expect(await linesOf(escalationRule, 'cloudformation', role('!Sub arn:${AWS::Partition}:iam::aws:policy/${PolicyName}'))).toEqual([])
+    expect(await linesOf(adminRule, 'cloudformation', role('!Sub arn:aws:iam::${AWS::AccountId}:policy/AdministratorAccess'))).toEqual([])
   })
 })

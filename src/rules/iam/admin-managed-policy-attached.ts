@@ -1,15 +1,16 @@
 import type { PolicyAttachment } from '../../model/aws.js'
 import type { ResourceMeta } from '../../model/resource.js'
 import { awsManagedPolicyName } from '../../iam/index.js'
-import { isKnown } from '../../model/source.js'
+import { isUnknown, type Maybe } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
 interface Params {
   policies: string[]
 }
 
-/** An AWS managed policy's name from its ARN; SAM also accepts the bare name. */
-function managedPolicyName(arnOrName: string): string | undefined {
+/** An AWS managed policy's name from its ARN (or an ARN with an unknown partition); SAM also accepts the bare name. */
+function managedPolicyName(arnOrName: Maybe<string>): string | undefined {
+  if (isUnknown(arnOrName)) return awsManagedPolicyName(arnOrName)
   const name = arnOrName.trim()
   return awsManagedPolicyName(name) ?? (/^[\w+=,.@-]+$/.test(name) ? name : undefined)
 }
@@ -38,7 +39,6 @@ export default defineRule<Params>({
     ]
     for (const principal of principals) {
       for (const attachment of principal.managedPolicies) {
-        if (!isKnown(attachment.policyArn)) continue
         const name = managedPolicyName(attachment.policyArn.value)
         if (!name || !flagged.has(name.toLowerCase())) continue
         report({
@@ -94,6 +94,23 @@ resource "aws_iam_role_policy_attachment" "ci_read" {
         - arn:aws:iam::aws:policy/IAMFullAccess
 `,
           lines: [7],
+        },
+        {
+          code: `Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: sts:AssumeRole
+            Principal:
+              Service: codebuild.amazonaws.com
+      ManagedPolicyArns:
+        - !Sub arn:\${AWS::Partition}:iam::aws:policy/AdministratorAccess
+`,
+          lines: [13],
         },
       ],
       good: [
