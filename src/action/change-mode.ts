@@ -2,15 +2,16 @@ import * as core from '@actions/core'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { classifyFindings } from '../diff/classify.js'
-import type { Rulebook } from '../rulebook/types.js'
+import { modifiedInChange, type LoadedRulebook } from '../rulebook/index.js'
 import { active } from '../report/summary.js'
-import { scan, type ScanResult } from '../scan.js'
+import { fingerprint, scan, type ScanResult } from '../scan.js'
 import type { ChangedFile } from '../sources/changed-files.js'
 import { changedFilesFromGit, ensureCommit, materialiseCommit, mergeBase } from '../sources/git-diff.js'
 import { changedFilesFromPr } from '../sources/pr-files.js'
 import type { ChangePlan } from './event.js'
 import type { GitHubClient } from './github.js'
 import { describeError } from './publish/errors.js'
+import { loadRunRulebook, readerAtCommit } from './rulebook.js'
 import { isEmptyScope, materialisePathsOf, scanPathsOf, scopeOfChange, type ChangeScope } from './scope.js'
 
 export interface ChangeScan {
@@ -22,6 +23,8 @@ export interface ChangeScan {
   added: ReturnType<typeof classifyFindings>['added']
   existing: ReturnType<typeof classifyFindings>['existing']
   fixed: ReturnType<typeof classifyFindings>['fixed']
+  /** Read at the base branch's head: the pull request cannot loosen the policy it is judged by. */
+  rulebook: LoadedRulebook
   /** Things the reader should know about how the change was read. */
   notes: string[]
 }
@@ -31,7 +34,8 @@ export interface ChangeScanInput {
   tempDir: string
   plan: ChangePlan
   paths: string[]
-  rulebook: Rulebook
+  /** The `rulebook` input. */
+  rulebookSpec: string
   octokit?: GitHubClient
 }
 
@@ -43,19 +47,25 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
     if (!fetched.ok) return { error: fetched.error }
   }
   const diffBase = (await mergeBase(workspace, plan.baseSha, plan.headSha)) ?? plan.baseSha
+  const loaded = await loadRunRulebook(input.rulebookSpec, readerAtCommit(workspace, plan.baseSha), input.octokit)
+  if ('error' in loaded) return loaded
+  const { rulebook } = loaded
   const notes: string[] = []
   const files = await changedFiles(input, diffBase, notes)
   if ('error' in files) return files
   const scope = scopeOfChange(files, input.paths)
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(workspace, diffBase, scope, scope.baseDocuments, join(work, 'base'), input.rulebook)
+    const base = await scanSide(workspace, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook)
     if ('error' in base) return base
-    const head = await scanSide(workspace, plan.headSha, scope, scope.headDocuments, join(work, 'head'), input.rulebook, base.model)
-    if ('error' in head) return head
+    const scanned = await scanSide(workspace, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model)
+    if ('error' in scanned) return scanned
+    // Edits to the rulebook and new suppressions are findings of the change itself, new by construction.
+    const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
+    const head = { ...scanned, findings: [...scanned.findings, ...policyFindings] }
     const renamed = new Map(files.filter((f) => f.previousPath).map((f) => [f.previousPath!, f.path]))
     const classified = classifyFindings(active(head.findings), active(base.findings), renamed)
-    return { diffBase, changedFiles: new Map(files.map((f) => [f.path, f])), head, base, ...classified, notes }
+    return { diffBase, changedFiles: new Map(files.map((f) => [f.path, f])), head, base, ...classified, rulebook, notes }
   } finally {
     await rm(work, { recursive: true, force: true })
   }
@@ -83,7 +93,7 @@ async function changedFiles(input: ChangeScanInput, diffBase: string, notes: str
   return changedFilesFromGit(workspace, diffBase, plan.headSha)
 }
 
-async function scanSide(workspace: string, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: Rulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
+async function scanSide(workspace: string, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
   if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook })
   const written = await materialiseCommit(workspace, sha, materialisePathsOf(scope, documents), dir)

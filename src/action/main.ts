@@ -2,7 +2,6 @@ import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join } from 'node:path'
 import { builtinRules } from '../rules/index.js'
-import { defaultRulebook } from '../rulebook/index.js'
 import { toJson } from '../report/json.js'
 import { toSarif } from '../report/sarif.js'
 import { VERSION } from '../version.js'
@@ -18,19 +17,17 @@ import { runFull } from './run-full.js'
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs()
-    if (!inputs.ok) return core.setFailed(inputs.error)
+    if (!inputs.ok) return configurationError(inputs.error)
     const env = readRunnerEnv()
-    if (!env.ok) return core.setFailed(env.error)
+    if (!env.ok) return configurationError(env.error)
     const plan = await planRun(env.value, inputs.value.scan)
-    if (!plan.ok) return core.setFailed(plan.error)
-    // The rulebook always comes from the shipped defaults for now: never from the pull request's head.
-    const rulebook = defaultRulebook()
+    if (!plan.ok) return configurationError(plan.error)
     const octokit = inputs.value.token ? createGitHubClient(inputs.value.token, env.value.apiUrl, (m) => core.warning(m)) : undefined
     const outcome =
       plan.value.kind === 'change'
-        ? await runChange(inputs.value, env.value, plan.value, rulebook, octokit)
-        : await runFull(inputs.value, env.value, plan.value, rulebook, octokit)
-    if ('error' in outcome) return core.setFailed(`policygate: ${outcome.error}`)
+        ? await runChange(inputs.value, env.value, plan.value, octokit)
+        : await runFull(inputs.value, env.value, plan.value, octokit)
+    if ('error' in outcome) return configurationError(`policygate: ${outcome.error}`)
     await publishOutputs(inputs.value, env.value, outcome)
     if (outcome.conclusion === 'failure') {
       const failing = outcome.gating.filter((f) => isAtOrAbove(f.severity, inputs.value.failOn)).length
@@ -39,6 +36,12 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(`policygate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   }
+}
+
+/** Bad inputs, a broken rulebook, a checkout without the commits: exit 2, as the CLI does, so it reads apart from findings. */
+function configurationError(message: string): void {
+  core.setFailed(message)
+  process.exitCode = 2
 }
 
 /** Job summary, SARIF and JSON files, and step outputs: written whatever the API allowed. */

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { builtinRules } from '../rules/index.js'
-import type { Rulebook } from '../rulebook/types.js'
+import { expiringSoon } from '../rulebook/index.js'
 import { toAnnotation } from '../report/github/annotations.js'
 import { changeReportMarkdown, type ChangeReport } from '../report/github/pr-summary.js'
 import type { Finding } from '../rules/types.js'
@@ -20,8 +20,8 @@ import { COMMENT_LIMIT, upsertSummaryComment } from './publish/summary-comment.j
 const JOB_SUMMARY_LIMIT = 1_000_000
 
 /** Pull request, merge queue or push-with-base: scan the change, publish what the token allows, always keep every finding in the job summary. */
-export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, rulebook: Rulebook, octokit: GitHubClient | undefined): Promise<RunOutcome | { error: string }> {
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, plan, paths: inputs.paths, rulebook, octokit })
+export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, octokit: GitHubClient | undefined): Promise<RunOutcome | { error: string }> {
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit })
   if ('error' in change) return change
   const counted = (findings: Finding[]) => findings.filter((f) => f.ruleId !== UNRESOLVED_RULE)
   const added = counted(change.added)
@@ -39,7 +39,8 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
     fixed,
     unresolved: change.head.findings.filter((f) => f.ruleId === UNRESOLVED_RULE && !f.suppressed),
     suppressedCount: change.head.findings.filter((f) => f.suppressed).length,
-    rulebookSource: rulebook.source,
+    rulebookSource: `${change.rulebook.source} at ${plan.baseSha.slice(0, 7)}`,
+    expiring: expiringSoon(change.head.findings, new Date()),
     conclusion,
     gateDescription: gateDescription(inputs.gate, inputs.failOn),
     notes,

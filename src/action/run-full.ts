@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import type { Rulebook } from '../rulebook/types.js'
 import { toAnnotation } from '../report/github/annotations.js'
 import { toMarkdown } from '../report/markdown.js'
 import { active } from '../report/summary.js'
@@ -12,10 +11,14 @@ import type { ActionInputs, RunnerEnv } from './inputs.js'
 import { blobLink, type RunOutcome } from './outcome.js'
 import { CHECK_SUMMARY_LIMIT, publishCheckRun } from './publish/check-run.js'
 import { describeError } from './publish/errors.js'
+import { loadRunRulebook, readerInWorkspace } from './rulebook.js'
 
 /** Manual, scheduled and push runs: the whole repository (or `paths`) at one commit; every finding gates. */
-export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPlan, rulebook: Rulebook, octokit: GitHubClient | undefined): Promise<RunOutcome> {
+export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPlan, octokit: GitHubClient | undefined): Promise<RunOutcome | { error: string }> {
   if (plan.note) core.info(plan.note)
+  const loaded = await loadRunRulebook(inputs.rulebook, readerInWorkspace(env.workspace), octokit)
+  if ('error' in loaded) return loaded
+  const { rulebook } = loaded
   const head = await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook })
   const current = active(head.findings).filter((f) => f.ruleId !== UNRESOLVED_RULE)
   const conclusion = conclusionOf(current, inputs.failOn)

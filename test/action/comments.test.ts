@@ -51,6 +51,7 @@ describe('the change report', () => {
     conclusion: 'failure',
     gateDescription: 'fails on new findings at high or above',
     notes: ['GitHub rejected 1 review comment(s)'],
+    expiring: [],
     linkFor: (f) => `https://example/${f.loc.file}#L${f.loc.startLine}`,
   })
 

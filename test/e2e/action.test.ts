@@ -168,9 +168,9 @@ describe('the bundled Action on a pull request', () => {
     expect(audit.body).toMatch(/Fixed/)
     expect(audit.body).toMatch(/<!-- policygate:fp=/)
     const stillOpen = pull.reviewComments.filter((c) => !c.body.includes('Fixed'))
-    expect(stillOpen.length).toBeGreaterThanOrEqual(1)
-    expect(stillOpen.every((c) => c.path === 'cfn/new/data-trail.yaml')).toBe(true)
-    expect(run.report.change.new).toHaveLength(stillOpen.length)
+    // The comments left open are exactly the findings still new on the new head.
+    expect(stillOpen.map((c) => /policygate:fp=([0-9a-f]+)/.exec(c.body)![1]).sort()).toEqual([...run.report.change.new].sort())
+    expect(stillOpen.some((c) => c.path === 'cfn/trails.yaml')).toBe(false)
     expect(pull.issueComments).toHaveLength(1)
     expect(pull.issueComments[0]!.body).toContain(`${stillOpen.length} new ·`)
     expect(github.checkRuns.at(-1)!.head_sha).toBe(next.headSha)
@@ -316,5 +316,43 @@ describe('the bundled Action on a Terraform pull request', () => {
     expect(summary).toMatch(/### Access this change widens\n\n- \[tf\/app\/variables\.tf:3\]/)
     expect(summary.length).toBeLessThan(65_536)
     expect(github.checkRuns[0]).toMatchObject({ head_sha: repo.headSha, conclusion: 'failure' })
+  })
+})
+
+describe('the rulebook in pull-request mode', () => {
+  const rulebook = (setting: string) => `extends: policygate:recommended\nrules:\n  trail/log-validation-disabled: ${setting}\n`
+
+  test('a pull request that turns a rule off in its own rulebook is judged by the base rulebook, and the edit is a finding', async () => {
+    const { repo, github, apiUrl } = await setup(
+      { ...HEAD, '.github/policygate.yml': rulebook('off') },
+      { ...BASE, '.github/policygate.yml': rulebook('high') },
+    )
+    const run = await runOnPull(repo, apiUrl, repo, { 'fail-on': 'high' })
+    expect(github.violations).toEqual([])
+    expect(run.code).toBe(1)
+    const comments = github.pulls.get(PR)!.reviewComments
+    expect(where(aboutRule(comments))).toEqual([`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`])
+    expect(aboutRule(comments)[0]!.body).toMatch(/high/)
+    const edit = comments.find((c) => c.body.includes('`rulebook/modified-in-change`'))
+    expect(edit).toMatchObject({ path: '.github/policygate.yml' })
+    expect(github.pulls.get(PR)!.issueComments[0]!.body).toContain(`Rulebook: \`.github/policygate.yml at ${repo.baseSha.slice(0, 7)}\``)
+  })
+
+  test('a central rulebook is read through the contents API with the Action token', async () => {
+    const { repo, github, apiUrl } = await setup()
+    github.contents.set('acme/policies/org/policygate.yml@v2', rulebook('critical'))
+    const run = await runOnPull(repo, apiUrl, repo, { 'fail-on': 'critical', rulebook: 'acme/policies/org/policygate.yml@v2' })
+    expect(github.violations).toEqual([])
+    const fetched = github.requests.find((r) => r.operationId === 'repos/get-content')!
+    expect([decodeURIComponent(fetched.path), fetched.status]).toEqual(['/repos/acme/policies/contents/org/policygate.yml', 200])
+    expect(run.code).toBe(1)
+    expect(aboutRule(github.pulls.get(PR)!.reviewComments)[0]!.body).toMatch(/critical/)
+  })
+
+  test('a broken rulebook fails the run with its position and exit code 2', async () => {
+    const { repo, apiUrl } = await setup(HEAD, { ...BASE, '.github/policygate.yml': 'rules:\n  trail/log-validation-disabld: high\n' })
+    const run = await runOnPull(repo, apiUrl)
+    expect(run.code).toBe(2)
+    expect(run.stdout).toMatch(/::error::policygate: the rulebook is invalid:%0A\.github\/policygate\.yml:2:\d+/)
   })
 })

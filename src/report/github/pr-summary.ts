@@ -18,6 +18,8 @@ export interface ChangeReport {
   fixed: Finding[]
   unresolved: Finding[]
   suppressedCount: number
+  /** Suppressed findings whose waiver or suppression lapses soon. */
+  expiring: Finding[]
   rulebookSource: string
   conclusion: 'success' | 'failure'
   /** One line saying what decided the conclusion (`new findings at high or above`). */
@@ -62,6 +64,11 @@ export function changeReportMarkdown(report: ChangeReport, maxChars: number): st
     tail.push('', '</details>', '')
   }
   if (report.suppressedCount > 0) tail.push(`${report.suppressedCount} finding(s) suppressed or waived.`, '')
+  if (report.expiring.length > 0) {
+    tail.push(`Waivers and suppressions expiring soon (${report.expiring.length}):`, '')
+    for (const finding of report.expiring.slice(0, 50)) tail.push(`- \`${finding.ruleId}\` on \`${escape(finding.resource?.address ?? finding.loc.file)}\` until ${finding.suppressed?.until}${finding.suppressed?.owner ? ` (owner ${escape(finding.suppressed.owner)})` : ''}`)
+    tail.push('')
+  }
   for (const note of report.notes) tail.push(`> ⚠️ ${note}`, '')
   tail.push(`Rulebook: \`${report.rulebookSource}\``)
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
@@ -9,12 +9,19 @@ import type { PullFile } from './server.js'
 const require = createRequire(import.meta.url)
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 
-/** Bundles the Action with the project's own build script into a fresh directory, as `npm run build` does for dist/. */
+/**
+ * Lays the Action out as the runner downloads it (`uses: owner/policygate@v1` is a checkout of the
+ * repository: action.yml, dist/ and the shipped presets in policies/), with dist/ bundled fresh by
+ * the project's own build script.
+ */
 export function buildAction(): { actionJs: string; cleanup: () => void } {
-  const outdir = mkdtempSync(join(tmpdir(), 'policygate-action-dist-'))
+  const actionDir = mkdtempSync(join(tmpdir(), 'policygate-action-'))
+  const outdir = join(actionDir, 'dist')
   // build.mjs resolves its argument against the working directory.
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), relative(tmpdir(), outdir)], { cwd: tmpdir(), stdio: 'pipe' })
-  return { actionJs: join(outdir, 'action.js'), cleanup: () => rmSync(outdir, { recursive: true, force: true }) }
+  cpSync(join(REPO_ROOT, 'policies'), join(actionDir, 'policies'), { recursive: true })
+  cpSync(join(REPO_ROOT, 'action.yml'), join(actionDir, 'action.yml'))
+  return { actionJs: join(outdir, 'action.js'), cleanup: () => rmSync(actionDir, { recursive: true, force: true }) }
 }
 
 export function sh(cwd: string, args: string[], input?: string): string {

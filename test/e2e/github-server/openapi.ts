@@ -1,5 +1,5 @@
-import Ajv, { type ValidateFunction } from 'ajv'
-import addFormats from 'ajv-formats'
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormatsModule from 'ajv-formats'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
@@ -53,7 +53,8 @@ export class OpenApi {
             const param = /^\{(.+)\}$/.exec(segment)
             if (!param) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
             paramNames.push(param[1]!)
-            return '([^/]+)'
+            // A file path parameter spans directories: /contents/{path} is /contents/policies/org.yml.
+            return param[1] === 'path' ? '(.+)' : '([^/]+)'
           })
           .join('/')
         this.routes.push({ method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`), paramNames, literalSegments: template.split('/').filter((s) => s && !s.startsWith('{')).length, operation })
@@ -62,7 +63,7 @@ export class OpenApi {
     // A literal segment beats a parameter: /pulls/comments/{id} before /pulls/{pull_number}/...
     this.routes.sort((a, b) => b.literalSegments - a.literalSegments)
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false })
-    addFormats(this.ajv)
+    addFormatsModule.default(this.ajv)
     this.ajv.addSchema(this.spec as unknown as JsonSchema, 'api')
   }
 
@@ -112,14 +113,13 @@ export class OpenApi {
 
   private bodyValidator(method: string, route: Route): ValidateFunction {
     const key = `${method} ${route.template}`
-    let validate = this.bodyValidators.get(key)
-    if (!validate) {
-      const pointer = ['paths', route.template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema']
-        .map((part) => encodeURIComponent(part.replace(/~/g, '~0').replace(/\//g, '~1')))
-        .join('/')
-      validate = this.ajv.compile({ $ref: `api#/${pointer}` })
-      this.bodyValidators.set(key, validate)
-    }
+    const known = this.bodyValidators.get(key)
+    if (known) return known
+    const pointer = ['paths', route.template, method.toLowerCase(), 'requestBody', 'content', 'application/json', 'schema']
+      .map((part) => encodeURIComponent(part.replace(/~/g, '~0').replace(/\//g, '~1')))
+      .join('/')
+    const validate = this.ajv.compile({ $ref: `api#/${pointer}` })
+    this.bodyValidators.set(key, validate)
     return validate
   }
 

@@ -70,6 +70,8 @@ export class FakeGitHub {
   readonly violations: string[] = []
   readonly pulls = new Map<number, PullState>()
   readonly checkRuns: CheckRun[] = []
+  /** Files of any repository for the contents API, keyed `owner/repo/path@ref` (central rulebooks). */
+  readonly contents = new Map<string, string>()
   faults: Faults = {}
   private nextId = 1000
   private server?: Server
@@ -128,7 +130,7 @@ export class FakeGitHub {
     }
     const fault = this.faults.failOnce?.findIndex((f) => f.operationId === matched.operationId) ?? -1
     if (fault >= 0) {
-      const [{ status }] = this.faults.failOnce!.splice(fault, 1) as [{ status: number }]
+      const { status } = this.faults.failOnce!.splice(fault, 1)[0]!
       return reply(status, { message: 'Server Error' })
     }
     if (this.faults.readOnly && method !== 'GET') return reply(403, { message: 'Resource not accessible by integration' })
@@ -143,6 +145,7 @@ export class FakeGitHub {
 
   private route(matched: MatchedRoute, origin: string, query: URLSearchParams, body: Record<string, any>): [number, unknown, Record<string, string>?] | undefined {
     const { params } = matched
+    if (matched.operationId === 'repos/get-content') return this.content(params, query)
     if (params.owner !== this.owner || params.repo !== this.repo) return [404, { message: 'Not Found' }]
     const pull = params.pull_number ? this.pulls.get(Number(params.pull_number)) : params.issue_number ? this.pulls.get(Number(params.issue_number)) : undefined
     switch (matched.operationId) {
@@ -205,6 +208,15 @@ export class FakeGitHub {
       default:
         return undefined
     }
+  }
+
+  private content(params: Record<string, string>, query: URLSearchParams): [number, unknown] {
+    const ref = query.get('ref') ?? 'HEAD'
+    const text = this.contents.get(`${params.owner}/${params.repo}/${params.path}@${ref}`)
+    if (text === undefined) return [404, { message: 'Not Found' }]
+    const name = params.path!.split('/').pop()
+    const url = `https://github.example/${params.owner}/${params.repo}/blob/${ref}/${params.path}`
+    return [200, { type: 'file', encoding: 'base64', size: text.length, name, path: params.path, content: Buffer.from(text).toString('base64'), sha: 'f'.repeat(40), url, git_url: url, html_url: url, download_url: url, _links: { self: url, git: url, html: url } }]
   }
 
   /** GitHub's answer when a review comment's line is not on the head side of a hunk (or a range spans two hunks). */
