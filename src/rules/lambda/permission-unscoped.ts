@@ -1,9 +1,16 @@
+import type { LambdaPermission } from '../../model/aws.js'
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
 /** `apigateway.amazonaws.com`, `s3.amazonaws.com`, `events.amazonaws.com.cn`: an AWS service acting for whoever configures it. */
 function isServicePrincipal(principal: string): boolean {
   return /\.amazonaws\.com(\.cn)?$/i.test(principal.trim())
+}
+
+/** Where the invoking resource may live: a source account narrows "any account" but names no resource. */
+function callerScope(permission: LambdaPermission): string {
+  if (!permission.sourceAccount) return 'in any account'
+  return isKnown(permission.sourceAccount) ? `of account ${permission.sourceAccount.value}` : 'of the source account'
 }
 
 export default defineRule({
@@ -20,7 +27,7 @@ export default defineRule({
       report({
         at: { loc: firstLine(permission.meta.loc) },
         resource: permission.meta,
-        message: `${principal.value} may invoke the function on behalf of any ${principal.value.split('.')[0]} resource in any account: no source ARN limits it`,
+        message: `${principal.value} may invoke the function on behalf of any ${principal.value.split('.')[0]} resource ${callerScope(permission)}: no source ARN limits it to the one that should`,
         element: `Principal[${principal.value}]`,
       })
     }
