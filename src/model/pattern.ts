@@ -7,10 +7,11 @@ import { isUnknown, type Maybe } from './source.js'
  * `:` and `/`); a `*` or `?` in a pattern is that literal character, never a wildcard.
  * Invariants: a pattern holds at least one hole and some known text, and no two holes touch. Known
  * text that itself contains U+FFFC cannot be told from a hole, so such a value gets no pattern.
- * A pattern never makes a value known: only code that asks for it here reads it.
+ * A pattern never makes a value known: only code that asks for it reads it. Code matching patterns with
+ * regular expressions names the hole (`\uFFFC`) where it accepts one and excludes it everywhere else.
  */
 
-/** U+FFFC OBJECT REPLACEMENT CHARACTER: "an object stands here", and no IaC file writes it. */
+/** U+FFFC OBJECT REPLACEMENT CHARACTER, "an object stands here": unlike `*`, not a character IaC text uses. */
 export const HOLE = '\uFFFC'
 
 /** A piece of a string being built: known text, or an unknown part with its own pattern, if it has one. */
@@ -45,20 +46,4 @@ export function knownSuffix(value: Maybe<string>): string {
   if (!isUnknown(value)) return value
   const pattern = value.pattern ?? HOLE
   return pattern.slice(pattern.lastIndexOf(HOLE) + 1)
-}
-
-/** The value surely ends with `suffix` (known text, or a pattern whose text after its last hole does). */
-export function endsWithKnown(value: Maybe<string>, suffix: string, ignoreCase = false): boolean {
-  const end = knownSuffix(value)
-  return ignoreCase ? end.toLowerCase().endsWith(suffix.toLowerCase()) : end.endsWith(suffix)
-}
-
-/** The known pieces of a pattern, in order (the text between its holes, empty at an end that is a hole). */
-export function knownParts(pattern: string): string[] {
-  return pattern.split(HOLE)
-}
-
-/** A pattern for people: each hole shown as `${…}`. */
-export function showPattern(pattern: string): string {
-  return pattern.split(HOLE).join('${…}')
 }
