@@ -22,4 +22,17 @@ describe('finding messages on real-world shapes', () => {
       'elasticache.amazonaws.com may invoke the function on behalf of any elasticache resource of account 111122223333: no source ARN limits it to the one that should',
     ])
   })
+
+  it('API Gateway rules name an API by its address, not "?", when its name comes from a parameter', async () => {
+    const code = `Parameters:
+  AppName:
+    Type: String
+Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: !Ref AppName
+`
+    expect(await messages('apigw/no-resource-policy', code)).toEqual(['The EDGE API Api has no resource policy: any caller on the internet reaches its methods'])
+  })
 })

@@ -1,6 +1,6 @@
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { shownValue, upper } from './shared.js'
+import { named, shownValue, upper } from './shared.js'
 
 export default defineRule({
   id: 'apigw/execution-logging-off',
@@ -19,8 +19,8 @@ export default defineRule({
         at: writtenOff ?? { loc: firstLine(stage.meta.loc) },
         resource: stage.meta,
         message: writtenOff
-          ? `Execution logging is OFF on stage ${shownValue(stage.name)}: denied and failed calls are not logged`
-          : `Stage ${shownValue(stage.name)} sets no execution logging level, so it is OFF: denied and failed calls are not logged`,
+          ? `Execution logging is OFF on stage ${named(stage.name, stage.meta)}: denied and failed calls are not logged`
+          : `Stage ${named(stage.name, stage.meta)} sets no execution logging level, so it is OFF: denied and failed calls are not logged`,
         element: `Stage[${shownValue(stage.name)}]`,
       })
     }

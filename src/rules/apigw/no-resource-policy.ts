@@ -1,7 +1,7 @@
 import type { AwsModel } from '../../model/aws.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isPublicApi, shownValue } from './shared.js'
+import { isPublicApi, named, shownValue } from './shared.js'
 
 /** An API Gateway policy in the code that no API claimed (its target is a variable): it may be any API's. */
 function unclaimedPolicy(aws: AwsModel): boolean {
@@ -20,7 +20,7 @@ export default defineRule({
     if (unclaimedPolicy(aws)) return
     for (const api of aws.apigateway.restApis) {
       if (!isPublicApi(api) || api.policy) continue
-      report({ at: { loc: firstLine(api.meta.loc) }, resource: api.meta, message: `The ${shownValue(api.endpointType)} API ${shownValue(api.name)} has no resource policy: any caller on the internet reaches its methods` })
+      report({ at: { loc: firstLine(api.meta.loc) }, resource: api.meta, message: `The ${shownValue(api.endpointType)} API ${named(api.name, api.meta)} has no resource policy: any caller on the internet reaches its methods` })
     }
   },
   examples: {

@@ -1,6 +1,6 @@
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isPublicApi, shownValue } from './shared.js'
+import { isPublicApi, named, shownValue } from './shared.js'
 
 export default defineRule({
   id: 'apigw/no-waf',
@@ -15,7 +15,7 @@ export default defineRule({
       report({
         at: { loc: firstLine(stage.meta.loc) },
         resource: stage.meta,
-        message: `Stage ${shownValue(stage.name)} of the ${shownValue(stage.api.endpointType)} API ${shownValue(stage.api.name)} has no WAF web ACL associated`,
+        message: `Stage ${named(stage.name, stage.meta)} of the ${shownValue(stage.api.endpointType)} API ${named(stage.api.name, stage.api.meta)} has no WAF web ACL associated`,
         element: `Stage[${shownValue(stage.name)}]`,
       })
     }

@@ -3,7 +3,7 @@ import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { keyOf } from '../shared/conditions.js'
 import { isAllow } from '../shared/principals.js'
-import { shownValue, upper } from './shared.js'
+import { named, upper } from './shared.js'
 
 const VPC_KEYS = ['aws:sourcevpce', 'aws:sourcevpc']
 
@@ -27,7 +27,7 @@ export default defineRule({
       const policy = api.policy
       if (upper(api.endpointType) !== 'PRIVATE' || !policy || policy.unknown || confinesToVpc(policy)) continue
       for (const statement of policy.statements.filter(isAllow)) {
-        report({ at: { loc: firstLine(statement.loc) }, resource: api.meta, message: `Private API ${shownValue(api.name)} allows invocation without an aws:SourceVpce or aws:SourceVpc condition: any VPC endpoint, in any account, can reach it`, element: `Statement[${statement.index}]` })
+        report({ at: { loc: firstLine(statement.loc) }, resource: api.meta, message: `Private API ${named(api.name, api.meta)} allows invocation without an aws:SourceVpce or aws:SourceVpc condition: any VPC endpoint, in any account, can reach it`, element: `Statement[${statement.index}]` })
       }
     }
   },

@@ -1,6 +1,6 @@
 import type { HttpRoute } from '../../model/aws.js'
 import { defineRule } from '../types.js'
-import { shownValue, upper } from './shared.js'
+import { named, shownValue, upper } from './shared.js'
 
 /** WebSocket APIs authorize only on `$connect`; their other routes cannot carry an authorizer. */
 function authorizable(route: HttpRoute): boolean {
@@ -24,7 +24,7 @@ export default defineRule({
       report({
         at: route.authorizationType,
         resource: route.meta,
-        message: `Route ${shownValue(route.routeKey)} can be called by anyone: authorization type is NONE`,
+        message: `Route ${named(route.routeKey, route.meta)} can be called by anyone: authorization type is NONE`,
         element: `Route[${shownValue(route.routeKey)}]`,
       })
     }

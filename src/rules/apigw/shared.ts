@@ -1,4 +1,5 @@
 import type { RestApi } from '../../model/aws.js'
+import type { ResourceMeta } from '../../model/resource.js'
 import { isKnown, type Attr } from '../../model/source.js'
 import type { SuggestedFix } from '../types.js'
 
@@ -15,6 +16,11 @@ export function upper(value: Attr<string> | undefined): string | undefined {
 /** The value for a message: the literal, or `?` when unknown. */
 export function shownValue(value: Attr<string> | undefined): string {
   return value && isKnown(value) ? value.value : '?'
+}
+
+/** A name for a message: the literal, or the resource's address when the source does not determine it (a module's variable). */
+export function named(value: Attr<string> | undefined, owner: ResourceMeta): string {
+  return value && isKnown(value) ? value.value : owner.address
 }
 
 /** EDGE or REGIONAL: reachable from the internet. Unknown endpoint types and unresolved APIs are not proven public. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js'
-import { replaceValue, shownValue } from './shared.js'
+import { named, replaceValue, shownValue } from './shared.js'
 
 const FIX = 'Turn data trace off'
 
@@ -13,7 +13,7 @@ export default defineRule({
   check({ aws }, report) {
     for (const settings of aws.apigateway.methodSettings) {
       if (settings.dataTraceEnabled.value !== true) continue
-      const stage = settings.stage ? `stage ${shownValue(settings.stage.name)}` : 'its stage'
+      const stage = settings.stage ? `stage ${named(settings.stage.name, settings.stage.meta)}` : 'its stage'
       report({
         at: settings.dataTraceEnabled,
         resource: settings.owner,
@@ -29,7 +29,7 @@ export default defineRule({
         report({
           at: settings.dataTraceEnabled,
           resource: stage.meta,
-          message: `Data trace logs full messages of ${route} on stage ${shownValue(stage.name)}, secrets and personal data included`,
+          message: `Data trace logs full messages of ${route} on stage ${named(stage.name, stage.meta)}, secrets and personal data included`,
           element: `RouteSettings[${route}]`,
           fix: replaceValue(settings.dataTraceEnabled, 'false', FIX),
         })

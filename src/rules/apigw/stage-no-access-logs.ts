@@ -1,6 +1,6 @@
 import { firstLine, isKnown, type Attr } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { shownValue } from './shared.js'
+import { named, shownValue } from './shared.js'
 
 /** A destination that is set and not an empty string (`Format` alone delivers nothing). */
 function delivers(destination: Attr<string> | undefined): boolean {
@@ -18,7 +18,7 @@ export default defineRule({
     const stages = [...aws.apigateway.restStages, ...aws.apigateway.httpStages]
     for (const stage of stages) {
       if (delivers(stage.accessLogDestination)) continue
-      report({ at: { loc: firstLine(stage.meta.loc) }, resource: stage.meta, message: `Stage ${shownValue(stage.name)} writes no access logs: calls to it leave no record of caller, source IP or result`, element: `Stage[${shownValue(stage.name)}]` })
+      report({ at: { loc: firstLine(stage.meta.loc) }, resource: stage.meta, message: `Stage ${named(stage.name, stage.meta)} writes no access logs: calls to it leave no record of caller, source IP or result`, element: `Stage[${shownValue(stage.name)}]` })
     }
   },
   examples: {

@@ -1,7 +1,7 @@
 import type { HttpStage, RestStage } from '../../model/aws.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { limits, shownValue } from './shared.js'
+import { limits, named, shownValue } from './shared.js'
 
 function restThrottled(stage: RestStage): boolean {
   return !stage.methodSettingsComplete || stage.methodSettings.some((s) => limits(s.throttlingRateLimit) || limits(s.throttlingBurstLimit))
@@ -22,11 +22,11 @@ export default defineRule({
   check({ aws }, report) {
     for (const stage of aws.apigateway.restStages) {
       if (restThrottled(stage)) continue
-      report({ at: { loc: firstLine(stage.meta.loc) }, resource: stage.meta, message: `Stage ${shownValue(stage.name)} sets no throttling limit in its method settings: clients are limited only by the account-wide quota`, element: `Stage[${shownValue(stage.name)}]` })
+      report({ at: { loc: firstLine(stage.meta.loc) }, resource: stage.meta, message: `Stage ${named(stage.name, stage.meta)} sets no throttling limit in its method settings: clients are limited only by the account-wide quota`, element: `Stage[${shownValue(stage.name)}]` })
     }
     for (const stage of aws.apigateway.httpStages) {
       if (httpThrottled(stage)) continue
-      report({ at: { loc: firstLine(stage.meta.loc) }, resource: stage.meta, message: `Stage ${shownValue(stage.name)} sets no throttling limit in its route settings: clients are limited only by the account-wide quota`, element: `Stage[${shownValue(stage.name)}]` })
+      report({ at: { loc: firstLine(stage.meta.loc) }, resource: stage.meta, message: `Stage ${named(stage.name, stage.meta)} sets no throttling limit in its route settings: clients are limited only by the account-wide quota`, element: `Stage[${shownValue(stage.name)}]` })
     }
   },
   examples: {

@@ -1,5 +1,5 @@
 import { defineRule } from '../types.js'
-import { replaceValue, shownValue } from './shared.js'
+import { named, replaceValue, shownValue } from './shared.js'
 
 export default defineRule({
   id: 'apigw/stage-no-tracing',
@@ -14,7 +14,7 @@ export default defineRule({
       report({
         at: stage.xrayTracing,
         resource: stage.meta,
-        message: `X-Ray tracing is off on stage ${shownValue(stage.name)}: requests cannot be followed past the API`,
+        message: `X-Ray tracing is off on stage ${named(stage.name, stage.meta)}: requests cannot be followed past the API`,
         element: `Stage[${shownValue(stage.name)}]`,
         fix: replaceValue(stage.xrayTracing, 'true', 'Turn X-Ray tracing on'),
       })
