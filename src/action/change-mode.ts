@@ -6,12 +6,13 @@ import { modifiedInChange, type LoadedRulebook } from '../rulebook/index.js'
 import { active } from '../report/summary.js'
 import { fingerprint, scan, type ScanResult } from '../scan.js'
 import type { ChangedFile } from '../sources/changed-files.js'
-import { changedFilesFromGit, ensureCommit, materialiseCommit, mergeBase } from '../sources/git-diff.js'
+import { changedFilesFromGit, mergeBase } from '../sources/git-diff.js'
 import { changedFilesFromPr } from '../sources/pr-files.js'
 import type { ChangePlan } from './event.js'
 import type { GitHubClient } from './github.js'
 import { describeError } from './publish/errors.js'
-import { loadRunRulebook, readerAtCommit } from './rulebook.js'
+import { openCommits, type CommitSource } from './commit-source.js'
+import { loadRunRulebook } from './rulebook.js'
 import { isEmptyScope, materialisePathsOf, scanPathsOf, scopeOfChange, type ChangeScope } from './scope.js'
 
 export interface ChangeScan {
@@ -32,6 +33,7 @@ export interface ChangeScan {
 export interface ChangeScanInput {
   workspace: string
   tempDir: string
+  repository: { owner: string; repo: string }
   plan: ChangePlan
   paths: string[]
   /** The `rulebook` input. */
@@ -42,23 +44,22 @@ export interface ChangeScanInput {
 /** Scans what the change touches on the head and on the base, each written from git objects into its own directory, and classifies the findings. */
 export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | { error: string }> {
   const { plan, workspace } = input
-  for (const sha of [plan.headSha, plan.baseSha]) {
-    const fetched = await ensureCommit(workspace, sha)
-    if (!fetched.ok) return { error: fetched.error }
-  }
-  const diffBase = (await mergeBase(workspace, plan.baseSha, plan.headSha)) ?? plan.baseSha
-  const loaded = await loadRunRulebook(input.rulebookSpec, readerAtCommit(workspace, plan.baseSha), input.octokit)
+  const commits = await openCommits(workspace, [plan.headSha, plan.baseSha], { octokit: input.octokit, ...input.repository })
+  if ('error' in commits) return commits
+  const notes: string[] = []
+  if (commits.kind === 'api') notes.push('git could not provide the base and head commits; their files were read through the contents API.')
+  const diffBase = (commits.kind === 'git' ? await mergeBase(workspace, plan.baseSha, plan.headSha) : undefined) ?? plan.baseSha
+  const loaded = await loadRunRulebook(input.rulebookSpec, commits.reader(plan.baseSha), input.octokit)
   if ('error' in loaded) return loaded
   const { rulebook } = loaded
-  const notes: string[] = []
   const files = await changedFiles(input, diffBase, notes)
   if ('error' in files) return files
   const scope = scopeOfChange(files, input.paths)
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(workspace, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook)
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook)
     if ('error' in base) return base
-    const scanned = await scanSide(workspace, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model)
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model)
     if ('error' in scanned) return scanned
     // Edits to the rulebook and new suppressions are findings of the change itself, new by construction.
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
@@ -93,10 +94,10 @@ async function changedFiles(input: ChangeScanInput, diffBase: string, notes: str
   return changedFilesFromGit(workspace, diffBase, plan.headSha)
 }
 
-async function scanSide(workspace: string, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
+async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
   if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook })
-  const written = await materialiseCommit(workspace, sha, materialisePathsOf(scope, documents), dir)
+  const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir)
   if ('error' in written) return written
   return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base })
 }

@@ -21,7 +21,7 @@ const JOB_SUMMARY_LIMIT = 1_000_000
 
 /** Pull request, merge queue or push-with-base: scan the change, publish what the token allows, always keep every finding in the job summary. */
 export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, octokit: GitHubClient | undefined): Promise<RunOutcome | { error: string }> {
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit })
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit })
   if ('error' in change) return change
   const counted = (findings: Finding[]) => findings.filter((f) => f.ruleId !== UNRESOLVED_RULE)
   const added = counted(change.added)

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { buildAction, createRepo, pullFilesOf, pullRequestEvent, pushToHead, runAction, type ActionRun, type RepoFixture } from './github-server/harness.js'
+import { buildAction, createRepo, filesAt, sh, pullFilesOf, pullRequestEvent, pushToHead, runAction, type ActionRun, type RepoFixture } from './github-server/harness.js'
 import { OpenApi } from './github-server/openapi.js'
 import { FakeGitHub } from './github-server/server.js'
 
@@ -241,6 +241,24 @@ describe('the bundled Action on a pull request', () => {
     expect(rejected).toBeGreaterThanOrEqual(1)
     expect(pull.issueComments[0]!.body).toContain(`rejected ${rejected} review comment`)
     expect(pull.issueComments[0]!.body).toMatch(/data-trail\.yaml:3/)
+  })
+})
+
+describe('the bundled Action without git history', () => {
+  test('when git cannot fetch the base and head commits, their files come from the contents API', async () => {
+    const { repo, github, apiUrl } = await setup()
+    sh(repo.workspace, ['remote', 'remove', 'origin'])
+    for (const sha of [repo.baseSha, repo.headSha]) {
+      for (const [path, text] of Object.entries(filesAt(repo, sha))) github.contents.set(`${OWNER}/${REPO}/${path}@${sha}`, text)
+    }
+    const run = await runOnPull(repo, apiUrl)
+    expect(github.violations).toEqual([])
+    expect(run.code).toBe(1)
+    expect(github.requests.some((r) => r.operationId === 'repos/get-content' && r.status === 200)).toBe(true)
+    const pull = github.pulls.get(PR)!
+    expect(where(aboutRule(pull.reviewComments))).toEqual([`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`])
+    expect(pull.issueComments[0]!.body).toMatch(/read through the contents API/)
+    expect(pull.issueComments[0]!.body).toMatch(/LegacyTrail/)
   })
 })
 

@@ -218,3 +218,10 @@ function parseOutputs(text: string): Record<string, string> {
   for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!
   return outputs
 }
+
+/** Every file of a commit, as the contents API would serve it: path → text. */
+export function filesAt(repo: RepoFixture, sha: string): Record<string, string> {
+  const author = join(repo.dir, 'author')
+  const paths = sh(author, ['ls-tree', '-r', '--name-only', sha]).split('\n').filter(Boolean)
+  return Object.fromEntries(paths.map((path) => [path, execFileSync('git', ['show', `${sha}:${path}`], { cwd: author, encoding: 'utf8' })]))
+}

@@ -212,11 +212,26 @@ export class FakeGitHub {
 
   private content(params: Record<string, string>, query: URLSearchParams): [number, unknown] {
     const ref = query.get('ref') ?? 'HEAD'
-    const text = this.contents.get(`${params.owner}/${params.repo}/${params.path}@${ref}`)
-    if (text === undefined) return [404, { message: 'Not Found' }]
-    const name = params.path!.split('/').pop()
-    const url = `https://github.example/${params.owner}/${params.repo}/blob/${ref}/${params.path}`
-    return [200, { type: 'file', encoding: 'base64', size: text.length, name, path: params.path, content: Buffer.from(text).toString('base64'), sha: 'f'.repeat(40), url, git_url: url, html_url: url, download_url: url, _links: { self: url, git: url, html: url } }]
+    const repo = `${params.owner}/${params.repo}/`
+    const path = (params.path ?? '').replace(/\/+$/, '')
+    const entry = (entryPath: string, type: 'file' | 'dir', text?: string) => {
+      const url = `https://github.example/${params.owner}/${params.repo}/blob/${ref}/${entryPath}`
+      return { type, size: text?.length ?? 0, name: entryPath.split('/').pop(), path: entryPath, sha: 'f'.repeat(40), url, git_url: url, html_url: url, download_url: url, _links: { self: url, git: url, html: url } }
+    }
+    const text = this.contents.get(`${repo}${path}@${ref}`)
+    if (text !== undefined) return [200, { ...entry(path, 'file', text), encoding: 'base64', content: Buffer.from(text).toString('base64') }]
+    // A directory: its immediate children, files and subdirectories, as GitHub lists them.
+    const children = new Map<string, 'file' | 'dir'>()
+    for (const key of this.contents.keys()) {
+      if (!key.startsWith(repo) || !key.endsWith(`@${ref}`)) continue
+      const file = key.slice(repo.length, -`@${ref}`.length)
+      if (path && !file.startsWith(`${path}/`)) continue
+      const rest = path ? file.slice(path.length + 1) : file
+      const [first, ...deeper] = rest.split('/')
+      children.set(path ? `${path}/${first}` : first!, deeper.length > 0 ? 'dir' : 'file')
+    }
+    if (children.size === 0) return [404, { message: 'Not Found' }]
+    return [200, [...children].map(([childPath, type]) => entry(childPath, type))]
   }
 
   /** GitHub's answer when a review comment's line is not on the head side of a hunk (or a range spans two hunks). */
