@@ -94,7 +94,6 @@ describe('the bundled Action on a pull request', () => {
   test('new findings: review comments on the changed lines, one summary comment, a failing check on the head commit', async () => {
     const { repo, github, apiUrl } = await setup()
     const run = await runOnPull(repo, apiUrl)
-    if (process.env.DEBUG_ACTION) console.log(run.stdout, run.stderr, github.pulls.get(PR)!.issueComments[0]?.body, JSON.stringify(github.pulls.get(PR)!.files))
     console.log(`one PR run: ${Math.round(run.ms)} ms, ${github.requests.length} requests:\n${github.requests.map((r) => `  ${r.method} ${r.path} → ${r.status}`).join('\n')}`)
 
     expect(github.violations).toEqual([])
