@@ -43,7 +43,7 @@ async function parseOnly(root: string): Promise<number> {
       parsed++
     } else if (/\.(ya?ml|template)$/.test(file)) {
       try {
-        parseEvents(text)
+        parseEvents(text, { filename: file })
         parsed++
       } catch {
         // Not every YAML file is valid; the scan skips those too.

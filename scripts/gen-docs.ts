@@ -2,14 +2,16 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { builtinRules } from '../src/rules/index.js'
+import { governanceRules } from '../src/rules/rulebook/index.js'
 import { ruleDocMarkdown, rulesIndexMarkdown } from '../src/report/rule-docs.js'
 
 const out = join(process.cwd(), 'docs/rules')
 rmSync(out, { recursive: true, force: true })
-for (const rule of builtinRules) {
+const rules = [...builtinRules, ...governanceRules]
+for (const rule of rules) {
   const file = join(out, `${rule.id}.md`)
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, ruleDocMarkdown(rule))
 }
-writeFileSync(join(out, 'README.md'), rulesIndexMarkdown(builtinRules))
-console.log(`wrote ${builtinRules.length} rule pages to docs/rules/`)
+writeFileSync(join(out, 'README.md'), rulesIndexMarkdown(rules))
+console.log(`wrote ${rules.length} rule pages to docs/rules/`)

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { builtinRules } from '../src/rules/index.js'
+import { builtinRules as modelRules } from '../src/rules/index.js'
+import { governanceRules } from '../src/rules/rulebook/index.js'
 import { ruleDocMarkdown, rulesIndexMarkdown } from '../src/report/rule-docs.js'
 import { VERSION } from '../src/version.js'
 import { REPO } from './helpers/cli.js'
@@ -13,6 +14,8 @@ function filesUnder(dir: string): string[] {
     .filter((f) => statSync(join(dir, f)).isFile())
     .sort()
 }
+
+const builtinRules = [...modelRules, ...governanceRules]
 
 describe('committed artefacts are fresh', () => {
   it('dist/ is exactly what `npm run build` produces from these sources', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { builtinRules } from '../src/rules/index.js'
+import { governanceRules } from '../src/rules/rulebook/index.js'
 import { scanExample, type ExampleFramework } from './helpers/examples.js'
 
 // ESLint's RuleTester, our way: each rule's own examples are its tests.
 // A bad example must produce this rule at exactly the listed lines; a good one must be silent.
-for (const rule of builtinRules) {
+for (const rule of [...builtinRules, ...governanceRules]) {
   describe(rule.id, () => {
     for (const framework of ['terraform', 'cloudformation'] as ExampleFramework[]) {
       const examples = rule.examples[framework]

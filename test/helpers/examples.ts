@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { scan } from '../../src/scan.js'
+import { applyChangePolicy, defaultRulebook } from '../../src/rulebook/index.js'
+import type { Rulebook } from '../../src/rulebook/types.js'
+import { governanceRules } from '../../src/rules/rulebook/index.js'
 import type { AnyRule, Finding } from '../../src/rules/types.js'
+import { scan, type ScanResult } from '../../src/scan.js'
 
 export type ExampleFramework = 'terraform' | 'cloudformation'
 
@@ -12,25 +15,31 @@ export function exampleFileName(framework: ExampleFramework, code: string): stri
   return code.trimStart().startsWith('{') ? 'template.json' : 'template.yaml'
 }
 
-async function scanDir(code: string, framework: ExampleFramework, rule: AnyRule, params: Record<string, unknown>, base?: Awaited<ReturnType<typeof scan>>['model']) {
+/** Only `rule` runs, findings pass through untouched: what the rule itself reports. */
+function ruleOnly(rule: AnyRule, params: Record<string, unknown>): Rulebook {
+  return { source: 'example', rules: [{ rule, params: { ...(rule.params?.defaults ?? {}), ...params }, severity: rule.severity }], apply: (findings) => findings }
+}
+
+async function scanDir(file: string, code: string, rulebook: Rulebook, base?: ScanResult['model']): Promise<ScanResult> {
   const dir = mkdtempSync(join(tmpdir(), 'policygate-example-'))
   try {
-    writeFileSync(join(dir, exampleFileName(framework, code)), code)
-    const rulebook = {
-      source: 'example',
-      rules: [{ rule, params: { ...(rule.params?.defaults ?? {}), ...params }, severity: rule.severity }],
-      apply: (findings: Finding[]) => findings,
-    }
+    writeFileSync(join(dir, file), code)
     return await scan({ root: dir, rulebook, base })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-/** Scans one example file with only `rule` enabled; with `base`, the base version is scanned first and given as the base model. */
+/**
+ * Scans one example file. A model rule runs alone; a governance rule (reported by the rulebook stage)
+ * runs under the default rulebook, and with `base` as a pull request that changes that file.
+ */
 export async function scanExample(rule: AnyRule, framework: ExampleFramework, example: { code: string; params?: object; base?: string }): Promise<Finding[]> {
-  const params = (example.params ?? {}) as Record<string, unknown>
-  const baseModel = example.base === undefined ? undefined : (await scanDir(example.base, framework, rule, params)).model
-  const result = await scanDir(example.code, framework, rule, params, baseModel)
-  return result.findings
+  const file = exampleFileName(framework, example.code)
+  const governance = governanceRules.includes(rule)
+  const rulebook = governance ? defaultRulebook() : ruleOnly(rule, (example.params ?? {}) as Record<string, unknown>)
+  const base = example.base === undefined ? undefined : await scanDir(file, example.base, rulebook)
+  const head = await scanDir(file, example.code, rulebook, base?.model)
+  if (!governance || !base) return head.findings
+  return applyChangePolicy(head.findings, { rulebook: defaultRulebook(), changedFiles: [{ path: file, status: 'modified', addedLines: [{ start: 1, end: example.code.split('\n').length }] }], base: base.model, head: head.model })
 }
