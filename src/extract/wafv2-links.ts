@@ -2,6 +2,7 @@ import type { RestStage, WebAcl, WebAclAssociation } from '../model/aws.js'
 import { Unknown, attr } from '../model/source.js'
 import type { Value } from '../parse/value.js'
 import type { ExtractContext } from './context.js'
+import { moduleLocalRef } from './references.js'
 
 /*
  * Framework-neutral WAFv2 joins: which REST stages a web ACL protects, and which ACLs have logging.
@@ -15,7 +16,7 @@ const REST_STAGE_ARN = /:apigateway:[^:]*::\/restapis\/[^/]+\/stages\//
 
 function targetKind(value: Value): TargetKind {
   if (value.kind === 'string' && !value.ref) return REST_STAGE_ARN.test(value.value) ? 'api' : value.value.startsWith('arn:') ? 'other' : 'unknown'
-  const ref = value.ref
+  const ref = value.ref === undefined ? undefined : moduleLocalRef(value.ref)
   // Terraform references name their resource type; CloudFormation logical IDs and variables do not.
   if (ref?.startsWith('aws_api_gateway_')) return 'api'
   if (ref?.startsWith('aws_')) return 'other'

@@ -7,6 +7,7 @@ import {
   linkRestApi, linkUsagePlan, nested, requiredString, resourcePath,
 } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
+import { moduleLocalRef } from '../references.js'
 import { boolOr, items, metaOf, numberOr, optionalNumber, optionalString, path, stringList, stringOr, toString } from '../values.js'
 
 const restApi: Handler = (resource, context) => {
@@ -148,7 +149,7 @@ const httpApi: Handler = (resource, context) => {
   context.register('httpApi', resource.address, api)
   // Quick create only when the target is certainly set: a literal, or a reference to a resource (variables may be null).
   const target = field(resource.body, 'target')
-  if (target?.kind === 'string' || (target?.kind === 'unknown' && target.ref?.startsWith('aws_'))) addQuickCreate(context, api, meta, stringOr(resource, 'route_key', '$default'), target)
+  if (target?.kind === 'string' || (target?.kind === 'unknown' && moduleLocalRef(target.ref ?? '').startsWith('aws_'))) addQuickCreate(context, api, meta, stringOr(resource, 'route_key', '$default'), target)
 }
 
 const httpRoute: Handler = (resource, context) => {

@@ -1,12 +1,14 @@
 import { parseJsonValue } from '../json.js'
 import type { ParsedUnit, RawLiteral, RawResource } from '../types.js'
 import { entry, field, path, type MapValue, type Value } from '../value.js'
-import { configurationReferences, type ReferenceIndex } from './configuration.js'
+import { configurationIndex, type ConfigurationIndex } from './configuration.js'
 import { resourceBody } from './body.js'
+import { planDeclarationLiterals, planInputs } from './declarations.js'
 
 /**
  * A `terraform show -json` plan: every resource instance of planned_values (root and child
- * modules) with its planned values, unknown where resource_changes says "known after apply".
+ * modules) with its planned values, unknown where resource_changes says "known after apply";
+ * the configuration's variable declarations as inputs, and its constants as literals.
  */
 export function parsePlan(file: { path: string; text: string }): ParsedUnit | undefined {
   if (!mightBePlan(file.text)) return undefined
@@ -15,9 +17,9 @@ export function parsePlan(file: { path: string; text: string }): ParsedUnit | un
   const plan = parsed.value
   if (plan?.kind !== 'map' || !isPlan(plan)) return undefined
   const unknowns = afterUnknownByAddress(plan)
-  const references = configurationReferences(plan)
-  const resources = modulesOf(path(plan, 'planned_values.root_module')).flatMap((module) => moduleResources(module, unknowns, references))
-  return { ...emptyUnit(file.path), resources, literals: resources.flatMap(literalsOf) }
+  const configurations = configurationIndex(plan)
+  const resources = modulesOf(path(plan, 'planned_values.root_module')).flatMap((module) => moduleResources(module, unknowns, configurations))
+  return { ...emptyUnit(file.path), resources, inputs: planInputs(plan), literals: [...resources.flatMap(literalsOf), ...planDeclarationLiterals(plan)] }
 }
 
 /** Text test before parsing: plans name their format version and planned values or changes near the top. */
@@ -36,7 +38,7 @@ function modulesOf(module: Value | undefined): MapValue[] {
   return [module, ...(children?.kind === 'list' ? children.items.flatMap(modulesOf) : [])]
 }
 
-function moduleResources(module: MapValue, unknowns: Map<string, Value>, references: ReferenceIndex): RawResource[] {
+function moduleResources(module: MapValue, unknowns: Map<string, Value>, configurations: ConfigurationIndex): RawResource[] {
   const moduleAddress = text(field(module, 'address')) ?? ''
   const resources = field(module, 'resources')
   if (resources?.kind !== 'list') return []
@@ -46,7 +48,7 @@ function moduleResources(module: MapValue, unknowns: Map<string, Value>, referen
     const type = text(field(resource, 'type'))
     if (address === undefined || type === undefined) return []
     const values = field(resource, 'values')
-    const body = resourceBody(values?.kind === 'map' ? values : undefined, unknowns.get(address), references(moduleAddress, address), resource.loc)
+    const body = resourceBody(values?.kind === 'map' ? values : undefined, unknowns.get(address), configurations(moduleAddress, address), resource.loc)
     const mode = text(field(resource, 'mode')) === 'data' ? 'data' : 'resource'
     return [{ framework: 'terraform', mode, type, address, loc: resource.loc, body, suppressions: [] }]
   })

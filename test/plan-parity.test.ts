@@ -1,0 +1,222 @@
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AwsModel } from '../src/model/aws.js'
+import { parseJsonValue } from '../src/parse/json.js'
+import { path, type MapValue, type Value } from '../src/parse/value.js'
+import { builtinRules } from '../src/rules/index.js'
+import type { AnyRule, Example, Finding } from '../src/rules/types.js'
+import { scan } from '../src/scan.js'
+import { REPO } from './helpers/cli.js'
+import { scanExample } from './helpers/examples.js'
+import { planFromHcl, planText, type PlanOptions } from './helpers/plan-from-hcl.js'
+
+/*
+ * Every rule works on `terraform show -json` as on HCL: each Terraform example of each rule is scanned
+ * as written and as the plan Terraform prints for it, and both must give the same verdict, the plan's
+ * findings on lines of plan.json that hold the offending value (or the resource, when something is missing).
+ */
+
+/**
+ * Examples a plan cannot judge as the HCL does, by the nature of a plan, keyed `rule bad|good #n`: the
+ * offending value is only known after apply, so Terraform plans it as unknown (`jsonencode` of anything
+ * unknown is wholly unknown). For these the test asserts exactly that, and that the rule stays silent
+ * rather than guess. Rules that cannot apply to a plan at all are not here because none of the built-in
+ * ones is: inline `# policygate:ignore` comments cannot exist in plan JSON (the rulebook/* rules that
+ * judge them are not built-in rules with examples), and Terraform variables reach a plan as the
+ * configuration's `variables` declarations, which secrets/cfn-parameter-no-echo reads.
+ */
+const NOT_FROM_A_PLAN: Record<string, { reason: string; unknown: string }> = {
+  'iam/oidc-github-unrestricted bad #1': {
+    reason: 'the trust policy names aws_iam_openid_connect_provider.github.arn, known only after apply',
+    unknown: 'aws_iam_role.deploy.assume_role_policy',
+  },
+  'iam/oidc-github-unrestricted bad #3': {
+    reason: 'var.account_id has no default: a real plan has the value given to it, the rendition cannot invent one',
+    unknown: 'aws_iam_role.deploy.assume_role_policy',
+  },
+  'resource-policy/not-principal-allow bad #1': {
+    reason: 'the queue policy names aws_sqs_queue.jobs.arn, known only after apply',
+    unknown: 'aws_sqs_queue_policy.jobs.policy',
+  },
+}
+
+type Kind = 'bad' | 'good'
+
+async function scanPlan(rule: AnyRule, text: string, params: object | undefined, base?: AwsModel): Promise<{ findings: Finding[]; model: AwsModel }> {
+  const dir = mkdtempSync(join(tmpdir(), 'policygate-plan-parity-'))
+  try {
+    writeFileSync(join(dir, 'plan.json'), text)
+    const rulebook = {
+      source: 'plan-parity',
+      rules: [{ rule, params: { ...(rule.params?.defaults ?? {}), ...(params ?? {}) }, severity: rule.severity }],
+      apply: (findings: Finding[]) => findings,
+    }
+    const result = await scan({ root: dir, rulebook, base })
+    return { findings: result.findings, model: result.model }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The example as a plan (its base too), scanned with only `rule`. */
+async function scanAsPlan(rule: AnyRule, example: Example<object>, options: PlanOptions) {
+  const base = example.base === undefined ? undefined : (await scanPlan(rule, planText(await planFromHcl(example.base, options)), example.params)).model
+  const text = planText(await planFromHcl(example.code, options))
+  return { text, findings: (await scanPlan(rule, text, example.params, base)).findings }
+}
+
+/** Lines of plan.json: each planned resource's object, and the range of each of its values. */
+function planLayout(text: string) {
+  const plan = parseJsonValue(text, { file: 'plan.json', line: 1, column: 1 }).value as MapValue
+  const resources = new Map<string, { loc: Value['loc']; values: Map<string, Value['loc']> }>()
+  const walk = (module: Value | undefined) => {
+    const list = path(module, 'resources')
+    for (const resource of list?.kind === 'list' ? list.items : []) {
+      const address = path(resource, 'address')
+      const values = path(resource, 'values')
+      if (address?.kind !== 'string' || values?.kind !== 'map') continue
+      resources.set(address.value, { loc: resource.loc, values: new Map(values.entries.map((e) => [e.key, { ...e.value.loc, startLine: e.keyLoc.startLine }])) })
+    }
+    const children = path(module, 'child_modules')
+    if (children?.kind === 'list') children.items.forEach(walk)
+  }
+  walk(path(plan, 'planned_values.root_module'))
+  return { resources, lines: text.split('\n') }
+}
+
+/** HCL policy-document data source names for what the plan holds as policy JSON keys. */
+const POLICY_KEYS: Record<string, string> = {
+  actions: 'Action', not_actions: 'NotAction', resources: 'Resource', not_resources: 'NotResource', principals: 'Principal', not_principals: 'NotPrincipal',
+  identifiers: 'Principal', type: 'Principal', condition: 'Condition', test: 'Condition', variable: 'Condition', values: 'Condition', effect: 'Effect', sid: 'Sid', statement: 'Statement',
+}
+
+/** The attribute or key an HCL line writes (`  Action = "*"` → Action), if it writes one. */
+function keyOfLine(line: string): string | undefined {
+  return /^\s*"?([A-Za-z_][\w-]*)"?\s*=/.exec(line)?.[1] ?? /^\s*([A-Za-z_][\w-]*)\s*\{/.exec(line)?.[1]
+}
+
+/** Why a plan finding's line does not hold what the HCL finding points at, or undefined when it does. */
+function misplaced(finding: Finding, hclCode: string, hclLines: number[], layout: ReturnType<typeof planLayout>): string | undefined {
+  const line = finding.loc.startLine
+  const lineText = layout.lines[line - 1] ?? ''
+  if (finding.loc.file !== 'plan.json') return `points into ${finding.loc.file}`
+  const resource = [...layout.resources.values()].find((r) => r.loc.startLine <= line && line <= r.loc.endLine)
+  if (finding.resource && layout.resources.has(finding.resource.address) && !resource) return `line ${line} is outside every planned resource`
+  const hclTexts = hclLines.map((n) => hclCode.split('\n')[n - 1] ?? '')
+  const keys = hclTexts.map(keyOfLine).filter((k): k is string => k !== undefined)
+  const holdsKey = keys.some((key) => new RegExp(`\\\\?"(?:${key}|${POLICY_KEYS[key] ?? key})\\\\?"\\s*:`).test(lineText))
+  const holdsValue = hclTexts.some((text) => {
+    const written = [...text.matchAll(/"((?:[^"\\]|\\.)+)"/g)].map((m) => m[1]!)
+    const bare = text.trim()
+    return written.some((value) => lineText.includes(value)) || (bare !== '' && lineText.includes(JSON.stringify(bare).slice(1, -1)))
+  })
+  if (holdsKey || holdsValue) return undefined
+  if (resource && line === resource.loc.startLine) {
+    const hclAtHead = hclTexts.some((text) => /^\s*(resource|data|provider|variable)\s/.test(text))
+    const keyUnknown = keys.some((key) => !resource.values.has(key))
+    return hclAtHead || keyUnknown ? undefined : `line ${line} is the resource, the HCL points at ${keys.join(', ')}`
+  }
+  return `line ${line} (${lineText.trim()}) holds neither ${keys.join(', ') || 'the key'} nor the value of ${hclTexts.map((t) => t.trim()).join(' | ')}`
+}
+
+/** A finding's identity across the two renditions: positions named in messages and module prefixes left out. */
+function identity(finding: Finding, modulePrefix: string): string {
+  const address = (finding.resource?.address ?? '').replace(modulePrefix, '').replace(/^(?:main\.tf|plan\.json)#/, '<file>#')
+  const message = finding.message.replaceAll(modulePrefix, '').replace(/(?:main\.tf|plan\.json):\d+(?::\d+)?/g, '<here>')
+  return `${address}: ${message}`
+}
+
+const CASES: { name: string; options: PlanOptions }[] = [
+  { name: 'root module', options: {} },
+  { name: 'child module', options: { module: 'app' } },
+]
+
+for (const rule of builtinRules) {
+  const examples = rule.examples.terraform
+  if (!examples) continue
+  describe(`${rule.id} on a plan`, () => {
+    for (const kind of ['bad', 'good'] as Kind[]) {
+      examples[kind].forEach((example: Example<object>, i) => {
+        const key = `${rule.id} ${kind} #${i + 1}`
+        const unknowable = NOT_FROM_A_PLAN[key]
+        if (unknowable) {
+          it(`${kind} #${i + 1} is silent on a plan: ${unknowable.reason}`, async () => {
+            const plan = await planFromHcl(example.code)
+            const attribute = unknowable.unknown.split('.').pop()!
+            const change = (plan.resource_changes as { address: string; change: { after_unknown: Record<string, unknown> } }[]).find((c) => unknowable.unknown === `${c.address}.${attribute}`)
+            expect(change?.change.after_unknown[attribute], `${unknowable.unknown} is known after apply`).toBe(true)
+            const { findings } = await scanAsPlan(rule, example, {})
+            expect(findings.filter((f) => f.ruleId === rule.id || f.ruleId === 'policygate/parse-error')).toEqual([])
+          })
+          return
+        }
+        for (const { name, options } of CASES) {
+          it(`${kind} #${i + 1} (${name}) gives the HCL verdict`, async () => {
+            const hcl = (await scanExample(rule, 'terraform', example)).filter((f) => f.ruleId === rule.id)
+            const { text, findings } = await scanAsPlan(rule, example, options)
+            expect(findings.filter((f) => f.ruleId === 'policygate/parse-error'), 'the plan parses').toEqual([])
+            const fired = findings.filter((f) => f.ruleId === rule.id)
+            if (kind === 'good') {
+              expect(fired.map((f) => `${f.loc.startLine}: ${f.message}`)).toEqual([])
+              return
+            }
+            expect(hcl.length, 'the HCL example fires').toBeGreaterThan(0)
+            const prefix = options.module ? `module.${options.module}.` : ''
+            expect(fired.map((f) => identity(f, prefix)).sort(), 'the same findings').toEqual(hcl.map((f) => identity(f, prefix)).sort())
+            const layout = planLayout(text)
+            const hclLines = [...new Set(hcl.map((f) => f.loc.startLine))]
+            expect(fired.map((f) => misplaced(f, example.code, hclLines, layout)).filter(Boolean), 'plan lines hold the offending value').toEqual([])
+          })
+        }
+      })
+    }
+  })
+}
+
+describe('examples/plan/plan.json through the bundled CLI', () => {
+  // Bundled from these sources into a temporary directory (dist/ may lag behind them); policies/ beside it, where the CLI looks.
+  const work = mkdtempSync(join(tmpdir(), 'policygate-plan-cli-'))
+  const cli = join(work, 'dist', 'cli.js')
+  const planFile = join(REPO, 'examples/plan/plan.json')
+  const planLines = readFileSync(planFile, 'utf8').split('\n')
+  const lineOf = (needle: string) => planLines.findIndex((line) => line.includes(needle)) + 1
+
+  const scanWithCli = (path: string, cwd = REPO) => {
+    const run = spawnSync(process.execPath, [cli, 'scan', path, '--format', 'json', '--fail-on', 'high'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    return { code: run.status, stderr: run.stderr, findings: (JSON.parse(run.stdout) as { findings: Finding[] }).findings }
+  }
+  const summary = (findings: Finding[]) => findings.map((f) => `${f.loc.file}:${f.loc.startLine} ${f.ruleId} ${f.resource?.address}`)
+
+  beforeAll(() => {
+    const build = spawnSync(process.execPath, [join(REPO, 'scripts/build.mjs'), relative(REPO, join(work, 'dist'))], { cwd: REPO, encoding: 'utf8' })
+    expect(build.status, build.stderr).toBe(0)
+    cpSync(join(REPO, 'policies'), join(work, 'policies'), { recursive: true })
+  })
+  afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+  it('reports the wide GitHub trust, PassRole on *, and the open method, each at the line holding it', () => {
+    const { code, stderr, findings } = scanWithCli('examples/plan')
+    expect(code, stderr).toBe(1)
+    expect(findings.filter((f) => f.ruleId.startsWith('policygate/'))).toEqual([])
+    expect(summary(findings)).toEqual(expect.arrayContaining([
+      `examples/plan/plan.json:${lineOf('"assume_role_policy": "{')} iam/oidc-github-unrestricted module.api.aws_iam_role.deploy`,
+      `examples/plan/plan.json:${lineOf('"policy": "{\\n')} iam/passrole-unrestricted module.api.aws_iam_role_policy.deploy`,
+      `examples/plan/plan.json:${lineOf('"authorization": "NONE"')} apigw/method-no-auth module.api.aws_api_gateway_method.get_orders`,
+    ]))
+  })
+
+  it('reports the same on the one-line JSON `terraform show -json` prints, all on line 1', () => {
+    const oneLine = join(work, 'one-line')
+    mkdirSync(oneLine)
+    writeFileSync(join(oneLine, 'plan.json'), JSON.stringify(JSON.parse(readFileSync(planFile, 'utf8'))))
+    const { findings } = scanWithCli('.', oneLine)
+    expect(summary(findings)).toEqual(expect.arrayContaining([
+      'plan.json:1 iam/oidc-github-unrestricted module.api.aws_iam_role.deploy',
+      'plan.json:1 iam/passrole-unrestricted module.api.aws_iam_role_policy.deploy',
+      'plan.json:1 apigw/method-no-auth module.api.aws_api_gateway_method.get_orders',
+    ]))
+  })
+})
