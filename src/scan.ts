@@ -32,6 +32,8 @@ export interface ScanResult {
   /** Rule findings and tool diagnostics (policygate/parse-error, policygate/unresolved), suppressed ones included and marked. */
   findings: Finding[]
   rulebookSource: string
+  /** The moment the findings were judged at (waiver expiry is relative to it). */
+  judgedAt: Date
   timings: { parseMs: number; extractMs: number; rulesMs: number }
 }
 
@@ -49,7 +51,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const crashFindings = errors.map((message): Finding => ({
     ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: { file: '.', startLine: 1, endLine: 1 },
   }))
-  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, options.now ?? new Date())
+  const judgedAt = options.now ?? new Date()
+  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt)
   const t3 = performance.now()
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
   judged.sort(byLocation)
@@ -59,6 +62,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     model,
     findings: judged,
     rulebookSource: rulebook.source,
+    judgedAt,
     timings: { parseMs: t1 - t0, extractMs: t2 - t1, rulesMs: t3 - t2 },
   }
 }

@@ -1,3 +1,4 @@
+import { expiringSoon, EXPIRY_WARNING_DAYS } from '../rulebook/index.js'
 import type { ScanResult } from '../scan.js'
 import { SEVERITIES, type Finding } from '../rules/types.js'
 import { redact } from './redact.js'
@@ -49,6 +50,14 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
   }
   const suppressed = result.findings.length - active(result.findings).length
   if (suppressed > 0) out.push(`${suppressed} finding(s) suppressed or waived.`, '')
+  const expiring = expiringSoon(result.findings, result.judgedAt)
+  if (expiring.length > 0) {
+    out.push(`**Waivers and suppressions expiring within ${EXPIRY_WARNING_DAYS} days** (the finding comes back then):`, '')
+    for (const finding of expiring) {
+      out.push(`- \`${finding.ruleId}\` at \`${escape(finding.loc.file)}:${finding.loc.startLine}\` until ${finding.suppressed!.until}${finding.suppressed!.owner ? ` (owner: ${escape(finding.suppressed!.owner)})` : ''}`)
+    }
+    out.push('')
+  }
   out.push(`Rulebook: \`${result.rulebookSource}\``)
   return out.join('\n') + '\n'
 }

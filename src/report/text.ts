@@ -1,3 +1,4 @@
+import { expiringSoon, EXPIRY_WARNING_DAYS } from '../rulebook/index.js'
 import type { ScanResult } from '../scan.js'
 import type { Finding, Severity } from '../rules/types.js'
 import { redact } from './redact.js'
@@ -36,6 +37,9 @@ export function toText(result: ScanResult, options: TextOptions): string {
       : `${shown.length} finding(s) in ${result.files.length} file(s): ${parts.join(', ')}`,
   )
   if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`)
+  for (const finding of expiringSoon(result.findings, result.judgedAt)) {
+    out.push(paint('33', `Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`))
+  }
   return out.join('\n') + '\n'
 }
 

@@ -23,7 +23,10 @@ describe('policygate scan (bundled CLI)', () => {
     const run = runCli(['scan', 'examples', '--format', 'sarif'])
     expect(run.code).toBe(1)
     const log = JSON.parse(run.stdout)
-    expect(sarifValidator()(log)).toEqual([])
+    const validate = sarifValidator()
+    expect(validate(log)).toEqual([])
+    // The validator is real: a log without its version is rejected.
+    expect(validate({ ...log, version: undefined })).not.toEqual([])
     const results = log.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[]
     const at = (ruleId: string) => results.filter((r) => r.ruleId === ruleId).map((r) => `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`)
     const tf = 'examples/terraform/main.tf'
@@ -110,5 +113,19 @@ describe('policygate --version', () => {
     const run = runCli(['--version'])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^policygate \d+\.\d+\.\d+\nAWS action catalog: @cloud-copilot\/iam-data [\d.]+, data of \d{4}-\d{2}-\d{2}\n$/)
+  })
+})
+
+describe('suppressions in the reports', () => {
+  it('a suppression with a reason hides its finding, and one expiring soon is listed in text and Markdown', () => {
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)
+    const dir = tempRepo({
+      'main.tf': `resource "aws_cloudtrail" "t" {\n  name = "t"\n  s3_bucket_name = "b"\n  is_multi_region_trail = true\n  kms_key_id = "arn:aws:kms:us-east-1:111122223333:key/abc"\n  # policygate:ignore trail/log-validation-disabled validation runs in the log archive account until ${soon}\n  enable_log_file_validation = false\n}\n`,
+    })
+    const json = JSON.parse(runCli(['scan', dir, '--format', 'json']).stdout)
+    const waived = json.findings.find((f: { ruleId: string }) => f.ruleId === 'trail/log-validation-disabled')
+    expect(waived.suppressed).toMatchObject({ kind: 'inline', until: soon })
+    expect(runCli(['scan', dir]).stdout).toContain(`Expiring within 14 days: trail/log-validation-disabled at main.tf:7 is waived until ${soon}`)
+    expect(runCli(['scan', dir, '--format', 'markdown']).stdout).toContain(`\`trail/log-validation-disabled\` at \`main.tf:7\` until ${soon}`)
   })
 })
