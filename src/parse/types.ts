@@ -29,6 +29,8 @@ export interface RawResource {
   suppressions: InlineSuppression[]
   /** True when the resource is repeated with count/for_each (evaluated once, iterator unknown). */
   repeated?: boolean
+  /** SAM functions: the template's evaluated `Globals`; the transform applies Globals.Api / HttpApi to the APIs it generates for their events. */
+  samGlobals?: MapValue
 }
 
 /** A template parameter or Terraform input variable: secrets rules look at how it is declared. */

@@ -13,7 +13,7 @@ import { corsOf, methodSettingsOf, registerSettings, routeSettingsMap, routeSett
  * AWS SAM: AWS::Serverless::Api and ::HttpApi as the API, stage, authorizers, usage plan and domain the
  * transform generates, and AWS::Serverless::Function's Api/HttpApi events as methods and routes (on the
  * implicit ServerlessRestApi / ServerlessHttpApi when no API is referenced) and its FunctionUrlConfig.
- * SAM Globals are not visible per resource, so an implicit API is read with SAM's defaults.
+ * The parser applies Globals to declared resources; the implicit APIs read Globals.Api / HttpApi here.
  */
 
 /** What a SAM API's `Auth` gives every event method or route that does not say otherwise. */
@@ -124,7 +124,16 @@ function addDomain(resource: RawResource, context: ExtractContext, fallbackPolic
   })
 }
 
-const serverlessApi: Handler = (resource, context) => {
+/** The stage SAM gives the API it generates for a template's events; both register per file (`file#address`), as that API is one per template. */
+interface ImplicitApi {
+  stageAddress: string
+  stageName: Attr<string>
+}
+
+const implicitKey = (resource: RawResource, address: string) => `${resource.loc.file}#${address}`
+
+/** AWS::Serverless::Api, or (with `implicit`) the API the transform generates from Globals.Api: API, stage, authorizers, usage plan, domain. */
+function addServerlessApi(resource: RawResource, context: ExtractContext, implicit?: ImplicitApi): RestApi {
   const meta = metaOf(resource)
   const auth = field(resource.body, 'Auth')
   const api: RestApi = {
@@ -140,11 +149,11 @@ const serverlessApi: Handler = (resource, context) => {
     api.policy = { kind: 'resource', owner: meta, service: 'apigateway', loc: resourcePolicy.loc, statements: [], unknown: new Unknown('SAM Auth.ResourcePolicy is expanded by the SAM transform') }
   }
   context.model.apigateway.restApis.push(api)
-  context.register('restApi', resource.address, api)
+  context.register('restApi', implicit ? implicitKey(resource, resource.address) : resource.address, api)
   if (!resourcePolicy) linkResourcePolicy(context, api)
-  const stageName = optionalString(resource, 'StageName') ?? attr<string>(new Unknown('StageName is not set'), firstLine(resource.loc), false)
-  const stage = addRestStage(context, resource.address, {
-    meta,
+  const stageName = implicit?.stageName ?? optionalString(resource, 'StageName') ?? attr<string>(new Unknown('StageName is not set'), firstLine(resource.loc), false)
+  const stage = addRestStage(context, implicit ? implicitKey(resource, implicit.stageAddress) : resource.address, {
+    meta: implicit ? { ...meta, address: implicit.stageAddress } : meta,
     api,
     name: stageName,
     accessLogDestination: optionalString(resource, 'AccessLogSetting.DestinationArn'),
@@ -155,6 +164,11 @@ const serverlessApi: Handler = (resource, context) => {
   authDefaults.set(api, addAuthorizers(resource, context, auth, false))
   addUsagePlan(resource, context, api, stageName, auth)
   addDomain(resource, context, 'TLS_1_0')
+  return api
+}
+
+const serverlessApi: Handler = (resource, context) => {
+  addServerlessApi(resource, context)
 }
 
 function httpCorsOf(resource: RawResource): Cors | undefined {
@@ -167,7 +181,8 @@ function httpCorsOf(resource: RawResource): Cors | undefined {
   return corsOf(resource, value)
 }
 
-const serverlessHttpApi: Handler = (resource, context) => {
+/** AWS::Serverless::HttpApi, or (with `implicit`) the API the transform generates from Globals.HttpApi. */
+function addServerlessHttpApi(resource: RawResource, context: ExtractContext, implicit?: ImplicitApi): HttpApi {
   const meta = metaOf(resource)
   const api: HttpApi = {
     meta,
@@ -176,46 +191,52 @@ const serverlessHttpApi: Handler = (resource, context) => {
     cors: httpCorsOf(resource),
   }
   context.model.apigateway.httpApis.push(api)
-  context.register('httpApi', resource.address, api)
+  context.register('httpApi', implicit ? implicitKey(resource, resource.address) : resource.address, api)
   context.model.apigateway.httpStages.push({
-    meta,
+    meta: implicit ? { ...meta, address: implicit.stageAddress } : meta,
     api,
-    name: stringOr(resource, 'StageName', '$default'),
+    name: implicit?.stageName ?? stringOr(resource, 'StageName', '$default'),
     accessLogDestination: optionalString(resource, 'AccessLogSettings.DestinationArn'),
     defaultRouteSettings: routeSettingsOf(resource, field(resource.body, 'DefaultRouteSettings')),
     routeSettings: routeSettingsMap(resource, field(resource.body, 'RouteSettings')),
   })
   authDefaults.set(api, addAuthorizers(resource, context, field(resource.body, 'Auth'), true))
   addDomain(resource, context, 'TLS_1_2')
+  return api
 }
 
-/** The API SAM generates for events that name none: one per template, created by its first event. */
-function implicitRestApi(context: ExtractContext, file: string, loc: SourceRange): RestApi {
+const serverlessHttpApi: Handler = (resource, context) => {
+  addServerlessHttpApi(resource, context)
+}
+
+/**
+ * The API SAM generates for a function's events that name none: one per template, made by its first
+ * event, configured by the template's Globals.Api / Globals.HttpApi (SAM's defaults without them).
+ */
+function implicitApiResource(resource: RawResource, section: 'Api' | 'HttpApi', address: string, loc: SourceRange): RawResource {
+  const globals = field(resource.samGlobals, section)
+  const body = globals?.kind === 'map' ? globals : { kind: 'map' as const, loc, entries: [] }
+  return { ...resource, type: `AWS::Serverless::${section}`, address, loc, body, suppressions: [] }
+}
+
+function implicitRestApi(resource: RawResource, context: ExtractContext, loc: SourceRange): RestApi {
+  const file = resource.loc.file
   const existing = context.all<RestApi>('restApi').find((api) => api.meta.address === 'ServerlessRestApi' && api.meta.loc.file === file)
   if (existing) return existing
-  const meta: ResourceMeta = { address: 'ServerlessRestApi', sourceType: 'AWS::Serverless::Api', loc, suppressions: [] }
-  const api: RestApi = { meta, name: attr('ServerlessRestApi', firstLine(loc), false), endpointType: attr('EDGE', firstLine(loc), false), vpcEndpointIds: [] }
-  context.model.apigateway.restApis.push(api)
-  context.register('restApi', `${file}#ServerlessRestApi`, api)
-  addRestStage(context, `${file}#ServerlessRestApiProdStage`, {
-    meta: { ...meta, address: 'ServerlessRestApiProdStage' },
-    api,
-    name: attr('Prod', firstLine(loc), false),
-    xrayTracing: attr(false, firstLine(loc), false),
-    cacheClusterEnabled: attr(false, firstLine(loc), false),
-  }, undefined)
-  return api
+  return addServerlessApi(implicitApiResource(resource, 'Api', 'ServerlessRestApi', loc), context, {
+    stageAddress: 'ServerlessRestApiProdStage',
+    stageName: attr('Prod', firstLine(loc), false),
+  })
 }
 
-function implicitHttpApi(context: ExtractContext, file: string, loc: SourceRange): HttpApi {
+function implicitHttpApi(resource: RawResource, context: ExtractContext, loc: SourceRange): HttpApi {
+  const file = resource.loc.file
   const existing = context.all<HttpApi>('httpApi').find((api) => api.meta.address === 'ServerlessHttpApi' && api.meta.loc.file === file)
   if (existing) return existing
-  const meta: ResourceMeta = { address: 'ServerlessHttpApi', sourceType: 'AWS::Serverless::HttpApi', loc, suppressions: [] }
-  const api: HttpApi = { meta, name: attr('ServerlessHttpApi', firstLine(loc), false), protocol: attr('HTTP', firstLine(loc), false) }
-  context.model.apigateway.httpApis.push(api)
-  context.register('httpApi', `${file}#ServerlessHttpApi`, api)
-  context.model.apigateway.httpStages.push({ meta: { ...meta, address: 'ServerlessHttpApiApiGatewayDefaultStage' }, api, name: attr('$default', firstLine(loc), false), routeSettings: [] })
-  return api
+  return addServerlessHttpApi(implicitApiResource(resource, 'HttpApi', 'ServerlessHttpApi', loc), context, {
+    stageAddress: 'ServerlessHttpApiApiGatewayDefaultStage',
+    stageName: attr('$default', firstLine(loc), false),
+  })
 }
 
 /** `Auth.Authorizer` of an event, else the API's DefaultAuthorizer, as an authorization type. */
@@ -241,7 +262,7 @@ function addApiEvent(resource: RawResource, context: ExtractContext, e: MapEntry
   }
   context.model.apigateway.restMethods.push(method)
   if (apiId) linkRestApi(context, method, apiId)
-  else method.api = implicitRestApi(context, resource.loc.file, loc)
+  else method.api = implicitRestApi(resource, context, loc)
   // After the API is linked, so its Auth defaults are known.
   context.afterAll(() => context.afterAll(() => {
     const defaults = method.api && authDefaults.get(method.api)
@@ -263,7 +284,7 @@ function addHttpApiEvent(resource: RawResource, context: ExtractContext, e: MapE
   const route: HttpRoute = { meta: partMeta(resource, `Events.${e.key}`, loc), routeKey, authorizationType: attr('NONE', firstLine(loc), false) }
   context.model.apigateway.httpRoutes.push(route)
   if (apiId) linkHttpApi(context, route, apiId)
-  else route.api = implicitHttpApi(context, resource.loc.file, loc)
+  else route.api = implicitHttpApi(resource, context, loc)
   context.afterAll(() => context.afterAll(() => {
     route.authorizationType = authorizationOf(auth && optionalString(auth, 'Authorizer'), route.api && authDefaults.get(route.api), loc)
   }))

@@ -29,6 +29,7 @@ export function scopeOf(template: MapValue): TemplateScope {
 /** Each `Resources` entry with a Type, Globals applied and intrinsics evaluated; the body keeps every resource key. */
 export function resourcesOf(template: MapValue, evaluator: Evaluator): RawResource[] {
   const globals = field(template, 'Globals')
+  const samGlobals = globals && mapOf(evaluator.value(globals))
   return (mapOf(field(template, 'Resources'))?.entries ?? []).flatMap((entry): RawResource[] => {
     const declaration = mapOf(entry.value)
     const type = field(declaration, 'Type')
@@ -44,6 +45,7 @@ export function resourcesOf(template: MapValue, evaluator: Evaluator): RawResour
         loc: spanning(entry.keyLoc, entry.value.loc),
         body,
         suppressions: suppressionsOf(body),
+        ...(samGlobals && type.value === 'AWS::Serverless::Function' && { samGlobals }),
       },
     ]
   })
