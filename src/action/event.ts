@@ -8,7 +8,7 @@ export interface ChangePlan {
   baseSha: string
   headSha: string
   /** Absent for merge queues and pushes: no pull request to comment on. */
-  pr?: PullRequestRef & { fromFork: boolean; headRef: string; baseRef: string }
+  pr?: PullRequestRef & { fromFork: boolean }
 }
 
 /** Scan the whole repository (or `paths`) at one commit. */
@@ -46,8 +46,6 @@ export async function planRun(env: RunnerEnv, scan: ScanScope): Promise<Read<Run
           repo: env.repository.repo,
           number: payload.number ?? pull.number,
           fromFork: pull.head.repo?.full_name !== pull.base.repo?.full_name,
-          headRef: pull.head.ref,
-          baseRef: pull.base.ref,
         },
       },
     }

@@ -27,7 +27,6 @@ export interface RunnerEnv {
   sha: string
   apiUrl: string
   serverUrl: string
-  runId: string
   tempDir: string
 }
 
@@ -82,7 +81,6 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): Read<Runner
       sha: env.GITHUB_SHA ?? '',
       apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
       serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-      runId: env.GITHUB_RUN_ID ?? '',
       tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
     },
   }

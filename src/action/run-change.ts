@@ -86,7 +86,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
     await attempt('update the summary comment', () => upsertSummaryComment(octokit, pr, changeReportMarkdown(report, COMMENT_LIMIT - 100)))
   }
   if (!checkRun) {
-    if (cannotWrite) notes.push('The token cannot write to this repository (a pull request from a fork, or a read-only token): findings are reported as workflow annotations.')
+    if (cannotWrite) notes.push(`The token cannot write to this repository (${plan.pr?.fromFork ? 'a pull request from a fork' : 'a read-only token or missing permissions'}): findings are reported as workflow annotations.`)
     emitWorkflowAnnotations(current)
   }
 

@@ -47,7 +47,3 @@ function toRanges(lines: number[]): LineRange[] {
 export function hunkContaining(file: ChangedFile, start: number, end: number): LineRange | undefined {
   return file.hunks.find((hunk) => hunk.start <= start && end <= hunk.end)
 }
-
-export function touchesLines(file: ChangedFile, start: number, end: number): boolean {
-  return file.addedLines.some((range) => range.start <= end && start <= range.end)
-}

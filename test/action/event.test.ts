@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 async function plan(eventName: string, payload: unknown, scan: ScanScope = 'auto') {
   const eventPath = join(dir, `${eventName}.json`)
   writeFileSync(eventPath, JSON.stringify(payload))
-  const env: RunnerEnv = { workspace: dir, eventName, eventPath, repository: { owner: 'acme', repo: 'infra' }, sha: 'merge', apiUrl: '', serverUrl: '', runId: '1', tempDir: dir }
+  const env: RunnerEnv = { workspace: dir, eventName, eventPath, repository: { owner: 'acme', repo: 'infra' }, sha: 'merge', apiUrl: '', serverUrl: '', tempDir: dir }
   const planned = await planRun(env, scan)
   if (!planned.ok) throw new Error(planned.error)
   return planned.value
@@ -22,7 +22,7 @@ describe('what a run scans', () => {
   const pr = pullRequestEvent({ owner: 'acme', repo: 'infra', number: 5, baseSha: 'base', headSha: 'head' })
 
   test('pull_request: the change, head against base, on the head commit (not the merge commit)', async () => {
-    expect(await plan('pull_request', pr)).toEqual({ kind: 'change', baseSha: 'base', headSha: 'head', pr: { owner: 'acme', repo: 'infra', number: 5, fromFork: false, headRef: 'feature', baseRef: 'main' } })
+    expect(await plan('pull_request', pr)).toEqual({ kind: 'change', baseSha: 'base', headSha: 'head', pr: { owner: 'acme', repo: 'infra', number: 5, fromFork: false } })
     const fork = pullRequestEvent({ owner: 'acme', repo: 'infra', number: 5, baseSha: 'base', headSha: 'head', fork: true })
     expect(await plan('pull_request_target', fork)).toMatchObject({ kind: 'change', pr: { fromFork: true } })
   })

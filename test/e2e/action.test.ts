@@ -188,6 +188,7 @@ describe('the bundled Action on a pull request', () => {
       [`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`, `cfn/trails.yaml:${lineOf(HEAD['cfn/trails.yaml'], 'EnableLogFileValidation: false', 'LegacyTrail')}`].sort(),
     )
     for (const name of ['AuditTrail', 'LegacyTrail', 'DataTrail']) expect(run.summary).toContain(name)
+    expect(run.summary).toMatch(/cannot write to this repository \(a pull request from a fork\)/)
     expect(run.outputs.conclusion).toBe('failure')
     expect(github.pulls.get(PR)!.reviewComments).toHaveLength(0)
   })
