@@ -22,7 +22,14 @@ import { createRepoReader } from '../../src/sources/reader.js'
 export interface PlanOptions {
   /** Put every resource in this child module (`module.<name>`), as a module call from the root. */
   module?: string
+  /** Values for the root module's variables, as `-var` gives them: a plan always has one for each variable without a default. */
+  variables?: Record<string, string>
+  /** Arguments of each resource type, as a provider schema knows them: unset ones are planned as Terraform prints them, null (attributes) or [] (blocks). */
+  schema?: ArgumentSchema
 }
+
+/** Resource type → argument name → whether it is an attribute or a nested block. */
+export type ArgumentSchema = Map<string, Map<string, 'attribute' | 'block'>>
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
@@ -44,7 +51,9 @@ export async function planFromHcl(hcl: string, options: PlanOptions = {}): Promi
   const emptyRoot = mkdtempSync(join(tmpdir(), 'policygate-plan-'))
   let resources: RawResource[]
   try {
-    resources = (await parseTerraformModule({ dir: '.', files: [{ path: 'main.tf', text: hcl }], reader: createRepoReader(emptyRoot) })).resources
+    const given = Object.entries(options.variables ?? {}).map(([name, value]) => `${name} = ${JSON.stringify(value)}\n`)
+    const files = [{ path: 'main.tf', text: hcl }, ...(given.length > 0 ? [{ path: 'terraform.tfvars', text: given.join('') }] : [])]
+    resources = (await parseTerraformModule({ dir: '.', files, reader: createRepoReader(emptyRoot) })).resources
   } finally {
     rmSync(emptyRoot, { recursive: true, force: true })
   }
@@ -53,7 +62,7 @@ export async function planFromHcl(hcl: string, options: PlanOptions = {}): Promi
   const prefix = options.module ? `module.${options.module}.` : ''
   const context: Context = { locals }
 
-  const managed = resources.filter((r) => r.mode === 'resource').map((resource) => plannedResource(resource, blocks.get(resource.address)!, prefix, context))
+  const managed = resources.filter((r) => r.mode === 'resource').map((resource) => plannedResource(resource, blocks.get(resource.address)!, prefix, context, options.schema))
   const providers = resources.filter((r) => r.mode === 'provider').map((r) => blocks.get(r.address)!)
   const variables = syntax.body.blocks.filter((b) => b.type === 'variable' && b.labels[0])
 
@@ -66,7 +75,10 @@ export async function planFromHcl(hcl: string, options: PlanOptions = {}): Promi
     ]),
   )
   const rootVariables = Object.fromEntries(
-    Object.entries(configModule.variables).flatMap(([name, declared]) => (!options.module && 'default' in declared ? [[name, { value: declared.default as Json }]] : [])),
+    Object.entries(configModule.variables).flatMap(([name, declared]) => {
+      const value = options.variables?.[name] ?? declared.default
+      return !options.module && value !== undefined ? [[name, { value }]] : []
+    }),
   )
   return {
     format_version: '1.2',
@@ -92,7 +104,7 @@ interface Context {
   locals: Map<string, Expr>
 }
 
-function plannedResource(resource: RawResource, block: Block, prefix: string, context: Context) {
+function plannedResource(resource: RawResource, block: Block, prefix: string, context: Context, schema: ArgumentSchema | undefined) {
   const [type, name] = block.labels as [string, string]
   const index = instanceKey(block)
   const address = `${prefix}${resource.address}${index === undefined ? '' : `[${JSON.stringify(index)}]`}`
@@ -101,6 +113,7 @@ function plannedResource(resource: RawResource, block: Block, prefix: string, co
   const after = { ...(body.after as Record<string, Json>) }
   const unknown: Record<string, Json> = { id: true, ...(type.startsWith('aws_') && { arn: true }), ...(body.unknown as Record<string, Json>) }
   for (const computed of Object.keys(unknown)) if (unknown[computed] === true) delete after[computed]
+  for (const [argument, kind] of schema?.get(type) ?? []) if (!(argument in after) && !(argument in unknown)) after[argument] = kind === 'block' ? [] : null
   const identity = { address, ...(prefix && { module_address: prefix.slice(0, -1) }), mode: 'managed', type, name, ...(index !== undefined && { index }), provider_name: `registry.terraform.io/hashicorp/${type.split('_')[0]}` }
   return {
     planned: { ...identity, schema_version: 0, values: after, sensitive_values: {} },
@@ -347,4 +360,20 @@ function variableConfiguration(block: Block): Record<string, Json> {
   const sensitive = block.body.attributes.find((a) => a.name === 'sensitive')
   if (sensitive?.value.kind === 'literal' && sensitive.value.value === true) declared.sensitive = true
   return declared
+}
+
+/** The arguments the resources of these plans write, as a stand-in for the provider schema. */
+export function argumentSchema(plans: Record<string, Json>[]): ArgumentSchema {
+  const schema: ArgumentSchema = new Map()
+  for (const plan of plans) {
+    for (const change of plan.resource_changes as { type: string; change: { after: Record<string, Json> } }[]) {
+      const known = schema.get(change.type) ?? new Map<string, 'attribute' | 'block'>()
+      for (const [argument, value] of Object.entries(change.change.after)) {
+        const isBlock = Array.isArray(value) && value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))
+        if (!known.has(argument) || isBlock) known.set(argument, isBlock ? 'block' : 'attribute')
+      }
+      schema.set(change.type, known)
+    }
+  }
+  return schema
 }
