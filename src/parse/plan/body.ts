@@ -6,12 +6,13 @@ const KNOWN_AFTER_APPLY = 'known after apply'
 
 /**
  * A planned resource's `values` as its body. Attributes that `after_unknown` marks become unknown
- * ("known after apply"), added at the resource's first line when the plan omits them — except a top-level
- * attribute the configuration does not write: the provider computes it (`arn`, `tags_all`, an unset
- * Optional+Computed `policy` or `inline_policy`), and it stays absent as in the HCL. A value whose
- * configuration expression names one resource keeps that reference, as a value the HCL parser reached
- * through a reference does, so extract can join it: the attribute itself when it is a scalar or unknown,
- * and every unknown inside it otherwise; nested blocks are followed element by element.
+ * ("known after apply"), added at the resource's first line when the plan omits them — except a
+ * top-level attribute the configuration does not write: the provider computes it (`arn`, `tags_all`,
+ * an unset Optional+Computed `policy` or `inline_policy`), and it stays absent as in the HCL (so does a
+ * `dynamic` block whose for_each is unknown at plan time: the configuration lists no dynamic blocks).
+ * A value whose configuration expression names one resource keeps that reference, as a value the HCL
+ * parser reached through a reference does, so extract can join it: the attribute itself when it is a
+ * scalar or unknown, and every unknown inside it otherwise; nested blocks are followed element by element.
  * Lists of objects are nested blocks and are marked as such, as the HCL parser marks them.
  */
 export function resourceBody(values: MapValue | undefined, afterUnknown: Value | undefined, configuration: ResourceConfiguration, resourceLoc: SourceRange): MapValue {
