@@ -205,6 +205,41 @@ for (const rule of builtinRules) {
   })
 }
 
+describe('repeated resources on a plan', () => {
+  // A plan addresses each instance (`aws_iam_role.ci[0]`, `aws_iam_user.jim["jim"]`) and its references name them.
+  const code = `resource "aws_iam_role" "ci" {
+  count              = 1
+  name               = "ci"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy_attachment" "ci_admin" {
+  role       = aws_iam_role.ci[0].id
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_user" "jim" {
+  for_each = toset(["jim"])
+  name     = each.key
+}
+
+resource "aws_iam_user_policy" "jim" {
+  user   = aws_iam_user.jim["jim"].id
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "ec2:DescribeInstances", Resource = "*" }] })
+}
+`
+  const withoutInstanceKeys = (text: string) => text.replace(/\[(?:\d+|"[^"]*")\]/g, '')
+  for (const id of ['iam/admin-managed-policy-attached', 'iam/user-direct-policy']) {
+    it(`${id} joins the instances as the HCL joins the blocks`, async () => {
+      const rule = builtinRules.find((r) => r.id === id)!
+      const hcl = (await scanExample(rule, 'terraform', { code })).filter((f) => f.ruleId === id)
+      const { findings } = await scanAsPlan(rule, { code }, {})
+      expect(hcl.length).toBeGreaterThan(0)
+      expect(findings.filter((f) => f.ruleId === id).map((f) => withoutInstanceKeys(identity(f, '')))).toEqual(hcl.map((f) => identity(f, '')))
+    })
+  }
+})
+
 describe('examples/plan/plan.json through the bundled CLI', () => {
   // Bundled from these sources into a temporary directory (dist/ may lag behind them); policies/ beside it, where the CLI looks.
   const work = mkdtempSync(join(tmpdir(), 'policygate-plan-cli-'))

@@ -8,7 +8,7 @@ import type { Block, Body, Expr, Step } from '../../src/parse/terraform/syntax.j
 import { isWhollyKnown, plain } from '../../src/parse/terraform/values.js'
 import { terraformParser } from '../../src/parse/terraform/wasm.js'
 import type { RawResource } from '../../src/parse/types.js'
-import type { MapValue, Value } from '../../src/parse/value.js'
+import { field, type MapValue, type Value } from '../../src/parse/value.js'
 import { createRepoReader } from '../../src/sources/reader.js'
 
 /*
@@ -106,7 +106,7 @@ interface Context {
 
 function plannedResource(resource: RawResource, block: Block, prefix: string, context: Context, schema: ArgumentSchema | undefined) {
   const [type, name] = block.labels as [string, string]
-  const index = instanceKey(block)
+  const index = instanceKey(resource)
   const address = `${prefix}${resource.address}${index === undefined ? '' : `[${JSON.stringify(index)}]`}`
   const body = plannedBody(resource.body, block.body, context, true)
   // Every AWS resource has an id, and most an arn, that only apply can tell.
@@ -132,16 +132,13 @@ function plannedResource(resource: RawResource, block: Block, prefix: string, co
   }
 }
 
-/** A repeated resource is planned as its first instance: count index 0, or the first for_each key when the source names it. */
-function instanceKey(block: Block): number | string | undefined {
-  const count = block.body.attributes.find((a) => a.name === 'count')
-  if (count) return 0
-  const forEach = block.body.attributes.find((a) => a.name === 'for_each')?.value
+/** A repeated resource is planned as its first instance: count index 0, or the first for_each key when the source determines it. */
+function instanceKey(resource: RawResource): number | string | undefined {
+  if (field(resource.body, 'count')) return 0
+  const forEach = field(resource.body, 'for_each')
   if (!forEach) return undefined
-  if (forEach.kind === 'object') {
-    const key = forEach.items[0]?.key
-    if (key?.kind === 'literal' || key?.kind === 'variable') return String(key.kind === 'literal' ? key.value : key.name)
-  }
+  if (forEach.kind === 'map' && forEach.entries[0]) return forEach.entries[0].key
+  if (forEach.kind === 'list' && forEach.items[0]?.kind === 'string') return forEach.items[0].value
   return 'key'
 }
 
