@@ -1,6 +1,7 @@
 // Writes docs/rules/<area>/<rule>.md and docs/rules/README.md from the rule files themselves.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { cisControlsByRule } from '../src/rulebook/index.js'
 import { builtinRules } from '../src/rules/index.js'
 import { governanceRules } from '../src/rules/rulebook/index.js'
 import { ruleDocMarkdown, rulesIndexMarkdown } from '../src/report/rule-docs.js'
@@ -8,10 +9,11 @@ import { ruleDocMarkdown, rulesIndexMarkdown } from '../src/report/rule-docs.js'
 const out = join(process.cwd(), 'docs/rules')
 rmSync(out, { recursive: true, force: true })
 const rules = [...builtinRules, ...governanceRules]
+const controls = await cisControlsByRule()
 for (const rule of rules) {
   const file = join(out, `${rule.id}.md`)
   mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, ruleDocMarkdown(rule))
+  writeFileSync(file, ruleDocMarkdown(rule, controls.get(rule.id)))
 }
 writeFileSync(join(out, 'README.md'), rulesIndexMarkdown(rules))
 console.log(`wrote ${rules.length} rule pages to docs/rules/`)

@@ -12,6 +12,7 @@ import { ruleDocMarkdown } from './report/rule-docs.js'
 import { toSarif } from './report/sarif.js'
 import { toText } from './report/text.js'
 import { initCommand, loadCliRulebook, printRulebookErrors, RULEBOOK_USAGE, rulebookCommand } from './rulebook/cli-commands.js'
+import { cisControlsByRule } from './rulebook/index.js'
 import { scan } from './scan.js'
 import { VERSION } from './version.js'
 
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'rules':
         return rulesCommand()
       case 'explain':
-        return explainCommand(rest)
+        return await explainCommand(rest)
       case 'rulebook':
         return await rulebookCommand(rest)
       case 'init':
@@ -162,7 +163,7 @@ function rulesCommand(): number {
   return 0
 }
 
-function explainCommand(args: string[]): number {
+async function explainCommand(args: string[]): Promise<number> {
   const id = args[0]
   if (!id) throw new UsageError('explain needs a rule ID (see `policygate rules`)')
   const rule = documentedRules.find((r) => r.id === id)
@@ -170,6 +171,6 @@ function explainCommand(args: string[]): number {
     const near = documentedRules.map((r) => r.id).filter((known) => known.includes(id.split('/').pop() ?? id))
     throw new UsageError(`no rule '${id}'${near.length ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''}`)
   }
-  process.stdout.write(ruleDocMarkdown(rule) + '\n')
+  process.stdout.write(ruleDocMarkdown(rule, (await cisControlsByRule()).get(rule.id)) + '\n')
   return 0
 }

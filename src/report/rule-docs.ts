@@ -1,7 +1,7 @@
 import type { AnyRule, Example } from '../rules/types.js'
 
 /** A rule's documentation page, generated from the rule file itself: the same text `policygate explain` prints. */
-export function ruleDocMarkdown(rule: AnyRule): string {
+export function ruleDocMarkdown(rule: AnyRule, controls: string[] = []): string {
   const out: string[] = [
     `# ${rule.id}`,
     '',
@@ -9,6 +9,7 @@ export function ruleDocMarkdown(rule: AnyRule): string {
     '',
     `Severity: **${rule.severity}**${rule.enabledByDefault === false ? ' · off by default (enable it in the rulebook)' : ''}`,
     '',
+    ...(controls.length > 0 ? [`Implements: ${controls.join(', ')} (preset \`policygate:cis-aws\`)`, ''] : []),
     '## Why it matters',
     '',
     rule.why,

@@ -47,3 +47,4 @@ export { DEFAULT_RULEBOOK_PATH } from './format.js'
 export function defaultRulebook(): LoadedRulebook {
   return toRulebook(defaultEffective(builtinRules), 'default', [DEFAULT_RULEBOOK_PATH])
 }
+export { cisControlsByRule } from './controls.js'

@@ -104,6 +104,7 @@ describe('policygate scan (bundled CLI)', () => {
     expect(explain.code).toBe(0)
     expect(explain.stdout).toContain('# trail/log-validation-disabled')
     expect(explain.stdout).toContain('## How to fix')
+    expect(explain.stdout).toContain('Implements: CIS AWS 3.0.0 3.2')
     expect(runCli(['explain', 'trail/no-such-rule']).code).toBe(2)
   })
 })
