@@ -109,6 +109,7 @@ describe('the real-world Terraform corpus', () => {
     }
     const elapsed = performance.now() - started
     console.info(`terraform corpus: ${files.length} files, ${byDir.size} modules, ${resources} blocks parsed and evaluated in ${elapsed.toFixed(0)} ms`)
-    expect(resources).toBeGreaterThan(300)
+    // Blocks whose count or for_each is known to be empty are left out (about 30 in these modules).
+    expect(resources).toBeGreaterThan(250)
   }, 60_000)
 })

@@ -2,6 +2,7 @@ import type { Parser } from 'web-tree-sitter'
 import type { RepoReader } from '../../sources/reader.js'
 import type { Diagnostic, ParsedUnit, RawInput, RawResource } from '../types.js'
 import { evaluateBody } from './body.js'
+import { evaluate } from './evaluate.js'
 import { parseHclFile, type HclParse } from './hcl-syntax.js'
 import { parseJsonVariables, parseTerraformJson } from './json-syntax.js'
 import { literalsOf } from './literals.js'
@@ -85,6 +86,7 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
   const resources: RawResource[] = []
   for (const block of blocks) {
     try {
+      if (hasNoInstances(module, block)) continue
       resources.push({
         framework: 'terraform',
         mode: MODES[block.type]!,
@@ -100,6 +102,22 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
     }
   }
   return resources
+}
+
+/**
+ * `count = 0` or an empty `for_each`, as the source determines them (e.g. `count = var.create ? 1 : 0`
+ * with `create` defaulting to false): Terraform creates no instance, so there is nothing to judge.
+ */
+function hasNoInstances(module: Module, block: Block): boolean {
+  const count = attribute(block.body, 'count')
+  if (count) {
+    const value = evaluate(count.value, { module })
+    return value.kind === 'number' && value.value === 0
+  }
+  const forEach = attribute(block.body, 'for_each')
+  if (!forEach) return false
+  const value = evaluate(forEach.value, { module })
+  return (value.kind === 'list' && value.items.length === 0) || (value.kind === 'map' && value.entries.length === 0)
 }
 
 function inputsOf(file: SyntaxFile): RawInput[] {
