@@ -1,5 +1,6 @@
 import type { Node, Parser } from 'web-tree-sitter'
 import type { SourceRange } from '../../model/source.js'
+import { CstNode, CstSource } from './cst.js'
 import type { Attribute, Block, Body, Comment, Expr, ObjectItem, Step, SyntaxFile, TemplatePart, TextOrigin } from './syntax.js'
 import { flushHeredoc, unescapeHeredoc, unescapeQuoted } from './template-text.js'
 
@@ -17,26 +18,34 @@ export interface HclParse {
   problem?: SyntaxProblem
 }
 
+/** Text that can hold a comment: without any of these, looking for comment nodes is skipped. */
+const MAY_HOLD_COMMENT = /#|\/\/|\/\*/
+
 /** HCL native syntax (.tf, .tfvars) to the positioned syntax tree; the tree-sitter tree is freed before returning. */
 export function parseHclFile(parser: Parser, path: string, text: string): HclParse {
   const tree = parser.parse(text)
   if (!tree) return { problem: { message: 'the file could not be parsed', loc: { file: path, startLine: 1, endLine: 1 } } }
   try {
+    const source = new CstSource(text, tree)
     const converter = new Converter(text, path, (node) => rangeAt(path, node))
-    const root = tree.rootNode
-    if (root.hasError) {
-      const bad = firstError(root)
+    const root = source.root
+    if (root.node.hasError) {
+      const bad = firstError(root.node)
       const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 40))}`
-      return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(bad) } }
+      return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(new CstNode(bad, source)) } }
     }
-    const content = root.namedChildren.find((child) => child.type !== 'comment')
+    const content = root.children.find((child) => child.isNamed && child.type !== 'comment')
     const body = content?.type === 'body' ? converter.body(content) : { attributes: [], blocks: [] }
     if (content?.type === 'object') converter.problem('a configuration file must contain arguments and blocks, not an object', content)
-    const comments = root.descendantsOfType('comment').map((node): Comment => ({
-      text: node.text,
-      range: converter.rangeOf(node),
-      trailing: text.slice(text.lastIndexOf('\n', node.startIndex - 1) + 1, node.startIndex).trim() !== '',
-    }))
+    const commentNodes = MAY_HOLD_COMMENT.test(text) ? root.node.descendantsOfType('comment') : []
+    const comments = commentNodes.map((raw): Comment => {
+      const node = new CstNode(raw, source)
+      return {
+        text: node.text,
+        range: converter.rangeOf(node),
+        trailing: text.slice(text.lastIndexOf('\n', node.startIndex - 1) + 1, node.startIndex).trim() !== '',
+      }
+    })
     return { file: { path, body, comments }, problem: converter.firstProblem }
   } finally {
     tree.delete()
@@ -60,17 +69,18 @@ export function parseJsonTemplate(parser: Parser, value: string, range: SourceRa
   return convertSingleExpression(parser, `x = "${escaped}"\n`, range.file, () => range)
 }
 
-function convertSingleExpression(parser: Parser, wrapped: string, file: string, rangeOf: (node: Node) => SourceRange): Expr | SyntaxProblem {
+function convertSingleExpression(parser: Parser, wrapped: string, file: string, rangeOf: (node: CstNode) => SourceRange): Expr | SyntaxProblem {
   const tree = parser.parse(wrapped)
   if (!tree) return { message: 'the template could not be parsed', loc: { file, startLine: 1, endLine: 1 } }
   try {
+    const source = new CstSource(wrapped, tree)
     const converter = new Converter(wrapped, file, rangeOf)
     const expression = tree.rootNode.descendantsOfType('expression')[0]
     if (tree.rootNode.hasError || !expression) {
-      const loc = rangeOf(firstError(tree.rootNode))
+      const loc = rangeOf(new CstNode(firstError(tree.rootNode), source))
       return { message: 'the template could not be parsed', loc: { ...loc, startLine: Math.max(1, loc.startLine), endLine: Math.max(1, loc.endLine) } }
     }
-    const expr = converter.expression(expression)
+    const expr = converter.expression(new CstNode(expression, source))
     return converter.firstProblem ?? expr
   } finally {
     tree.delete()
@@ -86,17 +96,12 @@ function dropFinalNewline(expr: Expr): Expr {
   return { ...expr, parts }
 }
 
-function rangeAt(file: string, node: Node): SourceRange {
-  return {
-    file,
-    startLine: node.startPosition.row + 1,
-    endLine: node.endPosition.row + 1,
-    startColumn: node.startPosition.column + 1,
-    endColumn: node.endPosition.column + 1,
-  }
+function rangeAt(file: string, node: CstNode): SourceRange {
+  const end = node.endPosition
+  return { file, startLine: node.startRow + 1, endLine: end.row + 1, startColumn: node.startColumn + 1, endColumn: end.column + 1 }
 }
 
-function shiftedRange(file: string, node: Node, lines: number): SourceRange {
+function shiftedRange(file: string, node: CstNode, lines: number): SourceRange {
   const range = rangeAt(file, node)
   return { ...range, startLine: range.startLine + lines, endLine: range.endLine + lines }
 }
@@ -107,6 +112,12 @@ function firstError(node: Node): Node {
   return node
 }
 
+/** A `get_attr` written as a dot and an identifier, nothing between them. */
+const SIMPLE_GET_ATTR = /^\.[\p{L}_][\p{L}\p{N}_-]*$/u
+
+/** How every interpolation (`${`) and directive (`%{`) of a template starts. */
+const TEMPLATE_OPENING = /[$%]\{/
+
 /** Tokens that end a term inside an operation. */
 const OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||', '!'])
 
@@ -116,59 +127,61 @@ class Converter {
   constructor(
     private readonly source: string,
     private readonly file: string,
-    readonly rangeOf: (node: Node) => SourceRange,
+    readonly rangeOf: (node: CstNode) => SourceRange,
   ) {}
 
-  problem(message: string, node: Node): void {
+  problem(message: string, node: CstNode): void {
     this.firstProblem ??= { message, loc: this.rangeOf(node), suspected: true }
   }
 
-  body(node: Node): Body {
+  body(node: CstNode): Body {
     const body: Body = { attributes: [], blocks: [] }
     const seen = new Set<string>()
     let previousEndRow = -1
     for (const child of node.namedChildren) {
       if (child.type === 'comment') continue
       // HCL requires a newline after every argument and block; tree-sitter does not.
-      if (child.startPosition.row === previousEndRow) this.problem('Missing newline after argument or block', child)
-      previousEndRow = child.endPosition.row
+      if (child.startRow === previousEndRow) this.problem('Missing newline after argument or block', child)
       if (child.type === 'attribute') {
         const attribute = this.attribute(child)
         if (seen.has(attribute.name)) this.problem(`Attribute redefined: the argument "${attribute.name}" was already set`, child)
         seen.add(attribute.name)
         body.attributes.push(attribute)
       } else if (child.type === 'block') body.blocks.push(this.block(child))
+      // Read after converting: the child's end then comes from its children, without another call.
+      previousEndRow = child.endPosition.row
     }
     return body
   }
 
-  private attribute(node: Node): Attribute {
+  private attribute(node: CstNode): Attribute {
     const children = node.children
     const name = children[0]!
     const value = children.find((c) => c.type === 'expression')!
     return { name: name.text, nameRange: this.rangeOf(name), value: this.expression(value), range: this.rangeOf(node) }
   }
 
-  private block(node: Node): Block {
+  private block(node: CstNode): Block {
     const children = node.children
     const type = children[0]!
     const labels: string[] = []
     let body: Body = { attributes: [], blocks: [] }
-    let start: Node | undefined
+    let start: CstNode | undefined
     for (const child of children.slice(1)) {
       if (child.type === 'string_lit') labels.push(this.quotedText(child))
       else if (child.type === 'identifier') labels.push(child.text)
       else if (child.type === 'block_start') start = child
       else if (child.type === 'body') body = this.body(child)
-      else if (child.type === 'block_end' && start && start.startPosition.row !== child.startPosition.row) {
-        const last = [...body.attributes, ...body.blocks].sort((a, b) => b.range.endLine - a.range.endLine)[0]
-        if (last && last.range.endLine === child.startPosition.row + 1) this.problem('Missing newline after argument', child)
+      else if (child.type === 'block_end' && start && start.startRow !== child.startRow) {
+        let lastLine = 0
+        for (const item of [...body.attributes, ...body.blocks]) lastLine = Math.max(lastLine, item.range.endLine)
+        if (lastLine === child.startRow + 1) this.problem('Missing newline after argument', child)
       }
     }
     return { type: type.text, typeRange: this.rangeOf(type), labels, body, range: this.rangeOf(node) }
   }
 
-  expression(node: Node): Expr {
+  expression(node: CstNode): Expr {
     const children = node.children
     if (children.length === 1 && children[0]!.type === 'conditional') return this.conditional(children[0]!)
     const { expr, next } = this.term(children, 0)
@@ -177,7 +190,7 @@ class Converter {
   }
 
   /** One operand: a primary expression and the index/attribute/splat steps after it (tree-sitter lists them as siblings). */
-  private term(nodes: Node[], start: number): { expr: Expr; next: number } {
+  private term(nodes: CstNode[], start: number): { expr: Expr; next: number } {
     let index = start
     while (nodes[index]?.type === 'comment') index++
     const first = nodes[index]!
@@ -204,12 +217,16 @@ class Converter {
     return { expr: { kind: 'traverse', target: base, steps, range }, next: index }
   }
 
-  private steps(node: Node, into: Step[]): void {
+  private steps(node: CstNode, into: Step[]): void {
     switch (node.type) {
       case 'comment':
         return
-      case 'get_attr':
-        into.push({ kind: 'attr', name: node.lastChild!.text })
+      case 'get_attr': {
+        // `.name` is the common case: the name is then the text after the dot, with no call for the children.
+        const text = node.text
+        into.push({ kind: 'attr', name: SIMPLE_GET_ATTR.test(text) ? text.slice(1) : node.lastChild!.text })
+        return
+      }
         return
       case 'index': {
         const inner = node.firstChild!
@@ -229,7 +246,7 @@ class Converter {
     }
   }
 
-  private primary(node: Node): Expr {
+  private primary(node: CstNode): Expr {
     switch (node.type) {
       case 'literal_value':
         return this.literal(node.firstNamedChild!)
@@ -253,7 +270,7 @@ class Converter {
     }
   }
 
-  private literal(node: Node): Expr {
+  private literal(node: CstNode): Expr {
     const range = this.rangeOf(node)
     switch (node.type) {
       case 'numeric_lit':
@@ -268,23 +285,29 @@ class Converter {
     }
   }
 
-  /** A string_lit's value, sliced from the source: tree-sitter's template_literal drops whitespace next to the quotes. */
-  private quotedText(node: Node): string {
-    return unescapeQuoted(this.source.slice(node.firstChild!.endIndex, node.lastChild!.startIndex))
+  /**
+   * A string_lit's value, sliced from the source: tree-sitter's template_literal drops whitespace next to the quotes.
+   * The grammar's scanner makes each quote token exactly one `"`, so the text lies between the node's first and last character.
+   */
+  private quotedText(node: CstNode): string {
+    return unescapeQuoted(this.source.slice(node.startIndex + 1, node.endIndex - 1))
   }
 
-  private template(node: Node): Expr {
+  private template(node: CstNode): Expr {
     const range = this.rangeOf(node)
-    const children = node.children
     if (node.type === 'quoted_template') {
-      const parts = this.templateParts(children.slice(1, -1), children[0]!.endIndex, children[children.length - 1]!.startIndex, unescapeQuoted)
-      return this.templateOrLiteral(parts, range)
+      // Between one-character quotes (see quotedText); without `${` or `%{` the text is all literal and the children are not needed.
+      const start = node.startIndex + 1
+      const end = node.endIndex - 1
+      const inner = TEMPLATE_OPENING.test(this.source.slice(start, end)) ? node.children.slice(1, -1) : []
+      return this.templateOrLiteral(this.templateParts(inner, start, end, unescapeQuoted), range)
     }
+    const children = node.children
     const flush = children[0]!.text === '<<-'
     const opening = children[1]!
     const closing = children[children.length - 1]!
     const contentStart = this.source.indexOf('\n', opening.endIndex) + 1
-    const contentEnd = closing.startIndex - closing.startPosition.column
+    const contentEnd = closing.startIndex - closing.startColumn
     let parts = this.templateParts(children.slice(2, -1), contentStart, Math.max(contentStart, contentEnd), unescapeHeredoc)
     let dedent = 0
     if (flush) ({ parts, dedent } = flushHeredoc(parts))
@@ -299,7 +322,7 @@ class Converter {
   }
 
   /** Literal text is everything between interpolations and directives, sliced from the source. */
-  private templateParts(nodes: Node[], start: number, end: number, unescape: (raw: string) => string): TemplatePart[] {
+  private templateParts(nodes: CstNode[], start: number, end: number, unescape: (raw: string) => string): TemplatePart[] {
     const parts: TemplatePart[] = []
     let cursor = start
     let stripNext = false
@@ -323,27 +346,27 @@ class Converter {
     return parts
   }
 
-  private collection(node: Node): Expr {
+  private collection(node: CstNode): Expr {
     const range = this.rangeOf(node)
     if (node.type === 'tuple') {
       return { kind: 'tuple', items: node.children.filter((c) => c.type === 'expression').map((c) => this.expression(c)), range }
     }
     const items: ObjectItem[] = []
-    let previous: Node | undefined
+    let previous: CstNode | undefined
     for (const child of node.children) {
       if (child.type !== 'object_elem') {
         if (child.type === ',') previous = undefined
         continue
       }
-      if (previous && previous.endPosition.row === child.startPosition.row) this.problem('Missing attribute separator', child)
+      if (previous && previous.endPosition.row === child.startRow) this.problem('Missing attribute separator', child)
       previous = child
-      const [key, value] = child.children.filter((c) => c.type === 'expression') as [Node, Node]
+      const [key, value] = child.children.filter((c) => c.type === 'expression') as [CstNode, CstNode]
       items.push({ key: this.expression(key), value: this.expression(value) })
     }
     return { kind: 'object', items, range }
   }
 
-  private call(node: Node): Expr {
+  private call(node: CstNode): Expr {
     const children = node.children
     const argNodes = children.find((c) => c.type === 'function_arguments')?.children ?? []
     return {
@@ -355,12 +378,12 @@ class Converter {
     }
   }
 
-  private conditional(node: Node): Expr {
-    const [condition, then, otherwise] = node.children.filter((c) => c.type === 'expression') as [Node, Node, Node]
+  private conditional(node: CstNode): Expr {
+    const [condition, then, otherwise] = node.children.filter((c) => c.type === 'expression') as [CstNode, CstNode, CstNode]
     return { kind: 'conditional', condition: this.expression(condition), then: this.expression(then), otherwise: this.expression(otherwise), range: this.rangeOf(node) }
   }
 
-  private operation(node: Node): Expr {
+  private operation(node: CstNode): Expr {
     const children = node.children
     const range = this.rangeOf(node)
     if (node.type === 'unary_operation') {
@@ -373,7 +396,7 @@ class Converter {
     return { kind: 'binary', operator, left: left.expr, right: right.expr, range }
   }
 
-  private span(first: Node, last: Node): SourceRange {
+  private span(first: CstNode, last: CstNode): SourceRange {
     const a = this.rangeOf(first)
     const b = this.rangeOf(last)
     return { file: a.file, startLine: a.startLine, endLine: b.endLine, startColumn: a.startColumn, endColumn: b.endColumn }
