@@ -2,26 +2,13 @@ import { dirname } from 'node:path'
 import type { ApiKey, HttpApi, HttpRoute, ResourcePolicy, RestApi, RestStage, UsagePlan } from '../model/aws.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { Unknown, attr, firstLine, isUnknown, type Attr } from '../model/source.js'
-import type { RawResource } from '../parse/types.js'
 import type { Value } from '../parse/value.js'
 import type { ExtractContext } from './context.js'
-import { optionalString } from './values.js'
 
 /*
  * Framework-neutral pieces of the API Gateway extractors: the joins between stages, APIs, method
  * settings, usage plans, keys and resource policies, which Terraform and CloudFormation resolve the same way.
  */
-
-/** A nested block or property map, read with the same helpers as a resource body; its defaults still point at the resource's first line. */
-export function nested(resource: RawResource, value: Value | undefined): RawResource | undefined {
-  if (value?.kind === 'list') return nested(resource, value.items[0])
-  return value?.kind === 'map' ? { ...resource, body: value } : undefined
-}
-
-/** An attribute the provider requires: when the source omits it, it is unknown rather than defaulted. */
-export function requiredString(resource: RawResource, dotted: string): Attr<string> {
-  return optionalString(resource, dotted) ?? attr<string>(new Unknown(`${dotted} is not set`), firstLine(resource.loc), false)
-}
 
 /** The first element of a list-valued attribute (`types = ["REGIONAL"]`), or the value itself. */
 export function firstItem(value: Value | undefined): Value | undefined {

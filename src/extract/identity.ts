@@ -2,10 +2,9 @@ import type { IamGroup, IamPolicy, IamRole, IamUser, IdentityPool, PolicyAttachm
 import type { PolicyDocument } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { Unknown, attr, firstLine, type Attr, type SourceRange } from '../model/source.js'
-import type { RawResource } from '../parse/types.js'
 import type { Value } from '../parse/value.js'
 import type { ExtractContext } from './context.js'
-import { items, optionalString, toString } from './values.js'
+import { items, toString } from './values.js'
 
 /*
  * Framework-neutral building and joining of IAM principals. Every join runs in afterAll and looks
@@ -115,11 +114,6 @@ export function joinUnauthenticatedRole(context: ExtractContext, pool: Value | u
     const bound = lookupIam<IamRole>(context, 'role', role)
     if (found && bound) found.unauthenticatedRole = bound
   })
-}
-
-/** An attribute the resource type requires; absent (a broken or partial configuration) it is unknown, never guessed. */
-export function requiredString(resource: RawResource, dotted: string): Attr<string> {
-  return optionalString(resource, dotted) ?? attr<string>(new Unknown(`${dotted} is not set`, resource.address), firstLine(resource.loc), false)
 }
 
 /** A list attribute's elements; a single or whole-unknown value counts as one element, null as none. */

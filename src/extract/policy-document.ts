@@ -2,7 +2,7 @@ import type { Condition, PolicyDocument, PolicyKind, PrincipalEntry, Statement }
 import type { ResourceMeta } from '../model/resource.js'
 import { Unknown, attr, firstLine, type Attr, type SourceRange } from '../model/source.js'
 import { parseJsonValue } from '../parse/json.js'
-import { field, type MapValue, type StringValue, type Value } from '../parse/value.js'
+import { field, isWhollyKnown, toPlainJson, type MapValue, type StringValue, type Value } from '../parse/value.js'
 import type { ExtractContext } from './context.js'
 import { toString } from './values.js'
 
@@ -59,7 +59,8 @@ function fillFromMap(document: PolicyDocument, map: MapValue, context: ExtractCo
   if (statementValue?.kind === 'unknown') return markUnknown(document, statementValue, context)
   const statementValues = statementValue?.kind === 'list' ? statementValue.items : statementValue && statementValue.kind !== 'null' ? [statementValue] : []
   document.statements = statementValues.map(readStatement)
-  if (isFullyKnown(map)) document.size = JSON.stringify(plain(map)).length
+  // Measured as AWS does: the JSON without whitespace outside strings.
+  if (isWhollyKnown(map)) document.size = JSON.stringify(toPlainJson(map)).length
 }
 
 function markUnknown(document: PolicyDocument, value: Value & { kind: 'unknown' }, context: ExtractContext): void {
@@ -152,24 +153,3 @@ function span(from: SourceRange, to: SourceRange): SourceRange {
   return { file: from.file, startLine: from.startLine, endLine: to.endLine, startColumn: from.startColumn, endColumn: to.endColumn }
 }
 
-function isFullyKnown(value: Value): boolean {
-  if (value.kind === 'unknown') return false
-  if (value.kind === 'list') return value.items.every(isFullyKnown)
-  if (value.kind === 'map') return value.entries.every((e) => isFullyKnown(e.value))
-  return true
-}
-
-/** The JSON a fully known Value stands for, to measure the document as AWS does (no whitespace outside strings). */
-function plain(value: Value): unknown {
-  switch (value.kind) {
-    case 'list':
-      return value.items.map(plain)
-    case 'map':
-      return Object.fromEntries(value.entries.map((e) => [e.key, plain(e.value)]))
-    case 'null':
-    case 'unknown':
-      return null
-    default:
-      return value.value
-  }
-}

@@ -1,4 +1,4 @@
-import { Unknown, attr, type Attr, type SourceRange } from '../model/source.js'
+import { Unknown, attr, firstLine, type Attr, type SourceRange } from '../model/source.js'
 import type { ResourceMeta } from '../model/resource.js'
 import type { RawResource } from '../parse/types.js'
 import { items, path, type Value } from '../parse/value.js'
@@ -68,6 +68,17 @@ export function optionalNumber(resource: RawResource, dotted: string): Attr<numb
 
 export function numberOr(resource: RawResource, dotted: string, fallback: number): Attr<number> {
   return optionalNumber(resource, dotted) ?? attr(fallback, headOf(resource.loc), false)
+}
+
+/** An attribute the resource type requires: absent (a broken or partial configuration), it is unknown, never defaulted. */
+export function requiredString(resource: RawResource, dotted: string): Attr<string> {
+  return optionalString(resource, dotted) ?? attr<string>(new Unknown(`${dotted} is not set`), firstLine(resource.loc), false)
+}
+
+/** A nested block or property map, read with the same helpers as a resource body; its defaults still point at the resource's first line. */
+export function nested(resource: RawResource, value: Value | undefined): RawResource | undefined {
+  if (value?.kind === 'list') return nested(resource, value.items[0])
+  return value?.kind === 'map' ? { ...resource, body: value } : undefined
 }
 
 /** A list of strings; a whole list that is unknown becomes one unknown Attr so rules see it. */

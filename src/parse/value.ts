@@ -67,6 +67,29 @@ export function path(value: Value | undefined, dotted: string): Value | undefine
   return current
 }
 
+/** No unknown anywhere inside: only such a value can be serialised or compared. */
+export function isWhollyKnown(value: Value): boolean {
+  if (value.kind === 'unknown') return false
+  if (value.kind === 'list') return value.items.every(isWhollyKnown)
+  if (value.kind === 'map') return value.entries.every((e) => isWhollyKnown(e.value))
+  return true
+}
+
+/** A wholly known value as plain JSON data (jsonencode, Fn::ToJsonString, a policy's size); an unknown inside would be null. */
+export function toPlainJson(value: Value): unknown {
+  switch (value.kind) {
+    case 'list':
+      return value.items.map(toPlainJson)
+    case 'map':
+      return Object.fromEntries(value.entries.map((e) => [e.key, toPlainJson(e.value)]))
+    case 'null':
+    case 'unknown':
+      return null
+    default:
+      return value.value
+  }
+}
+
 /** An HCL block type or a list-valued property, as a list of its elements (a single map counts as one). */
 export function items(value: Value | undefined): Value[] {
   if (!value) return []

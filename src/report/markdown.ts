@@ -2,7 +2,7 @@ import { expiringSoon, EXPIRY_WARNING_DAYS } from '../rulebook/index.js'
 import type { ScanResult } from '../scan.js'
 import { SEVERITIES, type Finding } from '../rules/types.js'
 import { redact } from './redact.js'
-import { active, countBySeverity, ruleDocsUrl } from './summary.js'
+import { active, countBySeverity, ruleDocsUrl, SEVERITY_ICON, tableCell } from './summary.js'
 
 export interface MarkdownOptions {
   title?: string
@@ -11,8 +11,6 @@ export interface MarkdownOptions {
   /** Turns `file:line` into a link (the Action passes a blob URL at the head commit). */
   linkFor?: (finding: Finding) => string | undefined
 }
-
-const ICON = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' } as const
 
 /** A Markdown report for job summaries, PR comments and `--format markdown`. */
 export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
@@ -25,7 +23,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
       ? `No findings in ${result.files.length} scanned file(s).`
       : `**${findings.length} finding(s)** in ${result.files.length} scanned file(s).`,
     '',
-    `| ${SEVERITIES.map((s) => `${ICON[s]} ${s}`).join(' | ')} |`,
+    `| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${s}`).join(' | ')} |`,
     `| ${SEVERITIES.map(() => '---:').join(' | ')} |`,
     `| ${SEVERITIES.map((s) => counts[s]).join(' | ')} |`,
     '',
@@ -37,7 +35,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
       const where = `${finding.loc.file}:${finding.loc.startLine}`
       const link = options.linkFor?.(finding)
       out.push(
-        `| ${ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | ${link ? `[${escape(where)}](${link})` : `\`${escape(where)}\``} | ${finding.resource ? `\`${escape(finding.resource.address)}\`` : ''} | ${escape(redact(finding.message))} |`,
+        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(redact(finding.message))} |`,
       )
     }
     if (findings.length > max) out.push('', `…and ${findings.length - max} more (see the SARIF or JSON report).`)
@@ -45,7 +43,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
   }
   if (unresolved.length > 0) {
     out.push('<details><summary>Values that could not be determined (' + unresolved.length + ')</summary>', '')
-    for (const finding of unresolved) out.push(`- \`${escape(finding.loc.file)}:${finding.loc.startLine}\` ${escape(finding.message)}`)
+    for (const finding of unresolved) out.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(finding.message)}`)
     out.push('', '</details>', '')
   }
   const suppressed = result.findings.length - active(result.findings).length
@@ -54,14 +52,10 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
   if (expiring.length > 0) {
     out.push(`**Waivers and suppressions expiring within ${EXPIRY_WARNING_DAYS} days** (the finding comes back then):`, '')
     for (const finding of expiring) {
-      out.push(`- \`${finding.ruleId}\` at \`${escape(finding.loc.file)}:${finding.loc.startLine}\` until ${finding.suppressed!.until}${finding.suppressed!.owner ? ` (owner: ${escape(finding.suppressed!.owner)})` : ''}`)
+      out.push(`- \`${finding.ruleId}\` at \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` until ${finding.suppressed!.until}${finding.suppressed!.owner ? ` (owner: ${tableCell(finding.suppressed!.owner)})` : ''}`)
     }
     out.push('')
   }
   out.push(`Rulebook: \`${result.rulebookSource}\``)
   return out.join('\n') + '\n'
-}
-
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }

@@ -5,6 +5,14 @@ export function active(findings: Finding[]): Finding[] {
   return findings.filter((f) => !f.suppressed)
 }
 
+/** One icon per severity, the same in every Markdown the tool writes (reports, summaries, review comments). */
+export const SEVERITY_ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' }
+
+/** Text for one line of Markdown (a table cell, a list item): a `|` would end a cell and a line break the row. */
+export function tableCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const finding of findings) counts[finding.severity]++

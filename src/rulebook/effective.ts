@@ -1,5 +1,6 @@
 import type { SourceRange } from '../model/source.js'
 import type { AnyRule, Severity } from '../rules/types.js'
+import type { WaiverSpec } from './format.js'
 
 /** One rule as the merged rulebook configures it. */
 export interface EffectiveRule {
@@ -14,14 +15,8 @@ export interface EffectiveRule {
   declaredIn?: string
 }
 
-export interface Waiver {
-  /** A rule ID or `area/*`. */
-  rule: string
-  resource?: string
-  path?: string
-  reason: string
-  owner?: string
-  expires?: string
+/** A waiver as written, and where. */
+export interface Waiver extends WaiverSpec {
   /** The waiver's entry in its rulebook file. */
   loc: SourceRange
 }

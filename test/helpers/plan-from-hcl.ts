@@ -5,7 +5,7 @@ import { parseHclFile } from '../../src/parse/terraform/hcl-syntax.js'
 import { parseTerraformModule } from '../../src/parse/terraform/index.js'
 import { addressOf } from '../../src/parse/terraform/module.js'
 import type { Block, Body, Expr, Step } from '../../src/parse/terraform/syntax.js'
-import { isWhollyKnown, plain } from '../../src/parse/terraform/values.js'
+import { isWhollyKnown, toPlainJson } from '../../src/parse/value.js'
 import { terraformParser } from '../../src/parse/terraform/wasm.js'
 import type { RawResource } from '../../src/parse/types.js'
 import { field, type MapValue, type Value } from '../../src/parse/value.js'
@@ -170,7 +170,7 @@ function plannedAttribute(value: Value, expr: Expr, context: Context): Planned {
   if (!rendering || (value.kind !== 'map' && value.kind !== 'list')) return planned(value)
   // Terraform renders JSON only from wholly known values: one unknown inside makes the whole string unknown.
   if (!isWhollyKnown(value)) return { after: UNKNOWN, unknown: true }
-  const json = rendering === 'policy-json' ? providerPolicy(plain(value) as Record<string, Json>) : (plain(value) as Json)
+  const json = rendering === 'policy-json' ? providerPolicy(toPlainJson(value) as Record<string, Json>) : (toPlainJson(value) as Json)
   return { after: rendering === 'policy-json' ? JSON.stringify(json, null, 2) : JSON.stringify(json), unknown: false }
 }
 

@@ -9,7 +9,7 @@ import { parseHclFile } from '../../src/parse/terraform/hcl-syntax.js'
 import { parseTerraformModule } from '../../src/parse/terraform/index.js'
 import { declareModule } from '../../src/parse/terraform/module.js'
 import type { Body, Expr } from '../../src/parse/terraform/syntax.js'
-import { plain } from '../../src/parse/terraform/values.js'
+import { toPlainJson } from '../../src/parse/value.js'
 import { terraformParser } from '../../src/parse/terraform/wasm.js'
 import { createRepoReader } from '../../src/sources/reader.js'
 
@@ -53,7 +53,7 @@ function compareBody(body: Body, json: Record<string, unknown>, where: string, p
   const module = declareModule('.', createRepoReader(CORPUS), parser, [], [])
   for (const attribute of body.attributes) {
     if (!isPlain(attribute.value)) continue
-    const mine = asHcl2json(plain(evaluate(attribute.value, { module })))
+    const mine = asHcl2json(toPlainJson(evaluate(attribute.value, { module })))
     const theirs = json[attribute.name]
     if (isDeepStrictEqual(mine, theirs)) result.equal++
     else result.differences.push(`${where}.${attribute.name}: ${JSON.stringify(mine)} != ${JSON.stringify(theirs)}`)

@@ -5,11 +5,11 @@ import type { RawResource } from '../../parse/types.js'
 import { field, type Value } from '../../parse/value.js'
 import {
   addQuickCreate, addRestStage, bindApiKey, firstItem, joinedStrings, linkHttpApi, linkResourcePolicy,
-  linkRestApi, linkUsagePlan, nested, requiredString, resourcePath,
+  linkRestApi, linkUsagePlan, resourcePath,
 } from '../apigateway-links.js'
 import type { ExtractContext, Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
-import { boolOr, items, metaOf, numberOr, optionalNumber, optionalString, stringList, stringOr, toString } from '../values.js'
+import { boolOr, items, metaOf, nested, numberOr, optionalNumber, optionalString, requiredString, stringList, stringOr, toString } from '../values.js'
 
 /*
  * AWS::ApiGateway::* and AWS::ApiGatewayV2::*. The shapes SAM shares with them (method settings,

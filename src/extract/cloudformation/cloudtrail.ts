@@ -1,10 +1,11 @@
 import type { Trail } from '../../model/aws.js'
 import { Unknown, attr, firstLine } from '../../model/source.js'
-import type { MapValue, Value } from '../../parse/value.js'
+import type { MapValue } from '../../parse/value.js'
 import { field } from '../../parse/value.js'
 import type { Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
 import { lookupLogGroup } from '../log-groups.js'
+import { advancedSelectorDataEvents, type AdvancedSelectorKeys } from '../trail-selectors.js'
 import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr, toBool, toString } from '../values.js'
 
 const trail: Handler = (resource, context) => {
@@ -23,7 +24,7 @@ const trail: Handler = (resource, context) => {
     // IsLogging is required: a template without it states nothing, which is not "off".
     isLogging: isLogging ? toBool(isLogging) : attr<boolean>(new Unknown('IsLogging is not set'), firstLine(resource.loc), false),
     bucketName: bucketValue ? toString(bucketValue) : attr<string>(new Unknown('S3BucketName is not set'), firstLine(resource.loc), false),
-    dataEvents: [...selectorDataEvents(resource.body), ...advancedSelectorDataEvents(resource.body)],
+    dataEvents: [...selectorDataEvents(resource.body), ...advancedSelectorDataEvents(items(field(resource.body, 'AdvancedEventSelectors')), ADVANCED_SELECTOR_KEYS)],
   }
   context.model.cloudtrail.trails.push(model)
   context.register('trail', resource.address, model, [knownValue(model.name)])
@@ -48,19 +49,6 @@ function selectorDataEvents(body: MapValue): Trail['dataEvents'] {
 }
 
 /** `AdvancedEventSelectors[].FieldSelectors[] { Field: resources.type, Equals: [...] }`. */
-function advancedSelectorDataEvents(body: MapValue): Trail['dataEvents'] {
-  return items(field(body, 'AdvancedEventSelectors')).flatMap((selector) => {
-    const fields = items(path(selector, 'FieldSelectors'))
-    const arns = fields.filter((f) => fieldName(f) === 'resources.ARN').flatMap((f) => [...stringList(path(f, 'Equals')), ...stringList(path(f, 'StartsWith'))])
-    return fields
-      .filter((f) => fieldName(f) === 'resources.type')
-      .flatMap((f) => stringList(path(f, 'Equals')).map((resourceType) => ({ loc: f.loc, resourceType, values: arns })))
-  })
-}
-
-function fieldName(selector: Value): string | undefined {
-  const name = path(selector, 'Field')
-  return name?.kind === 'string' ? name.value : undefined
-}
+const ADVANCED_SELECTOR_KEYS: AdvancedSelectorKeys = { fieldSelectors: 'FieldSelectors', field: 'Field', equals: 'Equals', startsWith: 'StartsWith' }
 
 export const handlers: Record<string, Handler> = readingProperties({ 'AWS::CloudTrail::Trail': trail })

@@ -1,10 +1,10 @@
 import type { SecurityGroup, SecurityGroupRule, Vpc, VpcEndpoint } from '../../model/aws.js'
-import { attr, firstLine } from '../../model/source.js'
 import type { Value } from '../../parse/value.js'
 import type { Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
 import { readPolicyDocument } from '../policy-document.js'
-import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr, toNumber, toString } from '../values.js'
+import { attachSecurityGroup, ingressRule } from '../security-groups.js'
+import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr } from '../values.js'
 
 const vpc: Handler = (resource, context) => {
   const model: Vpc = { meta: metaOf(resource), cidr: optionalString(resource, 'CidrBlock'), endpoints: [] }
@@ -28,10 +28,7 @@ const vpcEndpoint: Handler = (resource, context) => {
   context.register('vpcEndpoint', resource.address, model)
   context.afterAll(() => {
     context.lookup<Vpc>('vpc', path(resource.body, 'VpcId'))?.endpoints.push(model)
-    for (const id of items(path(resource.body, 'SecurityGroupIds'))) {
-      const group = context.lookup<SecurityGroup>('securityGroup', id)
-      if (group && !model.securityGroups.includes(group)) model.securityGroups.push(group)
-    }
+    for (const id of items(path(resource.body, 'SecurityGroupIds'))) attachSecurityGroup(context, model, id)
   })
 }
 
@@ -52,17 +49,13 @@ const ingress: Handler = (resource, context) => {
 
 /** An ingress rule's properties (inline entry or standalone resource); `at` is where the rule is written. */
 function ruleOf(properties: Value, at: { loc: Value['loc'] }): SecurityGroupRule {
-  const from = path(properties, 'FromPort')
-  const to = path(properties, 'ToPort')
-  const protocol = path(properties, 'IpProtocol')
-  return {
-    loc: at.loc,
-    cidrBlocks: stringList(path(properties, 'CidrIp')),
-    ipv6CidrBlocks: stringList(path(properties, 'CidrIpv6')),
-    ...(from ? { fromPort: toNumber(from) } : {}),
-    ...(to ? { toPort: toNumber(to) } : {}),
-    protocol: protocol ? toString(protocol) : attr('-1', firstLine(at.loc), false),
-  }
+  return ingressRule(at.loc, {
+    ipv4: path(properties, 'CidrIp'),
+    ipv6: path(properties, 'CidrIpv6'),
+    fromPort: path(properties, 'FromPort'),
+    toPort: path(properties, 'ToPort'),
+    protocol: path(properties, 'IpProtocol'),
+  })
 }
 
 export const handlers: Record<string, Handler> = readingProperties({

@@ -6,10 +6,10 @@ import type { ExtractContext, Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
 import {
   addGroup, addMembership, addPolicy, addRole, addUser, joinAttachment, joinInlinePolicy, joinMembership, joinUnauthenticatedRole,
-  listItems, nameOr, policyAttachment, requiredString, type PrincipalKind,
+  listItems, nameOr, policyAttachment, type PrincipalKind,
 } from '../identity.js'
 import { readPolicyDocument } from '../policy-document.js'
-import { boolOr, metaOf, optionalString, stringList, stringOr } from '../values.js'
+import { boolOr, metaOf, optionalString, requiredString, stringList, stringOr } from '../values.js'
 
 const GENERATED = 'CloudFormation'
 

@@ -1,10 +1,9 @@
 import type { FunctionUrl, LambdaFunction, LambdaPermission } from '../../model/aws.js'
 import { attr, firstLine } from '../../model/source.js'
 import { field } from '../../parse/value.js'
-import { requiredString } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
-import { metaOf, optionalString } from '../values.js'
+import { metaOf, optionalString, requiredString } from '../values.js'
 import { corsOf } from './apigateway.js'
 
 const lambdaFunction: Handler = (resource, context) => {

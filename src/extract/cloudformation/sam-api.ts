@@ -3,10 +3,10 @@ import type { ResourceMeta } from '../../model/resource.js'
 import { Unknown, attr, firstLine, type Attr, type SourceRange } from '../../model/source.js'
 import type { RawResource } from '../../parse/types.js'
 import { field, type MapEntry, type Value } from '../../parse/value.js'
-import { addRestStage, joinedStrings, linkHttpApi, linkResourcePolicy, linkRestApi, nested } from '../apigateway-links.js'
+import { addRestStage, joinedStrings, linkHttpApi, linkResourcePolicy, linkRestApi } from '../apigateway-links.js'
 import type { ExtractContext, Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
-import { boolOr, items, metaOf, numberOr, optionalString, stringList, stringOr, toString } from '../values.js'
+import { boolOr, items, metaOf, nested, numberOr, optionalString, stringList, stringOr, toString } from '../values.js'
 import { corsOf, methodSettingsOf, registerSettings, routeSettingsMap, routeSettingsOf, usagePlanLimits } from './apigateway.js'
 
 /*

@@ -2,10 +2,9 @@ import type { WafRule, WebAcl } from '../../model/aws.js'
 import { Unknown, attr, firstLine, type Attr } from '../../model/source.js'
 import type { RawResource } from '../../parse/types.js'
 import { entry, field, path, type Value } from '../../parse/value.js'
-import { nested, requiredString } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
-import { items, metaOf } from '../values.js'
+import { items, metaOf, nested, requiredString } from '../values.js'
 import { linkLoggingConfiguration, linkWebAclAssociation } from '../wafv2-links.js'
 
 /** `DefaultAction: { Allow: {} }` → `allow` at the `Allow` key. */

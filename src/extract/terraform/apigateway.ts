@@ -4,11 +4,11 @@ import type { RawResource } from '../../parse/types.js'
 import { field, type Value } from '../../parse/value.js'
 import {
   addQuickCreate, addRestStage, attachMethodSettings, bindApiKey, firstItem, joinedStrings, linkHttpApi, linkResourcePolicy,
-  linkRestApi, linkUsagePlan, nested, requiredString, resourcePath,
+  linkRestApi, linkUsagePlan, resourcePath,
 } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
 import { moduleLocalRef } from '../references.js'
-import { boolOr, items, metaOf, numberOr, optionalNumber, optionalString, path, stringList, stringOr, toString } from '../values.js'
+import { boolOr, items, metaOf, nested, numberOr, optionalNumber, optionalString, path, requiredString, stringList, stringOr, toString } from '../values.js'
 
 const restApi: Handler = (resource, context) => {
   const types = firstItem(path(resource.body, 'endpoint_configuration.types'))

@@ -4,6 +4,7 @@ import type { MapValue, Value } from '../../parse/value.js'
 import { field } from '../../parse/value.js'
 import type { Handler } from '../context.js'
 import { lookupLogGroup } from '../log-groups.js'
+import { advancedSelectorDataEvents, type AdvancedSelectorKeys } from '../trail-selectors.js'
 import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr, toString } from '../values.js'
 
 const trail: Handler = (resource, context) => {
@@ -20,7 +21,7 @@ const trail: Handler = (resource, context) => {
     isLogging: boolOr(resource, 'enable_logging', true),
     // s3_bucket_name is required by the provider; absent means the source is incomplete, not a default.
     bucketName: bucketValue ? toString(bucketValue) : attr<string>(new Unknown('s3_bucket_name is not set'), firstLine(resource.loc), false),
-    dataEvents: [...selectorDataEvents(resource.body), ...advancedSelectorDataEvents(resource.body)],
+    dataEvents: [...selectorDataEvents(resource.body), ...advancedSelectorDataEvents(items(field(resource.body, 'advanced_event_selector')), ADVANCED_SELECTOR_KEYS)],
   }
   context.model.cloudtrail.trails.push(model)
   context.register('trail', resource.address, model, [knownValue(model.name)])
@@ -42,20 +43,7 @@ function selectorDataEvents(body: MapValue): Trail['dataEvents'] {
 }
 
 /** `advanced_event_selector { field_selector { field = "resources.type", equals = [...] } }` blocks. */
-function advancedSelectorDataEvents(body: MapValue): Trail['dataEvents'] {
-  return items(field(body, 'advanced_event_selector')).flatMap((selector) => {
-    const fields = items(path(selector, 'field_selector'))
-    const arns = fields.filter((f) => fieldName(f) === 'resources.ARN').flatMap((f) => [...stringList(path(f, 'equals')), ...stringList(path(f, 'starts_with'))])
-    return fields
-      .filter((f) => fieldName(f) === 'resources.type')
-      .flatMap((f) => stringList(path(f, 'equals')).map((resourceType) => ({ loc: f.loc, resourceType, values: arns })))
-  })
-}
-
-function fieldName(selector: Value): string | undefined {
-  const name = path(selector, 'field')
-  return name?.kind === 'string' ? name.value : undefined
-}
+const ADVANCED_SELECTOR_KEYS: AdvancedSelectorKeys = { fieldSelectors: 'field_selector', field: 'field', equals: 'equals', startsWith: 'starts_with' }
 
 function typeOf(value: Value | undefined, owner: Value) {
   return value ? toString(value) : attr<string>(new Unknown('data_resource without type'), firstLine(owner.loc), false)

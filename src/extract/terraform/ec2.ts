@@ -1,10 +1,11 @@
 import type { SecurityGroup, SecurityGroupRule, Vpc, VpcEndpoint } from '../../model/aws.js'
-import { attr, firstLine } from '../../model/source.js'
+import type { SourceRange } from '../../model/source.js'
 import type { RawResource } from '../../parse/types.js'
 import type { Value } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
 import { readPolicyDocument } from '../policy-document.js'
-import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr, toNumber, toString } from '../values.js'
+import { attachSecurityGroup, ingressRule } from '../security-groups.js'
+import { boolOr, items, knownValue, metaOf, optionalString, path, stringList, stringOr } from '../values.js'
 
 const vpc: Handler = (resource, context) => {
   const model: Vpc = { meta: metaOf(resource), cidr: optionalString(resource, 'cidr_block'), endpoints: [] }
@@ -28,13 +29,8 @@ const vpcEndpoint: Handler = (resource, context) => {
   context.register('vpcEndpoint', resource.address, model)
   context.afterAll(() => {
     context.lookup<Vpc>('vpc', path(resource.body, 'vpc_id'))?.endpoints.push(model)
-    for (const id of items(path(resource.body, 'security_group_ids'))) attachGroup(context, model, id)
+    for (const id of items(path(resource.body, 'security_group_ids'))) attachSecurityGroup(context, model, id)
   })
-}
-
-function attachGroup(context: ExtractContext, endpoint: VpcEndpoint, id: Value | undefined): void {
-  const group = context.lookup<SecurityGroup>('securityGroup', id)
-  if (group && !endpoint.securityGroups.includes(group)) endpoint.securityGroups.push(group)
 }
 
 /** aws_vpc_endpoint_policy: the endpoint's policy as a separate resource. */
@@ -48,63 +44,48 @@ const endpointPolicy: Handler = (resource, context) => {
 const endpointGroupAssociation: Handler = (resource, context) => {
   context.afterAll(() => {
     const endpoint = context.lookup<VpcEndpoint>('vpcEndpoint', path(resource.body, 'vpc_endpoint_id'))
-    if (endpoint) attachGroup(context, endpoint, path(resource.body, 'security_group_id'))
+    if (endpoint) attachSecurityGroup(context, endpoint, path(resource.body, 'security_group_id'))
   })
 }
 
 const securityGroup: Handler = (resource, context) => {
-  const model: SecurityGroup = { meta: metaOf(resource), ingress: items(path(resource.body, 'ingress')).map(inlineRule) }
+  const model: SecurityGroup = { meta: metaOf(resource), ingress: items(path(resource.body, 'ingress')).map((block) => ruleOf(block, block.loc)) }
   context.model.ec2.securityGroups.push(model)
   context.register('securityGroup', resource.address, model, [knownValue(optionalString(resource, 'name'))])
 }
 
-/** An `ingress { … }` block (or an element of an `ingress = [...]` list). */
-function inlineRule(block: Value): SecurityGroupRule {
-  return {
-    loc: block.loc,
-    cidrBlocks: stringList(path(block, 'cidr_blocks')),
-    ipv6CidrBlocks: stringList(path(block, 'ipv6_cidr_blocks')),
-    ...ports(path(block, 'from_port'), path(block, 'to_port')),
-    protocol: protocolOf(path(block, 'protocol'), block),
-  }
+/** An `ingress { … }` block (or an element of an `ingress = [...]` list), or the body of an aws_security_group_rule, written at `loc`. */
+function ruleOf(properties: Value, loc: SourceRange): SecurityGroupRule {
+  return ingressRule(loc, {
+    ipv4: path(properties, 'cidr_blocks'),
+    ipv6: path(properties, 'ipv6_cidr_blocks'),
+    fromPort: path(properties, 'from_port'),
+    toPort: path(properties, 'to_port'),
+    protocol: path(properties, 'protocol'),
+  }, properties.loc)
 }
 
 /** aws_security_group_rule with type = "ingress". */
 const groupRule: Handler = (resource, context) => {
   const type = path(resource.body, 'type')
   if (type?.kind === 'string' && type.value !== 'ingress') return
-  const rule: SecurityGroupRule = {
-    loc: resource.loc,
-    cidrBlocks: stringList(path(resource.body, 'cidr_blocks')),
-    ipv6CidrBlocks: stringList(path(resource.body, 'ipv6_cidr_blocks')),
-    ...ports(path(resource.body, 'from_port'), path(resource.body, 'to_port')),
-    protocol: protocolOf(path(resource.body, 'protocol'), resource.body),
-  }
-  addToGroup(resource, context, rule)
+  addToGroup(resource, context, ruleOf(resource.body, resource.loc))
 }
 
 /** aws_vpc_security_group_ingress_rule: one CIDR per rule. */
-const ingressRule: Handler = (resource, context) => {
-  const rule: SecurityGroupRule = {
-    loc: resource.loc,
-    cidrBlocks: stringList(path(resource.body, 'cidr_ipv4')),
-    ipv6CidrBlocks: stringList(path(resource.body, 'cidr_ipv6')),
-    ...ports(path(resource.body, 'from_port'), path(resource.body, 'to_port')),
-    protocol: protocolOf(path(resource.body, 'ip_protocol'), resource.body),
-  }
+const standaloneIngressRule: Handler = (resource, context) => {
+  const rule = ingressRule(resource.loc, {
+    ipv4: path(resource.body, 'cidr_ipv4'),
+    ipv6: path(resource.body, 'cidr_ipv6'),
+    fromPort: path(resource.body, 'from_port'),
+    toPort: path(resource.body, 'to_port'),
+    protocol: path(resource.body, 'ip_protocol'),
+  }, resource.body.loc)
   addToGroup(resource, context, rule)
 }
 
 function addToGroup(resource: RawResource, context: ExtractContext, rule: SecurityGroupRule): void {
   context.afterAll(() => context.lookup<SecurityGroup>('securityGroup', path(resource.body, 'security_group_id'))?.ingress.push(rule))
-}
-
-function ports(from: Value | undefined, to: Value | undefined): Pick<SecurityGroupRule, 'fromPort' | 'toPort'> {
-  return { ...(from ? { fromPort: toNumber(from) } : {}), ...(to ? { toPort: toNumber(to) } : {}) }
-}
-
-function protocolOf(value: Value | undefined, owner: Value) {
-  return value ? toString(value) : attr('-1', firstLine(owner.loc), false)
 }
 
 export const handlers: Record<string, Handler> = {
@@ -114,5 +95,5 @@ export const handlers: Record<string, Handler> = {
   aws_vpc_endpoint_security_group_association: endpointGroupAssociation,
   aws_security_group: securityGroup,
   aws_security_group_rule: groupRule,
-  aws_vpc_security_group_ingress_rule: ingressRule,
+  aws_vpc_security_group_ingress_rule: standaloneIngressRule,
 }

@@ -4,10 +4,10 @@ import { field } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
 import {
   addGroup, addPolicy, addRole, addUser, joinAttachment, joinInlinePolicy, joinMembership, joinUnauthenticatedRole,
-  listItems, nameOr, policyAttachment, requiredString, type PrincipalKind,
+  listItems, nameOr, policyAttachment, type PrincipalKind,
 } from '../identity.js'
 import { readPolicyDocument } from '../policy-document.js'
-import { boolOr, metaOf, numberOr, optionalString, stringList, stringOr } from '../values.js'
+import { boolOr, metaOf, numberOr, optionalString, requiredString, stringList, stringOr } from '../values.js'
 
 const GENERATED = 'the AWS provider'
 

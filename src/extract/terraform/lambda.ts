@@ -1,8 +1,7 @@
 import type { FunctionUrl, LambdaFunction, LambdaPermission } from '../../model/aws.js'
 import { field } from '../../parse/value.js'
-import { nested, requiredString } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
-import { boolOr, metaOf, optionalString, stringList } from '../values.js'
+import { boolOr, metaOf, nested, optionalString, requiredString, stringList } from '../values.js'
 
 const lambdaFunction: Handler = (resource, context) => {
   const fn: LambdaFunction = { meta: metaOf(resource), name: requiredString(resource, 'function_name'), role: optionalString(resource, 'role') }

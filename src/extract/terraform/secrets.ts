@@ -1,9 +1,9 @@
 import type { Secret, SsmParameter } from '../../model/aws.js'
-import { Unknown, attr, firstLine } from '../../model/source.js'
+import { attr, firstLine } from '../../model/source.js'
 import type { RawResource } from '../../parse/types.js'
 import type { Handler } from '../context.js'
 import { addCredential, addEnvironment, addUserData, userDataOf, variablesOfContainers, variablesOfMap } from '../secret-sources.js'
-import { knownValue, metaOf, optionalString, path, stringOr } from '../values.js'
+import { knownValue, metaOf, optionalString, path, requiredString, stringOr } from '../values.js'
 
 const secret: Handler = (resource, context) => {
   const model: Secret = { meta: metaOf(resource), name: optionalString(resource, 'name') ?? stringOr(resource, 'name_prefix', '') }
@@ -25,8 +25,7 @@ const ssmParameter: Handler = (resource, context) => {
   const model: SsmParameter = {
     meta: metaOf(resource),
     name: stringOr(resource, 'name', ''),
-    // `type` is required by the provider: absent means the source is incomplete.
-    type: optionalString(resource, 'type') ?? attr<string>(new Unknown('type is not set'), firstLine(resource.loc), false),
+    type: requiredString(resource, 'type'),
     value: optionalString(resource, 'value') ?? optionalString(resource, 'insecure_value'),
   }
   context.model.secrets.ssmParameters.push(model)

@@ -2,9 +2,8 @@ import type { WafRule, WebAcl } from '../../model/aws.js'
 import { Unknown, attr, firstLine, type Attr } from '../../model/source.js'
 import type { RawResource } from '../../parse/types.js'
 import { entry, field, type MapValue } from '../../parse/value.js'
-import { nested, requiredString } from '../apigateway-links.js'
 import type { Handler } from '../context.js'
-import { items, metaOf, path } from '../values.js'
+import { items, metaOf, nested, path, requiredString } from '../values.js'
 import { linkLoggingConfiguration, linkWebAclAssociation } from '../wafv2-links.js'
 
 /** `default_action { allow {} }` → `allow` at the `allow` block. */

@@ -69,18 +69,3 @@ export function firstUnknown(value: Value): Value | undefined {
   if (value.kind === 'map') return value.entries.map((entry) => firstUnknown(entry.value)).find((found) => found !== undefined)
   return undefined
 }
-
-/** A fully known value as plain JSON data (for `Fn::ToJsonString`). */
-export function toPlain(value: Value): unknown {
-  switch (value.kind) {
-    case 'list':
-      return value.items.map(toPlain)
-    case 'map':
-      return Object.fromEntries(value.entries.map((entry) => [entry.key, toPlain(entry.value)]))
-    case 'null':
-    case 'unknown':
-      return null
-    default:
-      return value.value
-  }
-}

@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../model/source.js'
-import { field, type Value } from '../value.js'
+import { field, toPlainJson, type Value } from '../value.js'
 import type { PatternPiece } from '../../model/pattern.js'
-import { dependsOn, firstUnknown, partlyKnown, relocated, sameValue, scalarText, stringAt, toPlain, unknownAt } from './build.js'
+import { dependsOn, firstUnknown, partlyKnown, relocated, sameValue, scalarText, stringAt, unknownAt } from './build.js'
 import { cidrBlocks } from './cidr.js'
 import type { Evaluator } from './evaluate.js'
 import { substitute } from './sub.js'
@@ -131,7 +131,7 @@ const toJsonString: IntrinsicFunction = (args, at, evaluator) => {
   const value = evaluator.value(args)
   if (!value) return malformed('Fn::ToJsonString', at)
   const unknown = firstUnknown(value)
-  return unknown ? dependsOn([unknown], at) : stringAt(at, JSON.stringify(toPlain(value)))
+  return unknown ? dependsOn([unknown], at) : stringAt(at, JSON.stringify(toPlainJson(value)))
 }
 
 function conditionResult(result: boolean | undefined, at: SourceRange): Value {

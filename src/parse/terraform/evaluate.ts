@@ -1,11 +1,11 @@
 import type { SourceRange } from '../../model/source.js'
-import type { ListValue, MapEntry, Value } from '../value.js'
+import { isWhollyKnown, type ListValue, type MapEntry, type Value } from '../value.js'
 import { callFunction } from './functions.js'
 import type { Scope } from './module.js'
 import { resolveReference } from './references.js'
 import type { Expr, Step } from './syntax.js'
 import { renderTemplate } from './template-render.js'
-import { failure, isWhollyKnown, sameValue, stringValue, unknown } from './values.js'
+import { failure, sameValue, stringValue, unknown } from './values.js'
 
 /** An expression to its positioned value; whatever the source does not determine is unknown, never guessed. */
 export function evaluate(expr: Expr, scope: Scope): Value {

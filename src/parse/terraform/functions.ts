@@ -1,11 +1,11 @@
 import type { SourceRange } from '../../model/source.js'
 import { parseJsonValue } from '../json.js'
 import { joinPattern, type PatternPiece } from '../../model/pattern.js'
-import type { ListValue, MapEntry, UnknownValue, Value } from '../value.js'
+import { isWhollyKnown, toPlainJson, type ListValue, type MapEntry, type UnknownValue, type Value } from '../value.js'
 import { readModuleFile, templateFile } from './files.js'
 import type { Scope } from './module.js'
 import type { Expr } from './syntax.js'
-import { failure, isFailure, isWhollyKnown, plain, sameValue, stringValue, templateText, unknown } from './values.js'
+import { failure, isFailure, sameValue, stringValue, templateText, unknown } from './values.js'
 
 type Call = Extract<Expr, { kind: 'call' }>
 type Evaluate = (expr: Expr, scope: Scope) => Value
@@ -101,7 +101,7 @@ function withScalarText(value: Value | undefined, loc: SourceRange): Value {
 /** Its argument itself, so a policy written in HCL keeps every element's line; a scalar becomes its JSON text. */
 function jsonencode(value: Value, loc: SourceRange): Value {
   if (value.kind === 'map' || value.kind === 'list' || value.kind === 'unknown') return value
-  return stringValue(JSON.stringify(plain(value)), loc)
+  return stringValue(JSON.stringify(toPlainJson(value)), loc)
 }
 
 function jsondecode(value: Value, loc: SourceRange): Value {

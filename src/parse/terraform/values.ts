@@ -1,5 +1,5 @@
 import type { SourceRange } from '../../model/source.js'
-import type { StringValue, UnknownValue, Value } from '../value.js'
+import { isWhollyKnown, toPlainJson, type StringValue, type UnknownValue, type Value } from '../value.js'
 
 /** Unknown values that stand for an evaluation error (a missing key, a bad argument): `try()` skips them, nothing else can tell. */
 const failures = new WeakSet<Value>()
@@ -32,20 +32,6 @@ export function withRef(value: Value, ref: string): Value {
   return copy
 }
 
-/** True when no unknown value hides anywhere inside. */
-export function isWhollyKnown(value: Value): boolean {
-  switch (value.kind) {
-    case 'unknown':
-      return false
-    case 'list':
-      return value.items.every(isWhollyKnown)
-    case 'map':
-      return value.entries.every((e) => isWhollyKnown(e.value))
-    default:
-      return true
-  }
-}
-
 /** Structural equality of known values, positions ignored; an unknown is never equal to anything. */
 export function sameValue(a: Value, b: Value): boolean {
   if (a.kind === 'unknown' || b.kind === 'unknown') return false
@@ -59,22 +45,6 @@ export function sameValue(a: Value, b: Value): boolean {
   return a.kind === b.kind && a.value === b.value
 }
 
-/** A known value as plain JavaScript data (for jsonencode inside a string, base64 and the like). */
-export function plain(value: Value): unknown {
-  switch (value.kind) {
-    case 'list':
-      return value.items.map(plain)
-    case 'map':
-      return Object.fromEntries(value.entries.map((e) => [e.key, plain(e.value)]))
-    case 'null':
-      return null
-    case 'unknown':
-      return undefined
-    default:
-      return value.value
-  }
-}
-
 /** The text a known scalar becomes inside a string template; maps and lists (jsonencode results) become their JSON. */
 export function templateText(value: Value): string | undefined {
   switch (value.kind) {
@@ -85,7 +55,7 @@ export function templateText(value: Value): string | undefined {
       return String(value.value)
     case 'list':
     case 'map':
-      return isWhollyKnown(value) ? JSON.stringify(plain(value)) : undefined
+      return isWhollyKnown(value) ? JSON.stringify(toPlainJson(value)) : undefined
     default:
       return undefined
   }

@@ -1,6 +1,5 @@
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.js'
-import { countBySeverity, ruleDocsUrl } from '../summary.js'
-import { SEVERITY_ICON } from './review-comment.js'
+import { countBySeverity, ruleDocsUrl, SEVERITY_ICON, tableCell } from '../summary.js'
 import { shortMessage } from './text.js'
 
 /** Longest message shown in a table row or list item; the SARIF and JSON reports keep the whole text. */
@@ -53,20 +52,20 @@ export function changeReportMarkdown(report: ChangeReport, maxChars: number): st
   const delta = byStatus.new.filter((f) => f.ruleId === DELTA_RULE)
   if (delta.length > 0) {
     head.push('### Access this change widens', '')
-    for (const finding of delta) head.push(`- [${escape(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${escape(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`)
+    for (const finding of delta) head.push(`- [${tableCell(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${tableCell(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`)
     head.push('')
   }
   const tail: string[] = []
   if (report.unresolved.length > 0) {
     tail.push(`<details><summary>Values that could not be determined (${report.unresolved.length})</summary>`, '')
-    for (const finding of report.unresolved.slice(0, 100)) tail.push(`- \`${escape(finding.loc.file)}:${finding.loc.startLine}\` ${escape(shortMessage(finding.message, ROW_MESSAGE_CHARS))}`)
+    for (const finding of report.unresolved.slice(0, 100)) tail.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(shortMessage(finding.message, ROW_MESSAGE_CHARS))}`)
     if (report.unresolved.length > 100) tail.push(`- …and ${report.unresolved.length - 100} more`)
     tail.push('', '</details>', '')
   }
   if (report.suppressedCount > 0) tail.push(`${report.suppressedCount} finding(s) suppressed or waived.`, '')
   if (report.expiring.length > 0) {
     tail.push(`Waivers and suppressions expiring soon (${report.expiring.length}):`, '')
-    for (const finding of report.expiring.slice(0, 50)) tail.push(`- \`${finding.ruleId}\` on \`${escape(finding.resource?.address ?? finding.loc.file)}\` until ${finding.suppressed?.until}${finding.suppressed?.owner ? ` (owner ${escape(finding.suppressed.owner)})` : ''}`)
+    for (const finding of report.expiring.slice(0, 50)) tail.push(`- \`${finding.ruleId}\` on \`${tableCell(finding.resource?.address ?? finding.loc.file)}\` until ${finding.suppressed?.until}${finding.suppressed?.owner ? ` (owner ${tableCell(finding.suppressed.owner)})` : ''}`)
     tail.push('')
   }
   for (const note of report.notes) tail.push(`> ⚠️ ${note}`, '')
@@ -93,13 +92,9 @@ function countRow(status: FindingStatus, counts: Record<Severity, number>): stri
 function findingRow(finding: Finding, status: FindingStatus, report: ChangeReport): string {
   const where = `${finding.loc.file}:${finding.loc.startLine}`
   const label = status === 'new' ? '🆕 new' : status === 'fixed' ? '✅ fixed' : 'existing'
-  return `| ${label} | ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | [${escape(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${escape(finding.resource.address)}\`` : ''} | ${escape(shortMessage(finding.message, ROW_MESSAGE_CHARS))} |`
+  return `| ${label} | ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(shortMessage(finding.message, ROW_MESSAGE_CHARS))} |`
 }
 
 function bySeverity(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
-}
-
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }

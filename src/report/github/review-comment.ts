@@ -1,12 +1,10 @@
-import type { AnyRule, Finding, Severity } from '../../rules/types.js'
-import { ruleDocsUrl } from '../summary.js'
+import type { AnyRule, Finding } from '../../rules/types.js'
+import { ruleDocsUrl, SEVERITY_ICON } from '../summary.js'
 import { fingerprintMarker } from './markers.js'
 import { shortMessage } from './text.js'
 
 /** Room for the message in a comment (GitHub takes 65,536 characters); the reports keep the whole text. */
 const COMMENT_MESSAGE_CHARS = 4000
-
-export const SEVERITY_ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', info: '⬜' }
 
 /**
  * A review comment: severity, rule, what is wrong, why, how to fix, the rule's page, and a suggested

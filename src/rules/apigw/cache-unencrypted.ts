@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js'
-import { replaceValue, shownValue } from './shared.js'
+import { replaceValue } from '../fix.js'
+import { shownValue } from './shared.js'
 
 export default defineRule({
   id: 'apigw/cache-unencrypted',

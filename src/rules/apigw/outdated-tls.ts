@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js'
-import { replaceValue, upper } from './shared.js'
+import { replaceValue } from '../fix.js'
+import { upper } from './shared.js'
 
 export default defineRule({
   id: 'apigw/outdated-tls',

@@ -1,7 +1,6 @@
 import type { RestApi } from '../../model/aws.js'
 import type { ResourceMeta } from '../../model/resource.js'
 import { isKnown, type Attr } from '../../model/source.js'
-import type { SuggestedFix } from '../types.js'
 
 /*
  * Small facts shared by the API Gateway, Lambda and WAF rules. Unknown values answer "not proven",
@@ -32,10 +31,4 @@ export function isPublicApi(api: RestApi | undefined): api is RestApi {
 /** A throttle limit that limits: set, and not Terraform's `-1` ("not set"). Unknown counts as set. */
 export function limits(limit: Attr<number> | undefined): boolean {
   return limit !== undefined && !(isKnown(limit) && limit.value < 0)
-}
-
-/** A suggested change replacing a written value (never a defaulted one, which has no text to replace). */
-export function replaceValue(value: Attr<unknown>, replacement: string, description: string): SuggestedFix | undefined {
-  if (!value.explicit || value.loc.startColumn === undefined || value.loc.endColumn === undefined) return undefined
-  return { loc: value.loc, replacement, description, valueOnly: true }
 }

@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js'
-import { named, replaceValue, shownValue } from './shared.js'
+import { replaceValue } from '../fix.js'
+import { named, shownValue } from './shared.js'
 
 export default defineRule({
   id: 'apigw/stage-no-tracing',

@@ -1,5 +1,6 @@
 import { defineRule } from '../types.js'
-import { replaceValue, upper } from '../apigw/shared.js'
+import { upper } from '../apigw/shared.js'
+import { replaceValue } from '../fix.js'
 
 export default defineRule({
   id: 'lambda/function-url-no-auth',

@@ -88,10 +88,6 @@ export function isDeny(statement: Statement): boolean {
   return statement.effect.value === 'Deny'
 }
 
-export function allowStatements(document: PolicyDocument): Statement[] {
-  return document.statements.filter(isAllow)
-}
-
 /**
  * Two principal ARN patterns name the same principals, one within the other. Plain glob overlap is too
  * loose here: `*` spans `:` and `/`, so `…:role/ops-*` and `…::*:role/BreakGlass` would overlap.

@@ -1,5 +1,6 @@
 import type { VpcEndpoint } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
+import { isAllow, isPublicPrincipal } from '../shared/principals.js'
 
 /*
  * Facts about endpoint types shared by the vpce rules. Type names are compared ignoring case:
@@ -19,8 +20,8 @@ const isEverything = (values: Statement['actions']) => (values ?? []).some((valu
 
 /** Allow of every action on every resource to anyone, with no condition: the default endpoint policy written out. */
 export function grantsEverything(statement: Statement): boolean {
-  const anyone = (statement.principals ?? []).some((principal) => principal.value.value === '*' && (principal.type === '*' || principal.type === 'AWS'))
-  return statement.effect.value === 'Allow' && anyone && isEverything(statement.actions) && isEverything(statement.resources) && statement.conditions.length === 0
+  const anyone = (statement.principals ?? []).some(isPublicPrincipal)
+  return isAllow(statement) && anyone && isEverything(statement.actions) && isEverything(statement.resources) && statement.conditions.length === 0
 }
 
 /** No policy (the default allows everything) or a statement that writes the default out: vpce/policy-full-access owns these. */
