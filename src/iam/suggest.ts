@@ -1,27 +1,9 @@
+import { nearest } from '../text/nearest.js'
 import { catalog } from './catalog/catalog.js'
 
-function distance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!
-    previous[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diagonal = above
-    }
-  }
-  return previous[b.length]!
-}
-
+/** A likely typo: within a quarter of the name's length in edits, and at least two. */
 function closest(target: string, candidates: string[]): string | undefined {
-  const lower = target.toLowerCase()
-  let best: { name: string; score: number } | undefined
-  for (const name of candidates) {
-    const score = distance(lower, name.toLowerCase())
-    if (!best || score < best.score) best = { name, score }
-  }
-  return best && best.score <= Math.max(2, Math.floor(target.length / 4)) ? best.name : undefined
+  return nearest(target, candidates, Math.max(2, Math.floor(target.length / 4)))
 }
 
 /** The real action or service a misspelt one most likely meant (`s3:GetObjects` → `s3:GetObject`). */
