@@ -2,10 +2,10 @@ import type { ResourcePolicy } from '../model/aws.js'
 import type { PolicyDocument } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { Unknown, attr, firstLine, type Attr } from '../model/source.js'
-import type { Value } from '../parse/value.js'
-import type { ExtractContext } from './context.js'
+import { field, type Value } from '../parse/value.js'
+import type { ExtractContext, Handler } from './context.js'
 import { readPolicyDocument } from './policy-document.js'
-import { toString } from './values.js'
+import { metaOf, toString } from './values.js'
 
 /** What a resource policy protects: the target as written, and the reference it was written through. */
 export interface PolicyTarget {
@@ -23,6 +23,15 @@ export function targetOf(value: Value | undefined, meta: ResourceMeta): PolicyTa
 export function ownTarget(meta: ResourceMeta, name: Value | undefined): PolicyTarget {
   const value = name && name.kind !== 'null' ? toString(name) : attr<string>(new Unknown('identifier assigned by AWS', meta.address), firstLine(meta.loc), false)
   return { value, ref: meta.address }
+}
+
+/** Handles a policy written on the protected resource itself (aws_sqs_queue.policy, KeyPolicy on AWS::KMS::Key), named by `nameKey` when it has a name. */
+export function ownPolicyHandler(service: string, nameKey: string | undefined, policyKey: string): Handler {
+  return (resource, context) => {
+    const meta = metaOf(resource)
+    const name = nameKey ? field(resource.body, nameKey) : undefined
+    addResourcePolicies(context, meta, service, field(resource.body, policyKey), [ownTarget(meta, name)])
+  }
 }
 
 /** Reads the document once and records one resource policy per target (an SQS or SNS policy may name several). */

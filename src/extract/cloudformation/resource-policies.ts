@@ -3,7 +3,7 @@ import { field } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
 import { listItems } from '../identity.js'
-import { addResourcePolicies, ownTarget, targetOf } from '../resource-policy.js'
+import { addResourcePolicies, ownPolicyHandler, targetOf } from '../resource-policy.js'
 import { metaOf } from '../values.js'
 
 /*
@@ -20,23 +20,14 @@ function separate(service: string, targetKey: string, policyKey: string): Handle
   }
 }
 
-/** A policy written on the protected resource itself (KeyPolicy on AWS::KMS::Key), named by `nameKey` when it has a name. */
-function own(service: string, nameKey: string | undefined, policyKey: string): Handler {
-  return (resource: RawResource, context: ExtractContext) => {
-    const meta = metaOf(resource)
-    const name = nameKey ? field(resource.body, nameKey) : undefined
-    addResourcePolicies(context, meta, service, field(resource.body, policyKey), [ownTarget(meta, name)])
-  }
-}
-
 export const handlers: Record<string, Handler> = readingProperties({
   'AWS::SQS::QueuePolicy': separate('sqs', 'Queues', 'PolicyDocument'),
   'AWS::SNS::TopicPolicy': separate('sns', 'Topics', 'PolicyDocument'),
-  'AWS::KMS::Key': own('kms', undefined, 'KeyPolicy'),
-  'AWS::KMS::ReplicaKey': own('kms', undefined, 'KeyPolicy'),
-  'AWS::ECR::Repository': own('ecr', 'RepositoryName', 'RepositoryPolicyText'),
+  'AWS::KMS::Key': ownPolicyHandler('kms', undefined, 'KeyPolicy'),
+  'AWS::KMS::ReplicaKey': ownPolicyHandler('kms', undefined, 'KeyPolicy'),
+  'AWS::ECR::Repository': ownPolicyHandler('ecr', 'RepositoryName', 'RepositoryPolicyText'),
   'AWS::SecretsManager::ResourcePolicy': separate('secretsmanager', 'SecretId', 'ResourcePolicy'),
-  'AWS::ApiGateway::RestApi': own('apigateway', 'Name', 'Policy'),
-  'AWS::OpenSearchService::Domain': own('es', 'DomainName', 'AccessPolicies'),
-  'AWS::Elasticsearch::Domain': own('es', 'DomainName', 'AccessPolicies'),
+  'AWS::ApiGateway::RestApi': ownPolicyHandler('apigateway', 'Name', 'Policy'),
+  'AWS::OpenSearchService::Domain': ownPolicyHandler('es', 'DomainName', 'AccessPolicies'),
+  'AWS::Elasticsearch::Domain': ownPolicyHandler('es', 'DomainName', 'AccessPolicies'),
 })

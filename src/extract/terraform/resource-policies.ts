@@ -1,7 +1,7 @@
 import type { RawResource } from '../../parse/types.js'
 import { field } from '../../parse/value.js'
 import type { ExtractContext, Handler } from '../context.js'
-import { addResourcePolicies, ownTarget, targetOf } from '../resource-policy.js'
+import { addResourcePolicies, ownPolicyHandler, targetOf } from '../resource-policy.js'
 import { metaOf } from '../values.js'
 
 /*
@@ -17,13 +17,9 @@ function separate(service: string, targetKey: string, policyKey = 'policy'): Han
   }
 }
 
-/** A policy written on the protected resource itself (aws_sqs_queue.policy), named by `nameKey` when it has a name. */
+/** A policy written on the protected resource itself (aws_sqs_queue.policy). */
 function own(service: string, nameKey: string | undefined, policyKey = 'policy'): Handler {
-  return (resource: RawResource, context: ExtractContext) => {
-    const meta = metaOf(resource)
-    const name = nameKey ? field(resource.body, nameKey) : undefined
-    addResourcePolicies(context, meta, service, field(resource.body, policyKey), [ownTarget(meta, name)])
-  }
+  return ownPolicyHandler(service, nameKey, policyKey)
 }
 
 export const handlers: Record<string, Handler> = {
