@@ -45,7 +45,7 @@ export function materialisePathsOf(scope: ChangeScope, documents: string[]): str
   return [...scope.moduleDirs, ...documents]
 }
 
-export function dirOf(path: string): string {
+function dirOf(path: string): string {
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.'
 }
 

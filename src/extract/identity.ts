@@ -57,7 +57,7 @@ const IAM_ARN = /^arn:[^:]+:iam::([^:]*):(role|user|group|policy)\/(?:.*\/)?([^/
  * The principal or customer policy a value names: by reference, by literal name, or by a literal ARN
  * of this account's IAM (an AWS managed policy ARN never names a customer policy).
  */
-export function lookupIam<T>(context: ExtractContext, kind: PrincipalKind | 'policy', value: Value | undefined): T | undefined {
+function lookupIam<T>(context: ExtractContext, kind: PrincipalKind | 'policy', value: Value | undefined): T | undefined {
   const direct = context.lookup<T>(kind, value)
   if (direct || value?.kind !== 'string') return direct
   const arn = IAM_ARN.exec(value.value)

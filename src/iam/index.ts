@@ -8,8 +8,8 @@ export { resolveIamDataRoot } from './catalog/data-root.js'
 export { actionMatches, expandAction, hasAccessLevel, isAllActions, serviceOfPattern, MUTATING_LEVELS, type ActionExpansion } from './actions.js'
 export { globCovers, globMatches, globsIntersect, hasWildcard } from './glob.js'
 export {
-  coversAllActions, effectOf, isConditional, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
-  type ActionMatch, type Effect, type ResourceScope, type StatementRef,
+  effectOf, isConditional, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
+  type ActionMatch, type Effect, type ResourceScope,
 } from './statement.js'
 export { createPermissions, type Grant, type Limits, type Permissions } from './permissions.js'
 export { documentFromJson } from './json-document.js'
@@ -27,4 +27,3 @@ export { entryGrants, listNames, type EntryGrant } from './entry-grants.js'
 export { suggestAction } from './suggest.js'
 export { conditionProblems } from './validate/conditions.js'
 export { redundancies, type Redundancy } from './redundancy.js'
-export { evaluateDocuments } from './evaluate.js'

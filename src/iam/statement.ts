@@ -1,6 +1,6 @@
-import type { PolicyDocument, Statement } from '../model/policy.js'
+import type { Statement } from '../model/policy.js'
 import { isKnown, type Attr, type SourceRange } from '../model/source.js'
-import { actionMatches, isAllActions } from './actions.js'
+import { actionMatches } from './actions.js'
 import { globCovers } from './glob.js'
 
 /*
@@ -79,16 +79,6 @@ export function scopeCovers(general: ResourceScope, specific: ResourceScope): bo
   return specific.patterns.length > 0 && specific.patterns.every((s) => general.patterns.some((g) => globCovers(g, s, false)))
 }
 
-/** The statement grants (or denies) every action: `Action: "*"`. */
-export function coversAllActions(statement: Statement): boolean {
-  return (statement.actions ?? []).some((a) => isKnown(a) && isAllActions(a.value))
-}
-
 export function isConditional(statement: Statement): boolean {
   return statement.conditions.length > 0
-}
-
-export interface StatementRef {
-  document: PolicyDocument
-  statement: Statement
 }

@@ -1,7 +1,7 @@
 import type { ScanResult } from '../scan.js'
 import { active, countBySeverity } from './summary.js'
 
-export const JSON_REPORT_VERSION = 1
+const JSON_REPORT_VERSION = 1
 
 /** Machine output: every finding (suppressed ones marked), counts of the active ones, and where the rulebook came from. */
 export function toJson(result: ScanResult, toolVersion: string): string {

@@ -26,7 +26,7 @@ export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
 }
 
 /** Where each rule's page lives; the repository URL is the project's, pages are generated into docs/rules/. */
-export const DOCS_BASE = 'https://github.com/policygate/policygate/blob/main/docs/rules'
+const DOCS_BASE = 'https://github.com/policygate/policygate/blob/main/docs/rules'
 
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE}/${ruleId}.md`

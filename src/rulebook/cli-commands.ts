@@ -117,7 +117,7 @@ export function initCommand(args: string[]): number {
   return 0
 }
 
-export function starterRulebook(preset: string): string {
+function starterRulebook(preset: string): string {
   return `# yaml-language-server: $schema=${SCHEMA_ID}
 #
 # The policygate rulebook of this repository. In pull requests it is read from the base branch:

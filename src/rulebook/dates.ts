@@ -1,5 +1,5 @@
 /** Today as YYYY-MM-DD in UTC: expiry dates in rulebooks and comments are calendar days. */
-export function isoDay(now: Date): string {
+function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10)
 }
 

@@ -28,6 +28,7 @@ export interface ExampleOutcome {
   passed: boolean
 }
 
+/** The file an example is written to: Terraform as main.tf, CloudFormation as YAML, either as JSON when it starts with `{`. */
 export function exampleFileName(framework: Framework, code: string): string {
   const json = code.trimStart().startsWith('{')
   if (framework === 'terraform') return json ? 'main.tf.json' : 'main.tf'
@@ -35,7 +36,7 @@ export function exampleFileName(framework: Framework, code: string): string {
 }
 
 /** Scans one example file with `effective` (usually one rule, plus the rulebook's own rules) and returns all findings. */
-export async function scanExampleFile(effective: EffectiveRulebook, framework: Framework, code: string, now: Date): Promise<Finding[]> {
+async function scanExampleFile(effective: EffectiveRulebook, framework: Framework, code: string, now: Date): Promise<Finding[]> {
   const dir = await mkdtemp(join(tmpdir(), 'policygate-rulebook-test-'))
   try {
     await writeFile(join(dir, exampleFileName(framework, code)), code)

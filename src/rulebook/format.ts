@@ -89,5 +89,4 @@ export interface FieldCondition {
   greater_than?: number
 }
 
-export const FIELD_OPERATORS = ['equals', 'in', 'matches', 'exists', 'less_than', 'greater_than'] as const
 export const DEFAULT_RULEBOOK_PATH = '.github/policygate.yml'

@@ -52,7 +52,7 @@ export function resolveLocation(text: string, from?: RulebookLocation): Rulebook
 }
 
 /** policies/ of this package: beside src/ when run from source, beside dist/ in the bundle (dist/ or dist/chunks/). */
-export function policiesDir(moduleUrl: string = import.meta.url): string {
+function policiesDir(moduleUrl: string = import.meta.url): string {
   const moduleDir = dirname(fileURLToPath(moduleUrl))
   for (const candidate of [join(moduleDir, '..', 'policies'), join(moduleDir, '..', '..', 'policies'), join(moduleDir, '..', '..', '..', 'policies')]) {
     if (existsSync(join(candidate, 'recommended.yml'))) return candidate

@@ -10,7 +10,7 @@ export interface PullRequestRef {
 }
 
 /** GitHub lists at most this many files for a pull request; a longer list is cut without a word. */
-export const PR_FILES_API_CAP = 3000
+const PR_FILES_API_CAP = 3000
 
 export interface PrFiles {
   files: ChangedFile[]

@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 
 /**
  * Reads files of the scanned repository for Terraform's file()/templatefile(): only inside the
@@ -37,4 +37,3 @@ export function toPosix(p: string): string {
   return p.split(sep).join('/')
 }
 
-export { join }

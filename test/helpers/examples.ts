@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { exampleFileName } from '../../src/rulebook/examples.js'
 import { applyChangePolicy, defaultRulebook } from '../../src/rulebook/index.js'
 import type { Rulebook } from '../../src/rulebook/types.js'
 import { governanceRules } from '../../src/rules/rulebook/index.js'
@@ -8,12 +9,6 @@ import type { AnyRule, Finding } from '../../src/rules/types.js'
 import { scan, type ScanResult } from '../../src/scan.js'
 
 export type ExampleFramework = 'terraform' | 'cloudformation'
-
-/** The file name an example is written to: Terraform as main.tf, CloudFormation as YAML or JSON by its first character. */
-export function exampleFileName(framework: ExampleFramework, code: string): string {
-  if (framework === 'terraform') return code.trimStart().startsWith('{') ? 'main.tf.json' : 'main.tf'
-  return code.trimStart().startsWith('{') ? 'template.json' : 'template.yaml'
-}
 
 /** Only `rule` runs, findings pass through untouched: what the rule itself reports. */
 function ruleOnly(rule: AnyRule, params: Record<string, unknown>): Rulebook {

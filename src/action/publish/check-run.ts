@@ -2,7 +2,7 @@ import type { CheckAnnotation } from '../../report/github/annotations.js'
 import type { GitHubClient } from '../github.js'
 
 /** The checks API takes at most 50 annotations per request. */
-export const ANNOTATIONS_PER_REQUEST = 50
+const ANNOTATIONS_PER_REQUEST = 50
 /** The checks API rejects a summary longer than this. */
 export const CHECK_SUMMARY_LIMIT = 65_535
 

@@ -62,7 +62,7 @@ export interface Catalog {
   servicesForConditionPrefix(prefix: string): string[]
 }
 
-export function createCatalog(root: string): Catalog {
+function createCatalog(root: string): Catalog {
   const readJson = <T>(...parts: string[]): T => JSON.parse(readFileSync(join(root, ...parts), 'utf8')) as T
   let services: Set<string> | undefined
   let unassociated: Record<string, string[]> | undefined

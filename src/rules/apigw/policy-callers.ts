@@ -8,7 +8,7 @@ import { isAllow, isDeny, isPublicPrincipal } from '../shared/principals.js'
  */
 
 /** A Deny conditioned on a caller key (Deny unless aws:SourceIp / aws:SourceVpce / aws:PrincipalOrgID matches). */
-export function fencedByDeny(document: PolicyDocument, keys: readonly string[] = CALLER_KEYS): boolean {
+function fencedByDeny(document: PolicyDocument, keys: readonly string[] = CALLER_KEYS): boolean {
   return document.statements.some((statement) => isDeny(statement) && statement.conditions.some((condition) => {
     const key = keyOf(condition)
     return key === undefined || keys.includes(key)

@@ -29,7 +29,7 @@ export function isNegatedOperator(operator: string): boolean {
 }
 
 /** `…IfExists` passes when the key is absent from the request, so it confines nobody who lacks the key. */
-export function isIfExists(operator: string): boolean {
+function isIfExists(operator: string): boolean {
   return /IfExists$/i.test(operator)
 }
 

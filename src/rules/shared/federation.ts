@@ -14,7 +14,7 @@ export const GITHUB_ISSUER = 'token.actions.githubusercontent.com'
 export type ProviderKind = 'github' | 'cognito' | 'saml' | 'oidc'
 
 /** `https://token.actions.githubusercontent.com/` → `token.actions.githubusercontent.com`. */
-export function issuerOfUrl(url: string): string {
+function issuerOfUrl(url: string): string {
   return url.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase()
 }
 
@@ -24,7 +24,7 @@ function providerByReference(ref: string, providers: readonly OidcProvider[]): O
 }
 
 /** The issuer a Federated principal names, when the source determines it. */
-export function federatedIssuer(principal: PrincipalEntry, providers: readonly OidcProvider[]): string | undefined {
+function federatedIssuer(principal: PrincipalEntry, providers: readonly OidcProvider[]): string | undefined {
   const value = principal.value
   if (isUnknown(value.value)) {
     const provider = value.value.ref ? providerByReference(value.value.ref, providers) : undefined

@@ -43,7 +43,7 @@ export function accountOfPrincipalText(text: string): string | undefined {
 }
 
 /** The account field of any ARN (`arn:aws:sqs:us-east-2:444455556666:queue`), when it is a literal 12-digit ID. */
-export function accountOfArn(text: string): string | undefined {
+function accountOfArn(text: string): string | undefined {
   const fields = text.split(':')
   if (fields[0] !== 'arn' || fields.length < 6) return undefined
   return ACCOUNT_ID.test(fields[4] ?? '') ? fields[4] : undefined
