@@ -4,7 +4,9 @@
  * so they are read as `*`.
  */
 
-const regexCache = new Map<string, RegExp>()
+// One cache per case mode, keyed by the pattern itself: building a combined key cost more than the lookup (matching runs per catalog action).
+const caseInsensitiveRegexes = new Map<string, RegExp>()
+const caseSensitiveRegexes = new Map<string, RegExp>()
 
 /** `${…}` policy variables become `*`: their value is only known at request time. */
 export function normalizeVariables(pattern: string): string {
@@ -17,15 +19,15 @@ export function hasWildcard(pattern: string): boolean {
 
 /** A case-insensitive regular expression for an IAM wildcard pattern (actions are case-insensitive, as AWS matches them). */
 export function globRegex(pattern: string, caseInsensitive = true): RegExp {
-  const cacheKey = `${caseInsensitive ? 'i' : 's'}${pattern}`
-  let regex = regexCache.get(cacheKey)
+  const cache = caseInsensitive ? caseInsensitiveRegexes : caseSensitiveRegexes
+  let regex = cache.get(pattern)
   if (!regex) {
     const body = normalizeVariables(pattern)
       .split('')
       .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\/]/g, '\\$&')))
       .join('')
     regex = new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's')
-    regexCache.set(cacheKey, regex)
+    cache.set(pattern, regex)
   }
   return regex
 }

@@ -73,11 +73,15 @@ export function maskKeyId(id: string): string {
   return `${id.slice(0, 4)}…${id.slice(-4)}`
 }
 
+// What every match of KEY_ID and SECRET_KEY_ASSIGNED contains: texts without it (nearly all) skip the global searches.
+const KEY_ID_PREFIX = /A(?:KIA|SIA|BIA|CCA)/
+const SECRET_WORD = /secret/i
+
 /** AWS key material in free text (scripts, JSON, any literal); `key` is the name the text is written under, if any. */
 export function findAwsKeys(text: string, key?: string): AwsKeyMatch[] {
   const matches: AwsKeyMatch[] = []
-  for (const m of text.matchAll(KEY_ID)) matches.push({ kind: 'access key ID', index: m.index, shown: maskKeyId(m[0]) })
-  for (const m of text.matchAll(SECRET_KEY_ASSIGNED)) matches.push({ kind: 'secret access key', index: m.index + m[0].length - m[1]!.length, shown: 'a secret access key' })
+  if (KEY_ID_PREFIX.test(text)) for (const m of text.matchAll(KEY_ID)) matches.push({ kind: 'access key ID', index: m.index, shown: maskKeyId(m[0]) })
+  if (SECRET_WORD.test(text)) for (const m of text.matchAll(SECRET_KEY_ASSIGNED)) matches.push({ kind: 'secret access key', index: m.index + m[0].length - m[1]!.length, shown: 'a secret access key' })
   if (key && /secret/i.test(key) && SECRET_KEY_ALONE.test(text.trim()) && /[A-Z]/.test(text) && /[a-z]/.test(text)) {
     matches.push({ kind: 'secret access key', index: text.indexOf(text.trim()), shown: 'a secret access key' })
   }
