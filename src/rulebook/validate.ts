@@ -11,8 +11,9 @@ import { rulebookSchema, rulePackSchema } from './schema.js'
  */
 
 export interface Validators {
-  rulebook: ValidateFunction
-  rulePack: ValidateFunction
+  /** Compiled on first use: compiling the rulebook schema takes hundreds of milliseconds, and a scan that reads only a shipped preset needs none. */
+  rulebook(): ValidateFunction
+  rulePack(): ValidateFunction
   /** One per rule with params, for the merged params of every layer. */
   params(rule: AnyRule): ValidateFunction | undefined
 }
@@ -25,9 +26,11 @@ export function validatorsFor(rules: AnyRule[]): Validators {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
   ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' })
   const paramValidators = new Map<AnyRule, ValidateFunction>()
+  let rulebook: ValidateFunction | undefined
+  let rulePack: ValidateFunction | undefined
   const validators: Validators = {
-    rulebook: ajv.compile(rulebookSchema(rules)),
-    rulePack: ajv.compile(rulePackSchema(rules)),
+    rulebook: () => (rulebook ??= ajv.compile(rulebookSchema(rules))),
+    rulePack: () => (rulePack ??= ajv.compile(rulePackSchema(rules))),
     params(rule) {
       if (!rule.params) return undefined
       let validate = paramValidators.get(rule)
