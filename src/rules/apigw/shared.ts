@@ -3,7 +3,7 @@ import type { ResourceMeta } from '../../model/resource.js'
 import { isKnown, type Attr } from '../../model/source.js'
 
 /*
- * Small facts shared by the API Gateway, Lambda and WAF rules. Unknown values answer "not proven",
+ * Small facts shared by the API Gateway and Lambda rules. Unknown values answer "not proven",
  * so a rule built on these never reports a guess.
  */
 
