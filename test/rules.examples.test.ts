@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { builtinRules } from '../src/rules/index.js'
 import { governanceRules } from '../src/rules/rulebook/index.js'
-import { scanExample, type ExampleFramework } from './helpers/examples.js'
+import { scanExample, scanExampleWithModel, type ExampleFramework } from './helpers/examples.js'
 
 // ESLint's RuleTester, our way: each rule's own examples are its tests.
 // A bad example must produce this rule at exactly the listed lines; a good one must be silent.
+
+/** Objects the model holds: a good example that yields none would be silent for every rule. */
+function modelledObjects(model: object): number {
+  return Object.values(model).reduce((count: number, value) => count + (Array.isArray(value) ? value.length : value && typeof value === 'object' ? modelledObjects(value) : 0), 0)
+}
+
 for (const rule of [...builtinRules, ...governanceRules]) {
   describe(rule.id, () => {
     for (const framework of ['terraform', 'cloudformation'] as ExampleFramework[]) {
@@ -12,6 +18,7 @@ for (const rule of [...builtinRules, ...governanceRules]) {
       if (!examples) continue
       examples.bad.forEach((example, i) => {
         it(`${framework} bad #${i + 1} is reported at line ${example.lines?.join(', ')}`, async () => {
+          expect(example.lines ?? [], 'a bad example names the lines it is reported at').not.toEqual([])
           const findings = await scanExample(rule, framework, example)
           const parseErrors = findings.filter((f) => f.ruleId === 'policygate/parse-error')
           expect(parseErrors, 'the example itself must parse').toEqual([])
@@ -21,8 +28,9 @@ for (const rule of [...builtinRules, ...governanceRules]) {
       })
       examples.good.forEach((example, i) => {
         it(`${framework} good #${i + 1} is silent`, async () => {
-          const findings = await scanExample(rule, framework, example)
+          const { findings, model } = await scanExampleWithModel(rule, framework, example)
           expect(findings.filter((f) => f.ruleId === 'policygate/parse-error')).toEqual([])
+          expect(modelledObjects(model), 'the example is read into the model').toBeGreaterThan(0)
           expect(findings.filter((f) => f.ruleId === rule.id).map((f) => `${f.loc.startLine}: ${f.message}`)).toEqual([])
         })
       })

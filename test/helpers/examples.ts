@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { exampleFileName } from '../../src/rulebook/examples.js'
+import type { AwsModel } from '../../src/model/aws.js'
 import { applyChangePolicy, defaultRulebook } from '../../src/rulebook/index.js'
 import type { Rulebook } from '../../src/rulebook/types.js'
 import { governanceRules } from '../../src/rules/rulebook/index.js'
@@ -25,16 +26,24 @@ async function scanDir(file: string, code: string, rulebook: Rulebook, base?: Sc
   }
 }
 
+type ExampleInput = { code: string; params?: object; base?: string }
+
 /**
  * Scans one example file. A model rule runs alone; a governance rule (reported by the rulebook stage)
  * runs under the default rulebook, and with `base` as a pull request that changes that file.
  */
-export async function scanExample(rule: AnyRule, framework: ExampleFramework, example: { code: string; params?: object; base?: string }): Promise<Finding[]> {
+export async function scanExample(rule: AnyRule, framework: ExampleFramework, example: ExampleInput): Promise<Finding[]> {
+  return (await scanExampleWithModel(rule, framework, example)).findings
+}
+
+/** scanExample, with the model the example was read into. */
+export async function scanExampleWithModel(rule: AnyRule, framework: ExampleFramework, example: ExampleInput): Promise<{ findings: Finding[]; model: AwsModel }> {
   const file = exampleFileName(framework, example.code)
   const governance = governanceRules.includes(rule)
   const rulebook = governance ? defaultRulebook() : ruleOnly(rule, (example.params ?? {}) as Record<string, unknown>)
   const base = example.base === undefined ? undefined : await scanDir(file, example.base, rulebook)
   const head = await scanDir(file, example.code, rulebook, base?.model)
-  if (!governance || !base) return head.findings
-  return applyChangePolicy(head.findings, { rulebook: defaultRulebook(), changedFiles: [{ path: file, status: 'modified', addedLines: [{ start: 1, end: example.code.split('\n').length }] }], base: base.model, head: head.model })
+  if (!governance || !base) return { findings: head.findings, model: head.model }
+  const changedFiles = [{ path: file, status: 'modified' as const, addedLines: [{ start: 1, end: example.code.split('\n').length }] }]
+  return { findings: applyChangePolicy(head.findings, { rulebook: defaultRulebook(), changedFiles, base: base.model, head: head.model }), model: head.model }
 }

@@ -55,7 +55,7 @@ describe('HCL strings, generated', () => {
         const value = at(unit, 'x.y', 'doc')
         const text = contentLines.map((line) => `${line}\n`).join('')
         expect(value).toMatchObject({ kind: 'string', value: text, loc: { startLine: start - 1 } })
-        if (value.kind === 'string' && value.textOrigin) expect(value.textOrigin.line).toBe(start)
+        expect(value).toMatchObject({ textOrigin: { line: start } })
       }),
       { numRuns: 100 },
     )
