@@ -3,15 +3,19 @@
 // Ratios compare runs in this same process, so they hold better than absolute times on a shared machine.
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { parseEvents } from 'js-yaml'
 import { parseTree } from 'jsonc-parser'
+import { MIN_BYTES_FOR_WORKERS, moduleSizes, workerCount } from '../src/parse/pool/pool.js'
 import { terraformParser } from '../src/parse/terraform/wasm.js'
 import { builtinRules } from '../src/rules/index.js'
 import { defaultConfiguration } from '../src/rules/run.js'
 import type { Finding } from '../src/rules/types.js'
 import { scan } from '../src/scan.js'
+import { discoverFiles } from '../src/sources/files.js'
 
 const repo = process.cwd()
 const realworld = join(repo, '..', 'shared', 'corpus', 'realworld')
@@ -91,12 +95,24 @@ function count(root: string, test: (f: string) => boolean): number {
   return filesUnder(root).filter(test).length
 }
 
+/**
+ * The parse worker bundled beside this script, where the build puts it beside dist/cli.js: scans here
+ * start workers exactly as the CLI does (run-ts removes this directory afterwards).
+ */
+async function bundleParseWorker(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url))
+  await build({ entryPoints: [join(repo, 'src/parse/pool/worker.ts')], outfile: join(here, 'parse-worker.js'), bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning' })
+}
+
 async function benchTree(label: string, root: string) {
   const tf = count(root, (f) => f.endsWith('.tf'))
   const docs = count(root, (f) => /\.(ya?ml|json|template)$/.test(f))
   let findings: Finding[] = []
+  let oneThreadFindings: Finding[] = []
   let scanned = 0
+  const parsePhase: number[] = []
   const scanTimes: number[] = []
+  const oneThreadTimes: number[] = []
   const parseTimes: number[] = []
   for (let i = 0; i < RUNS; i++) {
     parseTimes.push(await time(() => parseOnly(root)))
@@ -105,15 +121,22 @@ async function benchTree(label: string, root: string) {
         const result = await scan({ root })
         findings = result.findings
         scanned = result.files.length
+        parsePhase.push(result.timings.parseMs)
       }),
     )
+    oneThreadTimes.push(await time(async () => void (oneThreadFindings = (await scan({ root, parseWorkers: 0 })).findings)))
   }
   const scanMs = median(scanTimes)
+  const oneThreadMs = median(oneThreadTimes)
   const parseMs = median(parseTimes)
+  const modules = [...(await discoverFiles(root)).terraformModules].map(([dir, files]) => ({ dir, files }))
+  const workers = workerCount(moduleSizes(root, modules))
   console.log(`\n${label}: ${tf} .tf files, ${docs} YAML/JSON files (${scanned} parsed as Terraform/CloudFormation/plan)`)
-  console.log(`  scan        ${scanMs.toFixed(0).padStart(6)} ms   ${((scanned / scanMs) * 1000).toFixed(0)} files/s   ${findings.length} findings`)
-  console.log(`  parse only  ${parseMs.toFixed(0).padStart(6)} ms   (baseline: the chosen parsers, nothing else)`)
-  console.log(`  ratio       ${(scanMs / parseMs).toFixed(2)}× scan ÷ parse-only`)
+  console.log(`  scan        ${scanMs.toFixed(0).padStart(6)} ms   ${((scanned / scanMs) * 1000).toFixed(0)} files/s   ${findings.length} findings   (${workers} parse worker${workers === 1 ? '' : 's'} + this thread; parse phase ${median(parsePhase).toFixed(0)} ms)`)
+  console.log(`  one thread  ${oneThreadMs.toFixed(0).padStart(6)} ms   ${((scanned / oneThreadMs) * 1000).toFixed(0)} files/s   (parseWorkers: 0; ${(oneThreadMs / scanMs).toFixed(2)}× the default)`)
+  console.log(`  parse only  ${parseMs.toFixed(0).padStart(6)} ms   (baseline: the chosen parsers, nothing else, one thread)`)
+  console.log(`  ratio       ${(scanMs / parseMs).toFixed(2)}× scan ÷ parse-only (one thread: ${(oneThreadMs / parseMs).toFixed(2)}×)`)
+  if (JSON.stringify(findings) !== JSON.stringify(oneThreadFindings)) console.log('  !! findings differ between the default scan and the one-thread scan')
   const parseErrors = findings.filter((f) => f.ruleId === 'policygate/parse-error' || f.ruleId === 'policygate/rule-error')
   if (parseErrors.length > 0) console.log(`  !! ${parseErrors.length} parse/rule errors, first: ${parseErrors[0]!.loc.file}:${parseErrors[0]!.loc.startLine} ${parseErrors[0]!.message}`)
 }
@@ -156,8 +179,10 @@ function benchColdStart() {
 }
 
 const started = performance.now()
+await bundleParseWorker()
 const first = await time(() => scan({ root: join(realworld, 'terraform', 'terraform-aws-iam') }))
-console.log(`policygate bench — node ${process.version}, ${RUNS} runs each, medians`)
+console.log(`policygate bench — node ${process.version}, ${RUNS} runs each, medians; ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+console.log(`parse workers start at ${(MIN_BYTES_FOR_WORKERS / 1e6).toFixed(1)} MB of Terraform`)
 console.log(`first scan in this process (parser init + catalog load + terraform-aws-iam): ${first.toFixed(0)} ms`)
 await benchTree('real-world corpus', realworld)
 const generated = generateTree()
@@ -168,4 +193,4 @@ try {
 }
 await benchIam(1000)
 benchColdStart()
-console.log(`\npeak memory (max RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; bench took ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(`\npeak memory (max RSS, workers included) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; bench took ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)

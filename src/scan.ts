@@ -4,7 +4,7 @@ import { extractModel } from './extract/index.js'
 import type { AwsModel } from './model/aws.js'
 import { parseTemplate } from './parse/cloudformation/index.js'
 import { parsePlan } from './parse/plan/index.js'
-import { parseTerraformModule } from './parse/terraform/index.js'
+import { bundledWorkerEntry, parseModules } from './parse/pool/pool.js'
 import type { Diagnostic, ParsedUnit } from './parse/types.js'
 import { defaultRulebook, type Rulebook } from './rulebook/index.js'
 import { widenValueFixes } from './rules/fix.js'
@@ -22,6 +22,8 @@ export interface ScanOptions {
   /** The base commit's model, in pull-request mode, for rules about what a change adds. */
   base?: AwsModel
   now?: Date
+  /** Worker threads for parsing Terraform modules; default: by the scan's size and the cores (0: parse in this thread). */
+  parseWorkers?: number
 }
 
 export interface ScanResult {
@@ -41,7 +43,7 @@ export interface ScanResult {
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rulebook = options.rulebook ?? defaultRulebook()
   const t0 = performance.now()
-  const units = await parseAll(options.root, options.paths)
+  const units = await parseAll(options.root, options.paths, options.parseWorkers)
   const t1 = performance.now()
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
@@ -67,21 +69,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 }
 
-async function parseAll(root: string, paths?: string[]): Promise<ParsedUnit[]> {
+/** Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery order. */
+async function parseAll(root: string, paths?: string[], parseWorkers?: number): Promise<ParsedUnit[]> {
   const sources = await discoverFiles(root, paths)
-  const reader = createRepoReader(root)
-  const units: ParsedUnit[] = []
-  for (const [dir, files] of sources.terraformModules) {
-    // Synchronous reads: thousands of small files read faster in a loop than through the promise pool.
-    const texts = files.map((path) => ({ path, text: readFileSync(`${root}/${path}`, 'utf8') }))
-    units.push(await parseTerraformModule({ dir, files: texts, reader }))
+  const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files }))
+  const documents: ParsedUnit[] = []
+  const parseDocuments = (): void => {
+    for (const path of sources.documents) {
+      const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
+      const unit = parsePlan(file) ?? parseTemplate(file)
+      if (unit) documents.push(unit)
+    }
   }
-  for (const path of sources.documents) {
-    const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
-    const unit = parsePlan(file) ?? parseTemplate(file)
-    if (unit) units.push(unit)
-  }
-  return units
+  const terraform = await parseModules(root, modules, createRepoReader(root), { workers: parseWorkers, entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(), meanwhile: parseDocuments })
+  return [...terraform, ...documents]
 }
 
 /** Line text of scanned files, read once per file, for turning value fixes into line fixes. */
