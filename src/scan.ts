@@ -73,16 +73,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 async function parseAll(root: string, paths?: string[], parseWorkers?: number): Promise<ParsedUnit[]> {
   const sources = await discoverFiles(root, paths)
   const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files }))
-  const documents: ParsedUnit[] = []
-  const parseDocuments = (): void => {
-    for (const path of sources.documents) {
-      const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
-      const unit = parsePlan(file) ?? parseTemplate(file)
-      if (unit) documents.push(unit)
-    }
-  }
+  const documents: (ParsedUnit | undefined)[] = []
+  const parseDocuments = sources.documents.map((path, i) => () => {
+    const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
+    documents[i] = parsePlan(file) ?? parseTemplate(file)
+  })
   const terraform = await parseModules(root, modules, createRepoReader(root), { workers: parseWorkers, entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(), meanwhile: parseDocuments })
-  return [...terraform, ...documents]
+  return [...terraform, ...documents.filter((unit) => unit !== undefined)]
 }
 
 /** Line text of scanned files, read once per file, for turning value fixes into line fixes. */

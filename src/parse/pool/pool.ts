@@ -12,11 +12,13 @@ import type { WorkerReply, WorkerRequest } from './protocol.js'
  * WebAssembly, the syntax walk, evaluation) is most of a scan and modules are independent, so the
  * scanning thread and the workers take modules from one queue, largest first, and each unit lands
  * at its module's index: the result is the list, in the order, that parsing them one after another
- * gives. The scanning thread parses templates and plans first, then joins the queue.
+ * gives. The scanning thread parses templates and plans first, then joins the queue; it stops every
+ * few milliseconds to take replies and send workers their next modules, so none waits on it.
  *
- * Measured with the CLI on a shared 2-core machine (load average 3–4; medians of 5–8 runs): the
+ * Measured with the CLI on a shared 2-core machine (load average 2–4; medians of 5–8 runs): the
  * real-world corpus (0.7 MB of Terraform) gained nothing from a worker, twice it (1.4 MB) 7 %, six
- * times it (4.2 MB, the bench's generated tree) 14 %, for 10–15 % more CPU: a worker costs a thread
+ * times it (4.2 MB, the bench's generated tree) 14–20 % (in-process, `npm run bench`: 1.25–1.33×),
+ * for 10–15 % more CPU: a worker costs a thread
  * start and a parser (~90 ms), warms up its own copy of the code, and even one thread already keeps
  * V8's compiler and GC threads busy on the second core. Hence the threshold below, and at most one
  * worker per spare core. Workers exist only in the bundle (dist/parse-worker.js); from TypeScript
@@ -63,9 +65,12 @@ export interface ParseModulesOptions {
   workers?: number
   /** The bundled worker script; without it every module is parsed in this thread. */
   entry: string | undefined
-  /** Other parsing for this thread while workers start (templates, plans); it then takes modules too. */
-  meanwhile(): void
+  /** Other parsing for this thread, done first (one template or plan each); it then takes modules too. */
+  meanwhile: (() => void)[]
 }
+
+/** How long this thread works before letting worker replies in and sending the workers their next modules. */
+const TURN_MS = 10
 
 /** Every module parsed, in the order given. */
 export async function parseModules(root: string, modules: ModuleTask[], reader: RepoReader, options: ParseModulesOptions): Promise<ParsedUnit[]> {
@@ -75,11 +80,19 @@ export async function parseModules(root: string, modules: ModuleTask[], reader: 
   const queue = modules.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b)
   const count = options.entry ? workerCount(sizes, options.workers) : 0
   const workers = count > 0 ? startWorkers(options.entry!, count, root, modules, queue, units) : []
-  options.meanwhile()
+  let turnStart = performance.now()
+  const endTurn = async (): Promise<void> => {
+    if (workers.length === 0 || performance.now() - turnStart < TURN_MS) return
+    await new Promise((resolve) => setImmediate(resolve))
+    turnStart = performance.now()
+  }
+  for (const job of options.meanwhile) {
+    job()
+    await endTurn()
+  }
   for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
     units[index] = await parseModuleTask(root, modules[index]!, reader)
-    // Let worker replies in, and send them their next modules, between two modules of ours.
-    if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve))
+    await endTurn()
   }
   await Promise.all(workers.map((w) => w.done))
   // Modules a failed worker held are parsed here, after the queue ran dry.
