@@ -159,6 +159,18 @@ async function benchIam(policies: number) {
   rmSync(root, { recursive: true, force: true })
 }
 
+/** What a user waits for: the bundled CLI in a fresh process (cold code, the worker's start included). */
+function benchCliTree(root: string) {
+  const cli = join(repo, 'dist', 'cli.js')
+  if (!existsSync(cli)) return console.log('\nCLI on the generated tree: dist/cli.js missing (npm run build)')
+  const times = Array.from({ length: RUNS }, () => {
+    const start = performance.now()
+    spawnSync(process.execPath, [cli, 'scan', root, '--format', 'json', '--fail-on', 'none'], { maxBuffer: 1 << 28 })
+    return performance.now() - start
+  })
+  console.log(`  bundled CLI ${median(times).toFixed(0).padStart(6)} ms   (node dist/cli.js scan, a fresh process each run)`)
+}
+
 function benchColdStart() {
   const cli = join(repo, 'dist', 'cli.js')
   if (!existsSync(cli)) return console.log('\ncold start: dist/cli.js missing (npm run build)')
@@ -188,6 +200,7 @@ await benchTree('real-world corpus', realworld)
 const generated = generateTree()
 try {
   await benchTree(`generated tree (${relative(tmpdir(), generated)})`, generated)
+  benchCliTree(generated)
 } finally {
   rmSync(generated, { recursive: true, force: true })
 }
