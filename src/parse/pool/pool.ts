@@ -75,10 +75,11 @@ const TURN_MS = 10
 /** Every module parsed, in the order given. */
 export async function parseModules(root: string, modules: ModuleTask[], reader: RepoReader, options: ParseModulesOptions): Promise<ParsedUnit[]> {
   const units: ParsedUnit[] = new Array(modules.length)
-  const sizes = moduleSizes(root, modules)
-  // Long modules started early keep the threads' finishing times close.
-  const queue = modules.map((_, i) => i).sort((a, b) => sizes[b]! - sizes[a]! || a - b)
+  const queue = modules.map((_, i) => i)
+  const sizes = options.entry ? moduleSizes(root, modules) : []
   const count = options.entry ? workerCount(sizes, options.workers) : 0
+  // Long modules started early keep the threads' finishing times close.
+  if (count > 0) queue.sort((a, b) => sizes[b]! - sizes[a]! || a - b)
   const workers = count > 0 ? startWorkers(options.entry!, count, root, modules, queue, units) : []
   let turnStart = performance.now()
   const endTurn = async (): Promise<void> => {
