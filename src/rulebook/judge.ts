@@ -68,7 +68,9 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
       })
     }
 
-    const lookup = resourceLookup(model)
+    // One walk of the model serves the lookup and the suppression check below.
+    const resources = resourcesOf(model)
+    const lookup = resourceLookup(resources)
     const kept = findings.filter((f) => inScope(ruleScopes.get(f.ruleId), f.loc.file))
     for (const finding of kept) {
       if (!finding.resource) continue
@@ -99,7 +101,7 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
 
     // Resources derived from one declaration (a SAM API's parts) share its suppressions: judge each once.
     const judged = new Set<InlineSuppression>()
-    for (const meta of resourcesOf(model)) {
+    for (const meta of resources) {
       for (const suppression of meta.suppressions) {
         if (judged.has(suppression)) continue
         judged.add(suppression)

@@ -29,9 +29,13 @@ export function resourcesOf(model: AwsModel): ResourceMeta[] {
 }
 
 /** Finds the resource a finding is about: same address, in the same file and around the finding's line when possible. */
-export function resourceLookup(model: AwsModel): (address: string, file: string, line: number) => ResourceMeta | undefined {
+export function resourceLookup(resources: ResourceMeta[]): (address: string, file: string, line: number) => ResourceMeta | undefined {
   const byAddress = new Map<string, ResourceMeta[]>()
-  for (const meta of resourcesOf(model)) byAddress.set(meta.address, [...(byAddress.get(meta.address) ?? []), meta])
+  for (const meta of resources) {
+    const sameAddress = byAddress.get(meta.address)
+    if (sameAddress) sameAddress.push(meta)
+    else byAddress.set(meta.address, [meta])
+  }
   return (address, file, line) => {
     const candidates = byAddress.get(address) ?? []
     const sameFile = candidates.filter((m) => m.loc.file === file)
