@@ -4,6 +4,7 @@ import type { ParsedUnit } from '../types.js'
 import type { Value } from '../value.js'
 import { isTemplate, mightBeTemplate, plausiblyTemplate } from './detect.js'
 import { Evaluator } from './evaluate.js'
+import { LOOP_PREFIX, expandLoops, type ExpandedTemplate } from './foreach.js'
 import { inputsOf, literalsOf, resourcesOf, scopeOf } from './sections.js'
 import { parseYamlValue } from './yaml.js'
 
@@ -18,14 +19,18 @@ export function parseTemplate(file: { path: string; text: string }): ParsedUnit 
     if (!plausiblyTemplate(file.text)) return undefined
     return { ...emptyUnit(file.path), diagnostics: [{ kind: 'parse-error', message: parsed.error.message, loc: parsed.error.loc }] }
   }
-  if (!parsed.value || !isTemplate(parsed.value)) return undefined
-  const template = parsed.value
+  if (parsed.value?.kind !== 'map') return undefined
+  const written = parsed.value
+  // A loop's key is always written out, so a template without the text has nothing to expand.
+  const { template, repeated }: ExpandedTemplate = file.text.includes(LOOP_PREFIX) ? expandLoops(written) : { template: written, repeated: new Set() }
+  if (!isTemplate(template)) return undefined
   const evaluator = new Evaluator(scopeOf(template))
   return {
     ...emptyUnit(file.path),
-    resources: resourcesOf(template, evaluator),
+    resources: resourcesOf(template, evaluator, repeated),
     inputs: inputsOf(template),
-    literals: literalsOf(template),
+    // Literals as written: a loop's strings are one secret, not one per copy.
+    literals: literalsOf(written),
   }
 }
 

@@ -1,5 +1,5 @@
 import type { RawInput, RawLiteral, RawResource } from '../types.js'
-import { field, type MapValue, type Value } from '../value.js'
+import { field, type MapEntry, type MapValue, type Value } from '../value.js'
 import { scalarText } from './build.js'
 import type { Evaluator, TemplateParameter, TemplateScope } from './evaluate.js'
 import { withGlobals } from './globals.js'
@@ -26,8 +26,11 @@ export function scopeOf(template: MapValue): TemplateScope {
   return { parameters, conditions, resourceIds, ...(mappings && { mappings }) }
 }
 
-/** Each `Resources` entry with a Type, Globals applied and intrinsics evaluated; the body keeps every resource key. */
-export function resourcesOf(template: MapValue, evaluator: Evaluator): RawResource[] {
+/**
+ * Each `Resources` entry with a Type, Globals applied and intrinsics evaluated; the body keeps every resource key.
+ * `repeated`: entries that stand for every item of a loop whose collection is not determined.
+ */
+export function resourcesOf(template: MapValue, evaluator: Evaluator, repeated: ReadonlySet<MapEntry> = new Set()): RawResource[] {
   const globals = field(template, 'Globals')
   const samGlobals = globals && mapOf(evaluator.value(globals))
   return (mapOf(field(template, 'Resources'))?.entries ?? []).flatMap((entry): RawResource[] => {
@@ -45,6 +48,7 @@ export function resourcesOf(template: MapValue, evaluator: Evaluator): RawResour
         loc: spanning(entry.keyLoc, entry.value.loc),
         body,
         suppressions: suppressionsOf(body),
+        ...(repeated.has(entry) && { repeated: true }),
         ...(samGlobals && type.value === 'AWS::Serverless::Function' && { samGlobals }),
       },
     ]
