@@ -27,7 +27,7 @@ export interface RawResource {
   body: MapValue
   /** Suppressions attached to this resource or to one of its attributes. */
   suppressions: InlineSuppression[]
-  /** True when the resource is repeated with count/for_each (evaluated once, iterator unknown). */
+  /** True when one entry stands for several instances (Terraform count/for_each; CloudFormation Fn::ForEach over a collection the template does not determine): evaluated once, iterator unknown. */
   repeated?: boolean
   /** SAM functions: the template's evaluated `Globals`; the transform applies Globals.Api / HttpApi to the APIs it generates for their events. */
   samGlobals?: MapValue
