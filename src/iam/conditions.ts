@@ -51,8 +51,42 @@ export function parseOperator(operator: string): ParsedOperator {
   return family ? { base: rest, family, setOperator, ifExists } : { setOperator, ifExists }
 }
 
+/** StringNotEquals, ArnNotLike, NotIpAddress, …: a match means the key has none of the values, or is absent. */
 export function isNegatedOperator(base: string): boolean {
   return /Not/.test(base)
+}
+
+/** `*` and `?` are wildcards under the Like operators and the ARN operators (ArnEquals matches exactly as ArnLike does). */
+export function takesWildcards(base: string): boolean {
+  return base.endsWith('Like') || OPERATOR_FAMILIES[base] === 'ARN'
+}
+
+/**
+ * A match means the request carries the key with one of the listed values. Not so for a negated
+ * operator, `…IfExists` or `ForAllValues:` (these also match when the key is absent), or `Null`
+ * (it asks only whether the key is present). Not so either for text that is not an operator.
+ */
+export function confinesToValues(operator: ParsedOperator): boolean {
+  const base = operator.base
+  return base !== undefined && base !== 'Null' && !isNegatedOperator(base) && !operator.ifExists && operator.setOperator !== 'ForAllValues'
+}
+
+const EVERY_ADDRESS = new Set(['0.0.0.0/0', '::/0'])
+const ONLY_WILDCARDS = /^\*+$/
+
+/**
+ * A condition value every value of the key matches: only `*` under StringLike; under an ARN operator,
+ * only `*` in each of the six fields (a wildcard does not span `:`, so a lone `*` is no ARN pattern);
+ * the whole IPv4 or IPv6 space under IpAddress.
+ */
+export function matchesEveryValue(operator: ParsedOperator, value: string): boolean {
+  const text = value.trim()
+  if (operator.family === 'IPAddress') return EVERY_ADDRESS.has(text)
+  if (operator.family === 'ARN') {
+    const fields = text.split(':')
+    return fields.length >= 6 && (fields[0] === 'arn' || ONLY_WILDCARDS.test(fields[0]!)) && fields.slice(1).every((field) => ONLY_WILDCARDS.test(field))
+  }
+  return operator.family === 'String' && operator.base !== undefined && takesWildcards(operator.base) && ONLY_WILDCARDS.test(text)
 }
 
 function templateMatches(template: string, key: string): boolean {

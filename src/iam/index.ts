@@ -19,7 +19,11 @@ export { ESCALATION_METHODS, type EscalationMethod } from './escalation/methods.
 export { escalationPaths, type EscalationPath } from './escalation/detect.js'
 export { permissionDelta, describeDelta, type AccessDelta, type NewAccess } from './delta.js'
 export { actionAppliesToResource, isMalformedArn } from './arn.js'
-export { isMultiValued, isNegatedOperator, lookupConditionKey, operatorFitsType, parseOperator, type KeyLookup, type ParsedOperator } from './conditions.js'
+export {
+  confinesToValues, isMultiValued, isNegatedOperator, lookupConditionKey, matchesEveryValue, operatorFitsType, parseOperator, takesWildcards,
+  type KeyLookup, type ParsedOperator,
+} from './conditions.js'
+export { CALLER_KEYS, conditionKey, conditionOperator, conditionsOn, confiningConditions, isPrincipalKey, narrowingConditions } from './confining.js'
 export { grammarIssues, sizeLimitOf, SIZE_LIMITS, type PolicyIssue } from './validate/grammar.js'
 export { allowStatements, entryName, grantingDocuments, identityDocuments, statementName } from './documents.js'
 export { BULK_READ_ACTIONS, CREDENTIAL_ACTIONS, rewritesResourceAccess, type CredentialAction } from './risky-actions.js'

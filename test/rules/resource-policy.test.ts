@@ -36,7 +36,9 @@ describe('resource-policy/public', () => {
   })
 
   it('does not accept conditions that leave the caller open', () => {
-    for (const condition of ['{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}', '{"Null":{"aws:SourceVpce":"false"}}', '{"IpAddress":{"aws:SourceIp":["0.0.0.0/0"]}}', '{"StringLike":{"aws:Referer":"https://example.com/*"}}', '{"Bool":{"aws:SecureTransport":"true"}}']) {
+    for (const condition of ['{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}', '{"Null":{"aws:SourceVpce":"false"}}', '{"IpAddress":{"aws:SourceIp":["0.0.0.0/0"]}}', '{"StringLike":{"aws:Referer":"https://example.com/*"}}', '{"Bool":{"aws:SecureTransport":"true"}}',
+      // ForAllValues also matches a request without the key (an anonymous caller has no organization); six `*` fields cover every ARN.
+      '{"ForAllValues:StringLike":{"aws:PrincipalOrgPaths":"o-a1b2c3d4e5/*"}}', '{"ArnLike":{"aws:SourceArn":"arn:*:*:*:*:*"}}']) {
       expect(run(publicResource, withPolicies(resourcePolicy('s3', `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":${condition}}`))), condition).toHaveLength(1)
     }
   })

@@ -64,6 +64,11 @@ describe('iam/oidc-github-unrestricted', () => {
     expect(findings).toHaveLength(1)
   })
 
+  it('does not count a Null check on sub: it only asks that the claim be present', () => {
+    const findings = run(github, model((m) => m.iam.roles.push(role(federated(GH, `${AUD},\n${sub('Null', '"false"')}`)))))
+    expect(findings.map((f) => f.message)).toEqual(['No `token.actions.githubusercontent.com:sub` condition: a workflow in any GitHub repository can assume this role'])
+  })
+
   it('recognises GitHub through a provider resource of the model and through condition keys', () => {
     const viaProvider = model((m) => {
       m.iam.oidcProviders.push({ meta: meta('aws_iam_openid_connect_provider.github', 1), url: known('https://token.actions.githubusercontent.com', 2), clientIds: [] })
@@ -114,8 +119,8 @@ describe('iam/oidc-unrestricted', () => {
 
   describe('Cognito unauthenticated identities', () => {
     const guestTrust = federated('cognito-identity.amazonaws.com', '"StringEquals": { "cognito-identity.amazonaws.com:aud": "eu-west-1:pool" },\n"ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" }')
-    const guestRole = (actions: string) => {
-      const r = role(guestTrust, 'aws_iam_role.guest')
+    const guestRole = (actions: string, trust = guestTrust) => {
+      const r = role(trust, 'aws_iam_role.guest')
       r.inlinePolicies.push(policy('identity', `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":${actions},"Resource":"*"}]}`, meta('aws_iam_role_policy.guest', 40), 41))
       return r
     }
@@ -133,6 +138,11 @@ describe('iam/oidc-unrestricted', () => {
     it('reports the trust when no pool binds the role', () => {
       const findings = run(oidc, model((m) => m.iam.roles.push(guestRole('"sqs:SendMessage"'))))
       expect(findings.map((f) => f.loc.startLine)).toEqual([17])
+    })
+
+    it('does not read a negated amr condition as admitting guests', () => {
+      const authenticatedOnly = guestTrust.replace('ForAnyValue:StringLike', 'ForAnyValue:StringNotLike')
+      expect(run(oidc, model((m) => m.iam.roles.push(guestRole('"sqs:SendMessage"', authenticatedOnly))))).toEqual([])
     })
 
     it('accepts read-only guest roles', () => {

@@ -1,5 +1,5 @@
 import {
-  catalog, createPermissions, effectivePermissions, effectOf, expandAction, hasAccessLevel, matchAction, principalPolicies,
+  catalog, conditionKey, createPermissions, effectivePermissions, effectOf, expandAction, hasAccessLevel, matchAction, principalPolicies,
   type AccessLevel, type CatalogAction, type Permissions,
 } from '../../iam/index.js'
 import type { AwsModel } from '../../model/aws.js'
@@ -132,8 +132,9 @@ export function hasConditionKey(subject: IamSubject, keys: string[]): Verdict {
   const wanted = new Set(keys.map((k) => k.toLowerCase()))
   const statements = subject.kind === 'statement' ? [subject.statement] : [...subject.documents, ...subject.principalDocuments].flatMap((d) => d.statements)
   return anyOf(statements.flatMap((statement) => statement.conditions.map((condition) => {
-    if (!isKnown(condition.key)) return UNKNOWN
-    return wanted.has(condition.key.value.toLowerCase()) ? isTrue(condition.loc) : FALSE
+    const key = conditionKey(condition)
+    if (key === undefined) return UNKNOWN
+    return wanted.has(key) ? isTrue(condition.loc) : FALSE
   })))
 }
 

@@ -1,5 +1,5 @@
+import { CALLER_KEYS, conditionKey, narrowingConditions } from '../../iam/index.js'
 import type { PolicyDocument, Statement } from '../../model/policy.js'
-import { CALLER_KEYS, keyOf, restrictingConditions } from '../shared/conditions.js'
 import { isAllow, isDeny, isPublicPrincipal } from '../shared/principals.js'
 
 /*
@@ -10,7 +10,7 @@ import { isAllow, isDeny, isPublicPrincipal } from '../shared/principals.js'
 /** A Deny conditioned on a caller key (Deny unless aws:SourceIp / aws:SourceVpce / aws:PrincipalOrgID matches). */
 function fencedByDeny(document: PolicyDocument, keys: readonly string[] = CALLER_KEYS): boolean {
   return document.statements.some((statement) => isDeny(statement) && statement.conditions.some((condition) => {
-    const key = keyOf(condition)
+    const key = conditionKey(condition)
     return key === undefined || keys.includes(key)
   }))
 }
@@ -19,7 +19,7 @@ function fencedByDeny(document: PolicyDocument, keys: readonly string[] = CALLER
 export function openStatements(document: PolicyDocument): { statement: Statement; principals: NonNullable<Statement['principals']> }[] {
   if (document.unknown || fencedByDeny(document)) return []
   return document.statements.flatMap((statement) => {
-    if (!isAllow(statement) || restrictingConditions(statement, CALLER_KEYS).length > 0) return []
+    if (!isAllow(statement) || narrowingConditions(statement, (key) => CALLER_KEYS.includes(key)).length > 0) return []
     const principals = (statement.principals ?? []).filter(isPublicPrincipal)
     return principals.length > 0 ? [{ statement, principals }] : []
   })

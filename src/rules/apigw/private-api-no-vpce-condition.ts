@@ -1,7 +1,7 @@
+import { conditionKey } from '../../iam/index.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { keyOf } from '../shared/conditions.js'
 import { isAllow } from '../shared/principals.js'
 import { named, upper } from './shared.js'
 
@@ -10,7 +10,7 @@ const VPC_KEYS = ['aws:sourcevpce', 'aws:sourcevpc']
 /** Some statement (Allow or Deny) conditions on the VPC or VPC endpoint; an unknown key might be one. */
 function confinesToVpc(document: PolicyDocument): boolean {
   return document.statements.some((statement) => statement.conditions.some((condition) => {
-    const key = keyOf(condition)
+    const key = conditionKey(condition)
     return key === undefined || VPC_KEYS.includes(key)
   }))
 }

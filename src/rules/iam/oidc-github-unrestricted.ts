@@ -1,9 +1,9 @@
+import { conditionOperator, confiningConditions, narrowingConditions, takesWildcards } from '../../iam/index.js'
 import type { Condition } from '../../model/policy.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { positiveConditions } from '../shared/conditions.js'
 import { statementName } from '../shared/elements.js'
-import { GITHUB_ISSUER, claimConditions, federatedAnchor, federationKind } from '../shared/federation.js'
+import { GITHUB_ISSUER, federatedAnchor, federationKind } from '../shared/federation.js'
 import { isAllow } from '../shared/principals.js'
 
 const SUB = `${GITHUB_ISSUER}:sub`
@@ -11,7 +11,7 @@ const AUD = `${GITHUB_ISSUER}:aud`
 
 /**
  * A sub pattern that matches more than one repository: `*`, `repo:*`, `repo:org/*`, `repo:org/app-*:…`.
- * Wildcards only mean something under a `…Like` operator; after `repo:owner/name:` they only narrow refs.
+ * Wildcards only mean something under an operator that takes them; after `repo:owner/name:` they only narrow refs.
  */
 function widerThanOneRepository(pattern: string): boolean {
   const repo = /^repo:([^:]*)/i.exec(pattern)
@@ -20,7 +20,8 @@ function widerThanOneRepository(pattern: string): boolean {
 }
 
 function wideSubValues(condition: Condition): Condition['values'] {
-  if (!isKnown(condition.key) || !isKnown(condition.operator) || !/Like/i.test(condition.operator.value)) return []
+  const base = conditionOperator(condition)?.base
+  if (!isKnown(condition.key) || base === undefined || !takesWildcards(base)) return []
   return condition.values.filter((value) => isKnown(value) && widerThanOneRepository(value.value.trim()))
 }
 
@@ -38,8 +39,8 @@ export default defineRule({
     for (const role of aws.iam.roles) {
       for (const statement of role.trust?.statements ?? []) {
         if (!isAllow(statement) || federationKind(statement, aws.iam.oidcProviders) !== 'github') continue
-        // A `*` sub is reported as a pattern at its value, so every positive sub condition counts here.
-        const subject = positiveConditions(statement, (key) => key === SUB)
+        // A `*` sub is reported as a pattern at its value, so every confining sub condition counts here.
+        const subject = confiningConditions(statement, (key) => key === SUB)
         if (subject.length === 0) {
           report({ at: federatedAnchor(statement), resource: role.meta, message: `No \`${SUB}\` condition: a workflow in any GitHub repository can assume this role`, element: `${statementName(statement)}.Condition[sub]` })
         } else {
@@ -47,7 +48,7 @@ export default defineRule({
             report({ at: value, resource: role.meta, message: `Subject pattern \`${isKnown(value) ? value.value : ''}\` matches more than one repository`, element: `${statementName(statement)}.Condition[sub=${isKnown(value) ? value.value : ''}]` }),
           )
         }
-        if (claimConditions(statement, (key) => key === AUD).length === 0) {
+        if (narrowingConditions(statement, (key) => key === AUD).length === 0) {
           report({ at: federatedAnchor(statement), resource: role.meta, message: `No \`${AUD}\` condition: require the audience \`sts.amazonaws.com\``, element: `${statementName(statement)}.Condition[aud]` })
         }
       }

@@ -1,11 +1,10 @@
 import type { AwsModel, IamRole } from '../../model/aws.js'
-import type { Statement } from '../../model/policy.js'
-import { effectivePermissions, hasAccessLevel, principalPolicies, type AccessLevel } from '../../iam/index.js'
+import type { Condition, Statement } from '../../model/policy.js'
+import { conditionOperator, conditionsOn, effectivePermissions, hasAccessLevel, isNegatedOperator, narrowingConditions, principalPolicies, type AccessLevel } from '../../iam/index.js'
 import { isKnown, type Attr } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { conditionsOn } from '../shared/conditions.js'
 import { statementName } from '../shared/elements.js'
-import { claimConditions, federatedAnchor, federationKind, type ProviderKind } from '../shared/federation.js'
+import { federatedAnchor, federationKind, type ProviderKind } from '../shared/federation.js'
 import { isAllow } from '../shared/principals.js'
 
 const COGNITO_AUD = 'cognito-identity.amazonaws.com:aud'
@@ -21,7 +20,7 @@ function pinsToken(statement: Statement, kind: Exclude<ProviderKind, 'github'>):
     kind === 'cognito' ? (key: string) => key === COGNITO_AUD
     : kind === 'saml' ? (key: string) => SAML_CLAIMS.includes(key)
     : (key: string) => !key.startsWith('aws:') && !key.startsWith('saml:') && OIDC_CLAIMS.includes(key.slice(key.lastIndexOf(':') + 1))
-  return claimConditions(statement, test).length > 0
+  return narrowingConditions(statement, test).length > 0
 }
 
 const MISSING: Record<Exclude<ProviderKind, 'github'>, string> = {
@@ -42,9 +41,18 @@ function summary(actions: string[]): string {
   return actions.length > 3 ? `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more` : actions.join(', ')
 }
 
-/** `cognito-identity.amazonaws.com:amr` = `unauthenticated`: the statement admits guest identities. */
+/** A known operator that is not negated: a listed value is one the request may carry. */
+function admitsListedValues(condition: Condition): boolean {
+  const base = conditionOperator(condition)?.base
+  return base !== undefined && !isNegatedOperator(base)
+}
+
+/** `cognito-identity.amazonaws.com:amr` = `unauthenticated`: the statement admits guest identities (a negated operator keeps them out). */
 function unauthenticatedValue(statement: Statement): Attr<string> | undefined {
-  return conditionsOn(statement, COGNITO_AMR).flatMap((c) => c.values).find((v) => isKnown(v) && v.value.toLowerCase() === 'unauthenticated')
+  return conditionsOn(statement, COGNITO_AMR)
+    .filter(admitsListedValues)
+    .flatMap((c) => c.values)
+    .find((v) => isKnown(v) && v.value.toLowerCase() === 'unauthenticated')
 }
 
 export default defineRule({

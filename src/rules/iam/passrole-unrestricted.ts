@@ -1,10 +1,9 @@
-import { createPermissions, identityDocuments, isAllActions, isWildcardScope, statementName } from '../../iam/index.js'
-import { isKnown } from '../../model/source.js'
+import { conditionsOn, createPermissions, identityDocuments, isAllActions, isWildcardScope, statementName } from '../../iam/index.js'
 import type { Statement } from '../../model/policy.js'
 import { defineRule } from '../types.js'
 
 function limitsService(statement: Statement): boolean {
-  return statement.conditions.some((c) => isKnown(c.key) && c.key.value.toLowerCase() === 'iam:passedtoservice')
+  return conditionsOn(statement, 'iam:PassedToService').length > 0
 }
 
 export default defineRule({

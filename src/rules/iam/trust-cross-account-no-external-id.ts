@@ -1,5 +1,5 @@
+import { narrowingConditions } from '../../iam/index.js'
 import { defineRule } from '../types.js'
-import { restrictingConditions } from '../shared/conditions.js'
 import { statementName } from '../shared/elements.js'
 import { ACCOUNT_LIST_SCHEMA, type TrustedAccountsParams } from '../shared/params.js'
 import { foreignPrincipals, isAllow } from '../shared/principals.js'
@@ -20,7 +20,7 @@ export default defineRule<TrustedAccountsParams>({
   check({ aws, params }, report) {
     for (const role of aws.iam.roles) {
       for (const statement of role.trust?.statements ?? []) {
-        if (!isAllow(statement) || restrictingConditions(statement, CONFUSED_DEPUTY_KEYS).length > 0) continue
+        if (!isAllow(statement) || narrowingConditions(statement, (key) => CONFUSED_DEPUTY_KEYS.includes(key)).length > 0) continue
         // Literal accounts only: a principal built from the caller's own account ID is unknown, never foreign.
         for (const { principal, account } of foreignPrincipals(statement, params.trusted_accounts)) {
           report({

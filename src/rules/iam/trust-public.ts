@@ -1,5 +1,5 @@
+import { CALLER_KEYS, narrowingConditions } from '../../iam/index.js'
 import { defineRule } from '../types.js'
-import { CALLER_KEYS, restrictingConditions } from '../shared/conditions.js'
 import { statementName } from '../shared/elements.js'
 import { isAllow, isPublicPrincipal } from '../shared/principals.js'
 
@@ -16,7 +16,7 @@ export default defineRule({
   check({ aws }, report) {
     for (const role of aws.iam.roles) {
       for (const statement of role.trust?.statements ?? []) {
-        if (!isAllow(statement) || restrictingConditions(statement, TRUST_RESTRICTING_KEYS).length > 0) continue
+        if (!isAllow(statement) || narrowingConditions(statement, (key) => TRUST_RESTRICTING_KEYS.includes(key)).length > 0) continue
         for (const principal of statement.principals ?? []) {
           if (!isPublicPrincipal(principal)) continue
           report({

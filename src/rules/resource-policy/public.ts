@@ -1,7 +1,7 @@
 import type { AwsModel, S3Bucket } from '../../model/aws.js'
+import { CALLER_KEYS, narrowingConditions } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { CALLER_KEYS, restrictingConditions } from '../shared/conditions.js'
 import { statementName } from '../shared/elements.js'
 import { isAllow, isPublicPrincipal } from '../shared/principals.js'
 
@@ -27,7 +27,7 @@ export default defineRule({
   check({ aws }, report) {
     for (const policy of aws.resourcePolicies) {
       for (const statement of policy.document.statements) {
-        if (!isAllow(statement) || restrictingConditions(statement, CALLER_KEYS).length > 0) continue
+        if (!isAllow(statement) || narrowingConditions(statement, (key) => CALLER_KEYS.includes(key)).length > 0) continue
         for (const principal of statement.principals ?? []) {
           if (!isPublicPrincipal(principal)) continue
           report({ at: principal.value, resource: policy.meta, message: `Anyone can use this ${policy.service} resource: Principal is \`*\` and no condition restricts the caller`, element: `${statementName(statement)}.Principal[*]` })

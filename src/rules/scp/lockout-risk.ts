@@ -1,9 +1,8 @@
 import type { Condition, Statement } from '../../model/policy.js'
-import { isWildcardScope, resourceScope } from '../../iam/index.js'
+import { conditionKey, conditionOperator, isNegatedOperator, isPrincipalKey, isWildcardScope, resourceScope } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { isWholeServiceOrAll } from '../shared/actions.js'
-import { isNegatedOperator, isPrincipalKey, keyOf } from '../shared/conditions.js'
 import { statementName } from '../shared/elements.js'
 import { isDeny, nestedArnPatterns } from '../shared/principals.js'
 
@@ -37,11 +36,12 @@ function exemptsBreakGlass(condition: Condition, patterns: readonly string[]): b
  */
 function leavesAWayIn(statement: Statement, patterns: readonly string[]): boolean {
   return statement.conditions.some((condition) => {
-    const key = keyOf(condition)
-    if (key === undefined || !isKnown(condition.operator)) return true
+    const key = conditionKey(condition)
+    const operator = conditionOperator(condition)
+    if (key === undefined || operator?.base === undefined) return true
     if (key === 'aws:requestedregion') return true
     if (!isPrincipalKey(key)) return false
-    return isNegatedOperator(condition.operator.value) ? exemptsBreakGlass(condition, patterns) : true
+    return isNegatedOperator(operator.base) ? exemptsBreakGlass(condition, patterns) : true
   })
 }
 

@@ -1,6 +1,6 @@
+import { conditionsOn } from '../../iam/index.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { conditionsOn } from '../shared/conditions.js'
 import { isDeny } from '../shared/principals.js'
 
 interface Params {

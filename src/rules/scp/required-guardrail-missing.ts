@@ -1,9 +1,8 @@
 import type { Scp } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
-import { expandAction, hasWildcard, matchAction } from '../../iam/index.js'
+import { conditionKey, conditionOperator, expandAction, hasWildcard, isNegatedOperator, isPrincipalKey, matchAction } from '../../iam/index.js'
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isNegatedOperator, isPrincipalKey, keyOf } from '../shared/conditions.js'
 import { isDeny, nestedArnPatterns } from '../shared/principals.js'
 
 /** An action pattern every principal must be denied, or one denied to the principals an ARN pattern names (the root user). */
@@ -20,9 +19,10 @@ interface Params {
  */
 function reaches(statement: Statement, principal: string | undefined): boolean {
   return statement.conditions.every((condition) => {
-    const key = keyOf(condition)
-    if (key === undefined || !isKnown(condition.operator) || !isPrincipalKey(key)) return true
-    const negated = isNegatedOperator(condition.operator.value)
+    const key = conditionKey(condition)
+    const operator = conditionOperator(condition)
+    if (key === undefined || operator?.base === undefined || !isPrincipalKey(key)) return true
+    const negated = isNegatedOperator(operator.base)
     if (principal === undefined) return negated
     if (key !== 'aws:principalarn') return true
     const matching = condition.values.filter((v) => !isKnown(v) || nestedArnPatterns(v.value, principal))

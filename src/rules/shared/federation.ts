@@ -1,8 +1,8 @@
+import { conditionKey } from '../../iam/index.js'
 import type { OidcProvider } from '../../model/aws.js'
-import type { Condition, PrincipalEntry, Statement } from '../../model/policy.js'
+import type { PrincipalEntry, Statement } from '../../model/policy.js'
 import { knownSuffix } from '../../model/pattern.js'
 import { isKnown, isUnknown, type Unknown } from '../../model/source.js'
-import { positiveConditions } from './conditions.js'
 
 /*
  * Web-identity and SAML federation in trust policies: which identity provider a Federated principal
@@ -70,7 +70,7 @@ export function federationKind(statement: Statement, providers: readonly OidcPro
     const issuer = federatedIssuer(principal, providers)
     if (issuer) return kindOfIssuer(issuer)
   }
-  const keys = statement.conditions.flatMap((c) => (isKnown(c.key) ? [c.key.value.toLowerCase()] : []))
+  const keys = statement.conditions.flatMap((c) => conditionKey(c) ?? [])
   if (keys.some((key) => key.startsWith(`${GITHUB_ISSUER}:`))) return 'github'
   if (keys.some((key) => key.startsWith('cognito-identity.amazonaws.com:'))) return 'cognito'
   if (keys.some((key) => key.startsWith('saml:')) || actionsMention(statement, 'sts:assumerolewithsaml')) return 'saml'
@@ -80,13 +80,4 @@ export function federationKind(statement: Statement, providers: readonly OidcPro
 /** Where a finding about a missing claim condition points: the Federated principal, else the statement. */
 export function federatedAnchor(statement: Statement): { loc: Statement['loc'] } {
   return statement.principals?.find((p) => p.type === 'Federated')?.value ?? statement
-}
-
-/** Positive conditions on a token claim (`<issuer>:<claim>`), whose values are not all `*`. */
-export function claimConditions(statement: Statement, matchesKey: (key: string) => boolean): Condition[] {
-  return positiveConditions(statement, matchesKey).filter((condition) => !onlyEverything(condition))
-}
-
-function onlyEverything(condition: Condition): boolean {
-  return condition.values.length > 0 && condition.values.every((v) => isKnown(v) && /^\*+$/.test(v.value.trim()))
 }

@@ -1,5 +1,6 @@
+import { conditionKey } from '../../iam/index.js'
 import type { PolicyDocument } from '../../model/policy.js'
-import { firstLine, isKnown } from '../../model/source.js'
+import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { allowsFullAccess, takesPolicy } from './endpoints.js'
 
@@ -7,7 +8,10 @@ const ORG_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:re
 
 /** Some statement conditions on an organization key (an unknown key might be one, so it counts). */
 function hasOrgBoundary(document: PolicyDocument): boolean {
-  return document.statements.some((statement) => statement.conditions.some((condition) => !isKnown(condition.key) || ORG_KEYS.has(condition.key.value.toLowerCase())))
+  return document.statements.some((statement) => statement.conditions.some((condition) => {
+    const key = conditionKey(condition)
+    return key === undefined || ORG_KEYS.has(key)
+  }))
 }
 
 export default defineRule({
