@@ -19,6 +19,15 @@ export function isAllActions(pattern: string): boolean {
   return trimmed === '*' || trimmed === '*:*'
 }
 
+/** `*`, `*:*`, or a pattern that matches every action of its service (`s3:*`, `SQS:*`), judged against the catalog. */
+export function isWholeServiceOrAll(pattern: string): boolean {
+  if (isAllActions(pattern)) return true
+  const service = serviceOfPattern(pattern)
+  if (!service || !catalog().serviceExists(service)) return false
+  const all = catalog().actionsOf(service).length
+  return all > 0 && expandAction(pattern).actions.length === all
+}
+
 export function actionMatches(pattern: string, actionKey: string): boolean {
   return isAllActions(pattern) || globMatches(pattern.trim(), actionKey)
 }

@@ -5,10 +5,10 @@
  */
 export { catalog, iamDataVersion, type AccessLevel, type Catalog, type CatalogAction, type CatalogConditionKey, type CatalogResourceType } from './catalog/catalog.js'
 export { resolveIamDataRoot } from './catalog/data-root.js'
-export { actionMatches, expandAction, hasAccessLevel, isAllActions, serviceOfPattern, MUTATING_LEVELS, type ActionExpansion } from './actions.js'
+export { actionMatches, expandAction, hasAccessLevel, isAllActions, isWholeServiceOrAll, serviceOfPattern, MUTATING_LEVELS, type ActionExpansion } from './actions.js'
 export { globCovers, globMatches, globsIntersect, hasWildcard } from './glob.js'
 export {
-  effectOf, isConditional, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
+  effectOf, isAllResources, isConditional, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
   type ActionMatch, type Effect, type ResourceScope,
 } from './statement.js'
 export { createPermissions, type Grant, type Limits, type Permissions } from './permissions.js'

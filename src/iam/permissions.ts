@@ -2,7 +2,7 @@ import type { PolicyDocument, Statement } from '../model/policy.js'
 import type { SourceRange } from '../model/source.js'
 import { expandAction, isAllActions } from './actions.js'
 import { catalog, type CatalogAction } from './catalog/catalog.js'
-import { effectOf, isConditional, knownValues, matchAction, resourceScope, scopeCovers, type ResourceScope } from './statement.js'
+import { effectOf, isAllResources, isConditional, knownValues, matchAction, resourceScope, scopeCovers, type ResourceScope } from './statement.js'
 
 /*
  * What a set of policy documents allows, evaluated the way AWS does, per action: an Allow grants,
@@ -103,7 +103,7 @@ export function createPermissions(documents: PolicyDocument[], limits: Limits = 
     adminStatement() {
       return allows.find(({ statement }) => {
         const scope = resourceScope(statement)
-        return !isConditional(statement) && knownValues(statement.actions).some(isAllActions) && scope.patterns.some((p) => p.trim() === '*')
+        return !isConditional(statement) && knownValues(statement.actions).some(isAllActions) && scope.patterns.some(isAllResources)
       })
     },
   }

@@ -2,7 +2,7 @@ import type { PolicyDocument, Statement } from '../model/policy.js'
 import { isKnown, type Attr } from '../model/source.js'
 import { isAllActions } from './actions.js'
 import { globCovers } from './glob.js'
-import { effectOf } from './statement.js'
+import { effectOf, isAllResources } from './statement.js'
 
 /*
  * Statements and entries that add nothing: covered by another statement of the same document or
@@ -14,7 +14,7 @@ function actionCovers(general: string, specific: string): boolean {
 }
 
 function resourceCovers(general: string, specific: string): boolean {
-  return general.trim() === '*' || globCovers(general.trim(), specific.trim(), false)
+  return isAllResources(general) || globCovers(general.trim(), specific.trim(), false)
 }
 
 function allKnown(entries: Attr<string>[] | undefined): entries is (Attr<string> & { value: string })[] {

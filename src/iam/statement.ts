@@ -59,9 +59,14 @@ export function resourceScope(statement: Statement): ResourceScope {
   return { patterns: [], unknown: true }
 }
 
+/** A Resource entry of `*`: every resource. */
+export function isAllResources(pattern: string): boolean {
+  return pattern.trim() === '*'
+}
+
 /** Every resource, or all but a few (NotResource): what "on `*`" rules look for. */
 export function isWildcardScope(scope: ResourceScope): boolean {
-  return scope.except !== undefined || scope.patterns.some((p) => p.trim() === '*')
+  return scope.except !== undefined || scope.patterns.some(isAllResources)
 }
 
 /**
@@ -74,7 +79,7 @@ export function reachesOtherUsers(scope: ResourceScope): boolean {
 
 /** `general` applies to every resource `specific` names (used to decide whether a Deny removes an Allow). */
 export function scopeCovers(general: ResourceScope, specific: ResourceScope): boolean {
-  if (general.patterns.some((p) => p.trim() === '*') && general.except === undefined) return true
+  if (general.patterns.some(isAllResources) && general.except === undefined) return true
   if (general.except !== undefined || specific.except !== undefined || specific.unknown) return false
   return specific.patterns.length > 0 && specific.patterns.every((s) => general.patterns.some((g) => globCovers(g, s, false)))
 }

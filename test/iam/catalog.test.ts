@@ -2,7 +2,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
-  ESCALATION_METHODS, catalog, expandAction, globCovers, globsIntersect, hasAccessLevel, iamDataVersion, resolveIamDataRoot, suggestAction,
+  ESCALATION_METHODS, catalog, expandAction, globCovers, globsIntersect, hasAccessLevel, iamDataVersion, isAllResources, isWholeServiceOrAll, resolveIamDataRoot,
+  suggestAction,
 } from '../../src/iam/index.js'
 import { BULK_READ_ACTIONS, CREDENTIAL_ACTIONS } from '../../src/iam/index.js'
 
@@ -50,6 +51,17 @@ describe('expandAction', () => {
     expect(expandAction('s3:GetObjects').problem).toBe('no-match')
     expect(expandAction('s3GetObject').problem).toBe('malformed')
     expect(expandAction('s3:Get*').problem).toBeUndefined()
+  })
+
+  it('tells every action, and every action of a service, from less', () => {
+    expect(['*', ' *:* ', 's3:*', 'SQS:*', 'kms:*'].every(isWholeServiceOrAll)).toBe(true)
+    // A service the catalog does not know has no actions to be whole of (iam/unknown-action reports it).
+    expect(['s3:Get*', 's4:*', 'iam:PassRole'].some(isWholeServiceOrAll)).toBe(false)
+  })
+
+  it('reads the literal `*` as every resource, not other patterns', () => {
+    expect(isAllResources(' * ')).toBe(true)
+    expect(['*:*', 'arn:aws:s3:::*'].some(isAllResources)).toBe(false)
   })
 
   it('suggests the action a typo meant', () => {

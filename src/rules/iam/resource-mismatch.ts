@@ -1,4 +1,4 @@
-import { actionAppliesToResource, expandAction, identityDocuments, isAllActions, isMalformedArn, knownValues, statementName } from '../../iam/index.js'
+import { actionAppliesToResource, expandAction, identityDocuments, isAllActions, isAllResources, isMalformedArn, knownValues, statementName } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
@@ -17,7 +17,7 @@ export default defineRule({
         // Judged only when every action and resource is known and well formed, and no action is `*`.
         if (resources.length === 0 || !resources.every(isKnown) || !(statement.actions ?? []).every(isKnown) || patterns.some(isAllActions)) continue
         const arns = resources.map((r) => r.value as string)
-        if (arns.some((arn) => arn.trim() === '*' || isMalformedArn(arn))) continue
+        if (arns.some((arn) => isAllResources(arn) || isMalformedArn(arn))) continue
         const actions = patterns.flatMap((p) => expandAction(p).actions)
         if (actions.length === 0 || actions.some((action) => arns.some((arn) => actionAppliesToResource(action, arn)))) continue
         report({

@@ -1,11 +1,10 @@
-import { allowStatements, entryName, expandAction, hasAccessLevel, hasWildcard, identityDocuments, isAllActions, isWildcardScope, resourceScope } from '../../iam/index.js'
+import { allowStatements, entryName, expandAction, hasAccessLevel, hasWildcard, identityDocuments, isAllActions, isWholeServiceOrAll, isWildcardScope, resourceScope } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
 /** What a wildcard entry is too wide for, or undefined when it only reads. */
 function tooWide(pattern: string): string | undefined {
-  const name = pattern.slice(pattern.indexOf(':') + 1).trim()
-  if (name === '*') return `grants every action of the service`
+  if (isWholeServiceOrAll(pattern)) return `grants every action of the service`
   const changing = expandAction(pattern).actions.filter((a) => hasAccessLevel(a, ['Write', 'Permissions management']))
   if (changing.length === 0) return undefined
   const shown = changing.slice(0, 4).map((a) => a.name).join(', ')

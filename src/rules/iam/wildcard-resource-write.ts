@@ -1,4 +1,4 @@
-import { allowStatements, expandAction, hasAccessLevel, identityDocuments, isAllActions, knownValues, MUTATING_LEVELS, statementName } from '../../iam/index.js'
+import { allowStatements, expandAction, hasAccessLevel, identityDocuments, isAllActions, isAllResources, knownValues, MUTATING_LEVELS, statementName } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
@@ -12,7 +12,7 @@ export default defineRule({
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const statement of allowStatements(document)) {
-        const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && r.value.trim() === '*')
+        const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && isAllResources(r.value))
         const patterns = knownValues(statement.actions)
         // `*` actions are iam/full-admin's; NotAction is iam/not-action-allow's.
         if (!wildcard || patterns.some(isAllActions)) continue

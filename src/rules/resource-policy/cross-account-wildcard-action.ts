@@ -1,6 +1,6 @@
+import { isWholeServiceOrAll } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isWholeServiceOrAll } from '../shared/actions.js'
 import { statementName } from '../shared/elements.js'
 import { ACCOUNT_LIST_SCHEMA, type TrustedAccountsParams } from '../shared/params.js'
 import { foreignPrincipals, isAllow, ownAccounts } from '../shared/principals.js'

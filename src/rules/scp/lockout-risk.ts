@@ -1,8 +1,7 @@
 import type { Condition, Statement } from '../../model/policy.js'
-import { conditionKey, conditionOperator, isNegatedOperator, isPrincipalKey, isWildcardScope, resourceScope } from '../../iam/index.js'
+import { conditionKey, conditionOperator, isNegatedOperator, isPrincipalKey, isWholeServiceOrAll, isWildcardScope, resourceScope } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isWholeServiceOrAll } from '../shared/actions.js'
 import { statementName } from '../shared/elements.js'
 import { isDeny, nestedArnPatterns } from '../shared/principals.js'
 

@@ -1,3 +1,4 @@
+import { isAllActions, isAllResources, knownValues } from '../../iam/index.js'
 import type { VpcEndpoint } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
 import { isAllow, isPublicPrincipal } from '../shared/principals.js'
@@ -16,12 +17,12 @@ export function takesPolicy(endpoint: VpcEndpoint): boolean {
   return typeof endpoint.endpointType.value === 'string' && ['interface', 'gateway'].includes(endpoint.endpointType.value.toLowerCase())
 }
 
-const isEverything = (values: Statement['actions']) => (values ?? []).some((value) => value.value === '*' || value.value === '*:*')
-
 /** Allow of every action on every resource to anyone, with no condition: the default endpoint policy written out. */
 export function grantsEverything(statement: Statement): boolean {
   const anyone = (statement.principals ?? []).some(isPublicPrincipal)
-  return isAllow(statement) && anyone && isEverything(statement.actions) && isEverything(statement.resources) && statement.conditions.length === 0
+  const everyAction = knownValues(statement.actions).some(isAllActions)
+  const everyResource = knownValues(statement.resources).some(isAllResources)
+  return isAllow(statement) && anyone && everyAction && everyResource && statement.conditions.length === 0
 }
 
 /** No policy (the default allows everything) or a statement that writes the default out: vpce/policy-full-access owns these. */
