@@ -1,5 +1,15 @@
-# A small service: an API in front of a Lambda function, its role, and the account trail.
-# It is deliberately insecure: `policygate scan examples` shows what the tool finds.
+# A small service: an API in front of a Lambda function, its role, a CI user, and the account trail.
+# It is deliberately insecure: `policygate scan examples` reports, among others:
+#   iam/trust-public              the role's trust policy lets any AWS principal assume it
+#   iam/service-wildcard-action   dynamodb:* on every resource
+#   iam/passrole-unrestricted     iam:PassRole on *, with lambda:CreateFunction and InvokeFunction:
+#   iam/privilege-escalation      the role can run a new function as any role
+#   iam/full-admin                the CI user's inline policy allows * on *
+#   iam/user-direct-policy        a policy written on the user, not on a group or role
+#   iam/user-access-key           a long-lived access key for the CI user
+#   apigw/method-no-auth          GET /orders without authorization
+#   lambda/permission-unscoped    API Gateway may invoke the function from any API, in any account
+#   trail/not-multi-region, trail/log-validation-disabled, trail/not-encrypted
 
 variable "environment" {
   type    = string
