@@ -1,11 +1,40 @@
+import { patternOf } from '../model/pattern.js'
+import { isUnknown, type Maybe } from '../model/source.js'
 import type { CatalogAction } from './catalog/catalog.js'
 import { catalog } from './catalog/catalog.js'
-import { normalizeVariables } from './glob.js'
+import { globCovers, normalizeVariables } from './glob.js'
 
 /*
- * ARNs in Resource elements, and whether a resource pattern can name a resource type an action
- * accepts (the catalog's ARN formats, `arn:${Partition}:s3:::${BucketName}`).
+ * ARNs in Resource elements and principals: their account field, whether one pattern names a subset
+ * of another's principals, and whether a resource pattern can name a resource type an action accepts
+ * (the catalog's ARN formats, `arn:${Partition}:s3:::${BucketName}`).
  */
+
+const ACCOUNT_ID = /^\d{12}$/
+/*
+ * An ARN pattern (model/pattern.ts) whose account field is literal: the partition and region may be a
+ * hole, taken to be a partition or a region, which hold no `:`, so the account keeps its place.
+ */
+const ARN_PATTERN_ACCOUNT = /^arn:(?:[^:\uFFFC]*|\uFFFC):[^:\uFFFC]+:(?:[^:\uFFFC]*|\uFFFC):(\d{12}):/
+
+/** The account field of an ARN (`arn:aws:sqs:us-east-2:444455556666:queue`) or ARN pattern, when it is a literal 12-digit ID. */
+export function accountOfArnValue(value: Maybe<string>): string | undefined {
+  if (isUnknown(value)) {
+    const pattern = patternOf(value)
+    return pattern === undefined ? undefined : ARN_PATTERN_ACCOUNT.exec(pattern)?.[1]
+  }
+  const fields = value.split(':')
+  if (fields[0] !== 'arn' || fields.length < 6) return undefined
+  return ACCOUNT_ID.test(fields[4] ?? '') ? fields[4] : undefined
+}
+
+/**
+ * Two principal ARN patterns name the same principals, one within the other. Plain glob overlap is too
+ * loose here: `*` spans `:` and `/`, so `…:role/ops-*` and `…::*:role/BreakGlass` would overlap.
+ */
+export function nestedArnPatterns(a: string, b: string): boolean {
+  return globCovers(a, b) || globCovers(b, a)
+}
 
 /** A Resource value that is not `*` and not a well-formed ARN (`arn:partition:service:region:account:resource`). */
 export function isMalformedArn(resource: string): boolean {

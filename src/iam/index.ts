@@ -8,7 +8,7 @@ export { resolveIamDataRoot } from './catalog/data-root.js'
 export { actionMatches, expandAction, hasAccessLevel, isAllActions, isWholeServiceOrAll, serviceOfPattern, MUTATING_LEVELS, type ActionExpansion } from './actions.js'
 export { globCovers, globMatches, globsIntersect, hasWildcard } from './glob.js'
 export {
-  effectOf, isAllResources, isConditional, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
+  effectOf, isAllow, isAllResources, isConditional, isDeny, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
   type ActionMatch, type Effect, type ResourceScope,
 } from './statement.js'
 export { createPermissions, type Grant, type Limits, type Permissions } from './permissions.js'
@@ -18,7 +18,11 @@ export { awsManagedDocument, effectivePermissions, everyPrincipal, principalPoli
 export { ESCALATION_METHODS, type EscalationMethod } from './escalation/methods.js'
 export { escalationPaths, type EscalationPath } from './escalation/detect.js'
 export { permissionDelta, describeDelta, type AccessDelta, type NewAccess } from './delta.js'
-export { actionAppliesToResource, isMalformedArn } from './arn.js'
+export { accountOfArnValue, actionAppliesToResource, isMalformedArn, nestedArnPatterns } from './arn.js'
+export {
+  accountOfPrincipalText, accountOfPrincipalValue, foreignPrincipals, identityProviderOf, isAnyone, isForeignAccount, isPublicPrincipal, isServicePrincipalName,
+  issuerOfUrl, ownAccounts, principalAccount, type ForeignPrincipal,
+} from './principal-values.js'
 export {
   confinesToValues, isMultiValued, isNegatedOperator, lookupConditionKey, matchesEveryValue, operatorFitsType, parseOperator, takesWildcards,
   type KeyLookup, type ParsedOperator,

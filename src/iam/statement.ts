@@ -16,6 +16,14 @@ export function effectOf(statement: Statement): Effect | undefined {
   return value === 'Allow' || value === 'Deny' ? value : undefined
 }
 
+export function isAllow(statement: Statement): boolean {
+  return effectOf(statement) === 'Allow'
+}
+
+export function isDeny(statement: Statement): boolean {
+  return effectOf(statement) === 'Deny'
+}
+
 export function knownValues(entries: Attr<string>[] | undefined): string[] {
   return (entries ?? []).filter(isKnown).map((entry) => entry.value)
 }

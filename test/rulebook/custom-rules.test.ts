@@ -160,6 +160,27 @@ describe('custom rules over the model', () => {
     expect(findings.filter((f) => f.ruleId === 'acme/public-trust').map((f) => f.resource?.address)).toEqual(['aws_iam_role.anyone'])
   })
 
+  it('principal: service reads Lambda permission principals as lambda/permission-unscoped does (China partition included)', async () => {
+    const permission = (name: string, principal: string) => `resource "aws_lambda_permission" "${name}" {
+  action        = "lambda:InvokeFunction"
+  function_name = "fn"
+  principal     = "${principal}"
+}
+`
+    const code = [permission('events', 'events.amazonaws.com.cn'), permission('account', '111122223333')].join('\n')
+    const findings = await findingsOf(
+      only(`  - id: acme/service-invoke
+    title: Invoked by a service
+    severity: info
+    message: service
+    match: lambda.permission
+    where: { principal: service }
+`),
+      { 'main.tf': code },
+    )
+    expect(findings.filter((f) => f.ruleId === 'acme/service-invoke').map((f) => f.resource?.address)).toEqual(['aws_lambda_permission.events'])
+  })
+
   it('a custom rule of a rule pack under policies/ can be tuned and scoped like a built-in one', async () => {
     const findings = await findingsOf(
       `custom_rule_files: [policies/acme.yml]\nrules:\n  "*": off\n  acme/single-region:\n    severity: critical\n    paths:\n      exclude: ["sandbox/**"]\n`,

@@ -1,12 +1,11 @@
 import {
-  catalog, conditionKey, createPermissions, effectivePermissions, effectOf, expandAction, hasAccessLevel, matchAction, principalPolicies,
-  type AccessLevel, type CatalogAction, type Permissions,
+  accountOfPrincipalText, catalog, conditionKey, createPermissions, effectivePermissions, effectOf, expandAction, hasAccessLevel, isAnyone, isForeignAccount,
+  isPublicPrincipal, isServicePrincipalName, matchAction, ownAccounts, principalAccount, principalPolicies, type AccessLevel, type CatalogAction, type Permissions,
 } from '../../iam/index.js'
 import type { AwsModel } from '../../model/aws.js'
 import type { PolicyDocument, PrincipalEntry, Statement } from '../../model/policy.js'
 import type { ResourceMeta } from '../../model/resource.js'
 import { isKnown } from '../../model/source.js'
-import { accountOfPrincipalText, isPublicPrincipal, ownAccounts, principalAccount } from '../../rules/shared/principals.js'
 import type { PrincipalClass } from '../format.js'
 import type { IamSubject } from './kinds.js'
 import { anyOf, FALSE, isTrue, UNKNOWN, type Verdict } from './verdict.js'
@@ -107,7 +106,7 @@ function classifyEntry(entry: PrincipalEntry, kind: PrincipalClass, trusted: rea
       return entry.type === 'Federated' ? isTrue(entry.value.loc) : FALSE
     case 'cross_account': {
       const account = principalAccount(entry)
-      return account && !own.has(account) && !trusted.includes(account) ? isTrue(entry.value.loc) : FALSE
+      return account && isForeignAccount(account, trusted, own) ? isTrue(entry.value.loc) : FALSE
     }
   }
 }
@@ -115,14 +114,14 @@ function classifyEntry(entry: PrincipalEntry, kind: PrincipalClass, trusted: rea
 function classifyText(text: string, kind: PrincipalClass, trusted: readonly string[], own: ReadonlySet<string>): boolean {
   switch (kind) {
     case 'public':
-      return text.trim() === '*'
+      return isAnyone(text)
     case 'service':
-      return text.trim().endsWith('.amazonaws.com')
+      return isServicePrincipalName(text)
     case 'federated':
       return false
     case 'cross_account': {
       const account = accountOfPrincipalText(text)
-      return account !== undefined && !own.has(account) && !trusted.includes(account)
+      return account !== undefined && isForeignAccount(account, trusted, own)
     }
   }
 }

@@ -1,6 +1,5 @@
-import { CALLER_KEYS, conditionKey, narrowingConditions } from '../../iam/index.js'
+import { CALLER_KEYS, conditionKey, isAllow, isDeny, isPublicPrincipal, narrowingConditions } from '../../iam/index.js'
 import type { PolicyDocument, Statement } from '../../model/policy.js'
-import { isAllow, isDeny, isPublicPrincipal } from '../shared/principals.js'
 
 /*
  * How an API Gateway resource policy confines its callers. API policies commonly Allow `*` and then

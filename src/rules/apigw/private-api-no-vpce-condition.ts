@@ -1,8 +1,7 @@
-import { conditionKey } from '../../iam/index.js'
+import { conditionKey, isAllow } from '../../iam/index.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isAllow } from '../shared/principals.js'
 import { named, upper } from './shared.js'
 
 const VPC_KEYS = ['aws:sourcevpce', 'aws:sourcevpc']

@@ -1,10 +1,9 @@
-import { conditionOperator, confiningConditions, narrowingConditions, takesWildcards } from '../../iam/index.js'
+import { conditionOperator, confiningConditions, isAllow, narrowingConditions, takesWildcards } from '../../iam/index.js'
 import type { Condition } from '../../model/policy.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
 import { GITHUB_ISSUER, federatedAnchor, federationKind } from '../shared/federation.js'
-import { isAllow } from '../shared/principals.js'
 
 const SUB = `${GITHUB_ISSUER}:sub`
 const AUD = `${GITHUB_ISSUER}:aud`

@@ -1,11 +1,10 @@
 import type { AwsModel, IamRole } from '../../model/aws.js'
 import type { Condition, Statement } from '../../model/policy.js'
-import { conditionOperator, conditionsOn, effectivePermissions, hasAccessLevel, isNegatedOperator, narrowingConditions, principalPolicies, type AccessLevel } from '../../iam/index.js'
+import { conditionOperator, conditionsOn, effectivePermissions, hasAccessLevel, isAllow, isNegatedOperator, narrowingConditions, principalPolicies, type AccessLevel } from '../../iam/index.js'
 import { isKnown, type Attr } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
 import { federatedAnchor, federationKind, type ProviderKind } from '../shared/federation.js'
-import { isAllow } from '../shared/principals.js'
 
 const COGNITO_AUD = 'cognito-identity.amazonaws.com:aud'
 const COGNITO_AMR = 'cognito-identity.amazonaws.com:amr'

@@ -1,8 +1,7 @@
-import { narrowingConditions } from '../../iam/index.js'
+import { foreignPrincipals, isAllow, narrowingConditions } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
 import { ACCOUNT_LIST_SCHEMA, type TrustedAccountsParams } from '../shared/params.js'
-import { foreignPrincipals, isAllow } from '../shared/principals.js'
 
 const CONFUSED_DEPUTY_KEYS = ['sts:externalid', 'aws:principalorgid', 'aws:principalorgpaths']
 

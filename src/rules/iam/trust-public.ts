@@ -1,7 +1,6 @@
-import { CALLER_KEYS, narrowingConditions } from '../../iam/index.js'
+import { CALLER_KEYS, isAllow, isPublicPrincipal, narrowingConditions } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
-import { isAllow, isPublicPrincipal } from '../shared/principals.js'
 
 // Trust policies add sts:ExternalId to the perimeter keys: it pins the caller to one agreed third party.
 const TRUST_RESTRICTING_KEYS = [...CALLER_KEYS, 'sts:externalid']

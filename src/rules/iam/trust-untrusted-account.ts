@@ -1,10 +1,10 @@
+import { accountOfPrincipalValue, foreignPrincipals, isAllow, ownAccounts } from '../../iam/index.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import type { ResourceMeta } from '../../model/resource.js'
 import type { Attr } from '../../model/source.js'
 import { defineRule, type Report } from '../types.js'
 import { statementName } from '../shared/elements.js'
 import { ACCOUNT_LIST_SCHEMA, type TrustedAccountsParams } from '../shared/params.js'
-import { accountOfPrincipalValue, foreignPrincipals, isAllow, ownAccounts } from '../shared/principals.js'
 
 export default defineRule<TrustedAccountsParams>({
   id: 'iam/trust-untrusted-account',

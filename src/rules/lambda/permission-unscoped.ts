@@ -1,11 +1,7 @@
+import { isServicePrincipalName } from '../../iam/index.js'
 import type { LambdaPermission } from '../../model/aws.js'
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-
-/** `apigateway.amazonaws.com`, `s3.amazonaws.com`, `events.amazonaws.com.cn`: an AWS service acting for whoever configures it. */
-function isServicePrincipal(principal: string): boolean {
-  return /\.amazonaws\.com(\.cn)?$/i.test(principal.trim())
-}
 
 /** Where the invoking resource may live: a source account narrows "any account" but names no resource. */
 function callerScope(permission: LambdaPermission): string {
@@ -23,7 +19,7 @@ export default defineRule({
   check({ aws }, report) {
     for (const permission of aws.lambda.permissions) {
       const principal = permission.principal
-      if (!isKnown(principal) || !isServicePrincipal(principal.value) || permission.sourceArn) continue
+      if (!isKnown(principal) || !isServicePrincipalName(principal.value) || permission.sourceArn) continue
       report({
         at: { loc: firstLine(permission.meta.loc) },
         resource: permission.meta,

@@ -1,9 +1,8 @@
-import { isWholeServiceOrAll } from '../../iam/index.js'
+import { foreignPrincipals, isAllow, isWholeServiceOrAll, ownAccounts } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
 import { ACCOUNT_LIST_SCHEMA, type TrustedAccountsParams } from '../shared/params.js'
-import { foreignPrincipals, isAllow, ownAccounts } from '../shared/principals.js'
 
 export default defineRule<TrustedAccountsParams>({
   id: 'resource-policy/cross-account-wildcard-action',

@@ -1,8 +1,7 @@
-import { conditionsOn } from '../../iam/index.js'
+import { conditionsOn, isDeny } from '../../iam/index.js'
 import type { Statement } from '../../model/policy.js'
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isDeny } from '../shared/principals.js'
 
 /** A Deny that applies when aws:SecureTransport is false; an unknown value might be exactly that. */
 function deniesPlainHttp(statement: Statement): boolean {

@@ -1,6 +1,6 @@
+import { isAllow } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
-import { isAllow } from '../shared/principals.js'
 
 export default defineRule({
   id: 'resource-policy/not-principal-allow',

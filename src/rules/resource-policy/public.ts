@@ -1,9 +1,8 @@
 import type { AwsModel, S3Bucket } from '../../model/aws.js'
-import { CALLER_KEYS, narrowingConditions } from '../../iam/index.js'
+import { CALLER_KEYS, isAllow, isAnyone, isPublicPrincipal, narrowingConditions } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
-import { isAllow, isPublicPrincipal } from '../shared/principals.js'
 
 // Canned ACLs that grant to AllUsers or to AuthenticatedUsers (anyone with any AWS account); compared without case or dashes.
 const PUBLIC_ACLS = new Set(['publicread', 'publicreadwrite', 'authenticatedread'])
@@ -35,7 +34,7 @@ export default defineRule({
       }
     }
     for (const permission of aws.lambda.permissions) {
-      if (permission.principal.value !== '*' || permission.sourceArn || permission.sourceAccount || permission.principalOrgId) continue
+      if (!isAnyone(permission.principal.value) || permission.sourceArn || permission.sourceAccount || permission.principalOrgId) continue
       report({ at: permission.principal, resource: permission.meta, message: 'Anyone can invoke this function: principal `*` without source_arn, source_account or principal_org_id', element: 'Principal[*]' })
     }
     for (const bucket of aws.s3.buckets) {

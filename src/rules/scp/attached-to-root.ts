@@ -1,5 +1,5 @@
+import { isDeny } from '../../iam/index.js'
 import { defineRule } from '../types.js'
-import { isDeny } from '../shared/principals.js'
 
 export default defineRule({
   id: 'scp/attached-to-root',

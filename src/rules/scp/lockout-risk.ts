@@ -1,9 +1,8 @@
 import type { Condition, Statement } from '../../model/policy.js'
-import { conditionKey, conditionOperator, isNegatedOperator, isPrincipalKey, isWholeServiceOrAll, isWildcardScope, resourceScope } from '../../iam/index.js'
+import { conditionKey, conditionOperator, isDeny, isNegatedOperator, isPrincipalKey, isWholeServiceOrAll, isWildcardScope, nestedArnPatterns, resourceScope } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
-import { isDeny, nestedArnPatterns } from '../shared/principals.js'
 
 interface Params {
   break_glass_principals: string[]

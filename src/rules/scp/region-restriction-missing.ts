@@ -1,7 +1,6 @@
-import { conditionsOn } from '../../iam/index.js'
+import { conditionsOn, isDeny } from '../../iam/index.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isDeny } from '../shared/principals.js'
 
 interface Params {
   allowed_regions: string[]

@@ -1,9 +1,8 @@
 import type { Scp } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
-import { conditionKey, conditionOperator, expandAction, hasWildcard, isNegatedOperator, isPrincipalKey, matchAction } from '../../iam/index.js'
+import { conditionKey, conditionOperator, expandAction, hasWildcard, isDeny, isNegatedOperator, isPrincipalKey, matchAction, nestedArnPatterns } from '../../iam/index.js'
 import { firstLine, isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
-import { isDeny, nestedArnPatterns } from '../shared/principals.js'
 
 /** An action pattern every principal must be denied, or one denied to the principals an ARN pattern names (the root user). */
 type Guardrail = string | { action: string; principal: string }

@@ -1,7 +1,6 @@
-import { isAllActions, isAllResources, knownValues } from '../../iam/index.js'
+import { isAllActions, isAllow, isAllResources, isPublicPrincipal, knownValues } from '../../iam/index.js'
 import type { VpcEndpoint } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
-import { isAllow, isPublicPrincipal } from '../shared/principals.js'
 
 /*
  * Facts about endpoint types shared by the vpce rules. Type names are compared ignoring case:
