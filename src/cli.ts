@@ -43,6 +43,11 @@ class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
+  // `policygate scan --help` and friends: the usage, not an unknown-option error.
+  if (command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(USAGE)
+    return 0
+  }
   try {
     switch (command) {
       case 'scan':

@@ -148,6 +148,6 @@ waivers: []
 #    resource: aws_iam_role.break_glass
 #    reason: Break-glass role, approved in SEC-142
 #    owner: security@example.com
-#    expires: "2026-06-30"
+#    expires: "2027-06-30"
 `
 }

@@ -14,7 +14,7 @@ export interface RulebookFile {
   /** Keyed by rule ID, `area/*` or `*`. */
   rules?: Record<string, RuleSetting>
   custom_rules?: CustomRuleSpec[]
-  /** Files holding `custom_rules:`, relative to the rulebook that names them (rule packs under `policies/`). */
+  /** Files holding `custom_rules:` (rule packs under `policies/`): relative to the repository root, or to the naming rulebook when they start with `./` or `../`. */
   custom_rule_files?: string[]
   waivers?: WaiverSpec[]
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { spawnSync } from 'node:child_process'
+import { CLI, REPO, runCli } from '../helpers/cli.js'
 import { sarifValidator } from '../helpers/sarif-schema.js'
 
 function lineOf(file: string, needle: string): number {
@@ -128,5 +129,22 @@ describe('suppressions in the reports', () => {
     expect(waived.suppressed).toMatchObject({ kind: 'inline', until: soon })
     expect(runCli(['scan', dir]).stdout).toContain(`Expiring within 14 days: trail/log-validation-disabled at main.tf:7 is waived until ${soon}`)
     expect(runCli(['scan', dir, '--format', 'markdown']).stdout).toContain(`\`trail/log-validation-disabled\` at \`main.tf:7\` until ${soon}`)
+  })
+})
+
+describe('the command line as a shell user meets it', () => {
+  it('--help after any command prints the usage and exits 0', () => {
+    for (const args of [['scan', '--help'], ['rulebook', '--help'], ['explain', '-h']]) {
+      const run = runCli(args)
+      expect(run.code, args.join(' ')).toBe(0)
+      expect(run.stdout).toContain('policygate scan [paths…] [options]')
+    }
+  })
+
+  it('a reader that closes the pipe early (`policygate scan … | head -1`) ends quietly', () => {
+    // The SARIF of the examples is larger than a pipe's buffer, so the writer meets the closed pipe.
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" scan examples --format sarif --fail-on none | head -1`], { cwd: REPO, encoding: 'utf8' })
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(1)
+    expect(run.stderr).toBe('')
   })
 })
