@@ -1,5 +1,5 @@
 import {
-  accountOfPrincipalText, catalog, conditionKey, createPermissions, effectivePermissions, effectOf, expandAction, hasAccessLevel, isAnyone, isForeignAccount,
+  accountOfPrincipalText, conditionKey, createPermissions, effectivePermissions, effectOf, expandAction, hasAccessLevel, isAnyone, isForeignAccount,
   isPublicPrincipal, isServicePrincipalName, matchAction, ownAccounts, principalAccount, principalPolicies, type AccessLevel, type CatalogAction, type Permissions,
 } from '../../iam/index.js'
 import type { AwsModel } from '../../model/aws.js'
@@ -64,8 +64,7 @@ export function grantsAccessLevel(subject: IamSubject, levels: AccessLevel[], co
     const { statement } = subject
     if (effectOf(statement) !== 'Allow') return FALSE
     if (statement.notActions) {
-      const everyAction = catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s))
-      return anyOf(everyAction.filter((a) => hasAccessLevel(a, levels)).map((a) => statementMatch(statement, a)))
+      return anyOf(expandAction('*').actions.filter((a) => hasAccessLevel(a, levels)).map((a) => statementMatch(statement, a)))
     }
     return anyOf((statement.actions ?? []).map((entry) => {
       if (!isKnown(entry)) return UNKNOWN
