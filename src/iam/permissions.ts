@@ -14,7 +14,7 @@ import { effectOf, isAllResources, isConditional, knownValues, matchAction, reso
 export interface Grant {
   document: PolicyDocument
   statement: Statement
-  /** The Action entry that grants it, or the statement for NotAction. */
+  /** The Action entry that grants it, or the NotAction element's first entry. */
   element: { loc: SourceRange }
   /** The Action entry's text, absent for NotAction. */
   pattern?: string

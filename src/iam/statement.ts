@@ -32,7 +32,7 @@ function hasUnknown(entries: Attr<string>[] | undefined): boolean {
   return (entries ?? []).some((entry) => !isKnown(entry))
 }
 
-/** The element that makes a statement apply to an action: its Action entry, or the statement itself for NotAction. */
+/** The element that makes a statement apply to an action: its Action entry, or for NotAction the NotAction element (its first entry), where the grant is written. */
 export interface ActionMatch {
   element: { loc: SourceRange }
   /** The Action entry's text, absent for NotAction. */
@@ -47,7 +47,7 @@ export function matchAction(statement: Statement, actionKey: string): ActionMatc
   }
   if (statement.notActions) {
     if (statement.notActions.some((a) => isKnown(a) && actionMatches(a.value, actionKey))) return undefined
-    return hasUnknown(statement.notActions) ? 'unknown' : { element: statement }
+    return hasUnknown(statement.notActions) ? 'unknown' : { element: statement.notActions[0] ?? statement }
   }
   return undefined
 }

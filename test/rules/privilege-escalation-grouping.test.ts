@@ -25,7 +25,7 @@ describe('iam/privilege-escalation groups methods by the element that grants the
 `
     const findings = (await scanExample(rule, 'cloudformation', { code })).filter((f) => f.ruleId === rule.id)
     expect(findings).toHaveLength(1)
-    expect(findings[0]!.loc.startLine).toBe(16) // the statement: NotAction grants through the whole statement
+    expect(findings[0]!.loc.startLine).toBe(17) // the NotAction line: it grants everything it does not name
     expect(findings[0]!.message).toMatch(/can escalate privileges: \d+ ways: /)
     expect(findings[0]!.message).toContain('lambda:UpdateFunctionCode')
   })
