@@ -3,16 +3,15 @@ import { isUnknown } from '../../model/source.js'
 import type { Value } from '../../parse/value.js'
 import { errorAt, nodeAt, type RulebookError } from '../document.js'
 import type { ConditionSpec, FieldCondition, PrincipalClass } from '../format.js'
-import { didYouMean } from '../nearest.js'
-import { readField, type FieldValue } from './fields.js'
+import { checkFieldPath, readField, type FieldValue } from './fields.js'
 import { allowsAction, grantsAccessLevel, hasConditionKey, principalIs, unknownActionPatterns, type IamContext } from './iam-predicates.js'
 import type { Kind, KindItem } from './kinds.js'
 import { compileRegex, type LinearRegex } from './regex.js'
 import { allOf, anyOf, FALSE, isTrue, negate, UNKNOWN, type Verdict } from './verdict.js'
 
 /*
- * A custom rule's `where:` compiled once, at load time: regexes compiled, field names and action
- * patterns checked, so every mistake is a load error with its line and never a silent no-op.
+ * A custom rule's `where:` compiled once, at load time: regexes compiled, field paths (every name
+ * of them) and action patterns checked, so every mistake is a load error with its line and never a silent no-op.
  */
 
 export type Evaluate = (item: KindItem, context: IamContext) => Verdict
@@ -58,10 +57,8 @@ export function compileCondition(spec: ConditionSpec, node: Value, kind: Kind, k
 }
 
 function compileField(spec: FieldCondition, node: Value, kind: Kind, kindName: string): Compiled {
-  const first = spec.field.split('.')[0]!
-  if (!kind.fields.includes(first)) {
-    return { errors: [errorAt(nodeAt(node, ['field']).value.loc, `${kindName} has no field '${first}'${didYouMean(first, kind.fields)} (fields: ${kind.fields.join(', ')})`)] }
-  }
+  const pathError = checkFieldPath(spec.field, nodeAt(node, ['field']).value, kind.shape, kindName)
+  if (pathError) return { errors: [pathError] }
   let test: (leaf: FieldValue) => boolean
   if (spec.matches !== undefined) {
     const regex: LinearRegex | { error: string } = compileRegex(spec.matches)

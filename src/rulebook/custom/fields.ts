@@ -1,10 +1,46 @@
 import { isUnknown, type SourceRange } from '../../model/source.js'
+import type { Value } from '../../parse/value.js'
+import { errorAt, type RulebookError } from '../document.js'
+import { didYouMean } from '../nearest.js'
+import { describeField, fieldsOf, type ShapeName } from './shapes.js'
 
 /*
- * Reading a dotted field path (`api.endpointType`, `trust.statements.principals.type`) off a model
- * object. Lists on the way are walked element by element, so a path yields every value it reaches;
- * an Attr yields its value with its location.
+ * Dotted field paths (`api.endpointType`, `trust.statements.principals.type`): checked against the
+ * model's shapes when a rulebook loads, then read off model objects. Lists on the way are walked
+ * element by element, so a path yields every value it reaches; an Attr yields its value with its location.
  */
+
+/** Every name of `path` checked against `shape` (a kind's), walking into the shapes its fields lead to; the error points at the first bad name. */
+export function checkFieldPath(path: string, pathNode: Value, shape: ShapeName, kindName: string): RulebookError | undefined {
+  const segments = path.split('.')
+  let current = shape
+  for (const [i, segment] of segments.entries()) {
+    const fields = fieldsOf(current)
+    const field = Object.hasOwn(fields, segment) ? fields[segment]! : undefined
+    if (!field) {
+      const names = Object.keys(fields)
+      const owner = i === 0 ? kindName : `${kindName} field '${path}': ${current}`
+      return errorAt(segmentLoc(pathNode, path, i), `${owner} has no field '${segment}'${didYouMean(segment, names)} (fields: ${names.join(', ')})`)
+    }
+    const next = segments[i + 1]
+    if (next !== undefined && 'scalar' in field) {
+      return errorAt(segmentLoc(pathNode, path, i + 1), `${kindName} field '${path}': '${segments.slice(0, i + 1).join('.')}' is ${describeField(field)}, a value with no fields, so '${next}' names nothing`)
+    }
+    if ('shape' in field) current = field.shape
+  }
+  return undefined
+}
+
+/** Where the `index`th name of the path starts in the rulebook, when the scalar is written on one line as plain or quoted text; else the scalar's start. */
+function segmentLoc(pathNode: Value, path: string, index: number): SourceRange {
+  const { loc } = pathNode
+  if (loc.startColumn === undefined || loc.endColumn === undefined || loc.startLine !== loc.endLine) return loc
+  const width = loc.endColumn - loc.startColumn
+  const quote = width === path.length ? 0 : width === path.length + 2 ? 1 : undefined
+  if (quote === undefined) return loc
+  const offset = path.split('.').slice(0, index).reduce((sum, segment) => sum + segment.length + 1, 0)
+  return { ...loc, startColumn: loc.startColumn + quote + offset }
+}
 
 export interface FieldValue {
   /** A scalar, an object, or an Unknown. */

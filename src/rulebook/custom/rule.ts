@@ -6,7 +6,7 @@ import { errorAt, nodeAt, type RulebookError } from '../document.js'
 import type { CustomRuleSpec } from '../format.js'
 import { didYouMean } from '../nearest.js'
 import { compileCondition } from './condition.js'
-import { readField } from './fields.js'
+import { checkFieldPath, readField } from './fields.js'
 import { KIND_NAMES, KINDS } from './kinds.js'
 
 interface CustomParams {
@@ -19,9 +19,8 @@ export function compileCustomRule(spec: CustomRuleSpec, node: Value, source: str
   if (!kind) return { errors: [errorAt(nodeAt(node, ['match']).value.loc, `unknown kind '${spec.match}'${didYouMean(spec.match, KIND_NAMES)} (kinds: ${KIND_NAMES.join(', ')})`)] }
   const condition = compileCondition(spec.where, nodeAt(node, ['where']).value, kind, spec.match)
   if ('errors' in condition) return condition
-  if (spec.at !== undefined && !kind.fields.includes(spec.at.split('.')[0]!)) {
-    return { errors: [errorAt(nodeAt(node, ['at']).value.loc, `${spec.match} has no field '${spec.at}'${didYouMean(spec.at, kind.fields)}`)] }
-  }
+  const atError = spec.at === undefined ? undefined : checkFieldPath(spec.at, nodeAt(node, ['at']).value, kind.shape, spec.match)
+  if (atError) return { errors: [atError] }
   const rule = defineRule<CustomParams>({
     id: spec.id,
     severity: spec.severity,
