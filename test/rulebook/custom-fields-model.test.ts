@@ -12,9 +12,10 @@ import { scan } from '../../src/scan.js'
 
 /*
  * The shapes custom-rule paths are checked against must stay true to the model: every object the
- * kinds give, scanned from the repository's examples and fixtures, is walked, and every property it
- * holds must be declared for its shape and be what the declaration says (a value, an Attr, a linked
- * object, one or a list). A field added to the model without being declared fails here.
+ * kinds give, scanned from the repository's examples, fixtures and every built-in rule's examples,
+ * is walked, and every property it holds must be declared for its shape and be what the declaration
+ * says (a value, an Attr, a linked object, one or a list). A field added to the model without being
+ * declared fails here (and the type of SHAPES fails to compile).
  */
 
 const REPO = join(import.meta.dirname, '../..')
