@@ -23,7 +23,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-4H2IGBKS.js";
+} from "./chunks/chunk-R6QHGUNL.js";
 import {
   createRepoReader
 } from "./chunks/chunk-7YIWT3YF.js";

@@ -28,7 +28,7 @@ import {
   toMarkdown,
   toRulebook,
   toSarif
-} from "./chunks/chunk-4H2IGBKS.js";
+} from "./chunks/chunk-R6QHGUNL.js";
 import {
   createRepoReader
 } from "./chunks/chunk-7YIWT3YF.js";
@@ -313,7 +313,7 @@ waivers: []
 #    resource: aws_iam_role.break_glass
 #    reason: Break-glass role, approved in SEC-142
 #    owner: security@example.com
-#    expires: "2026-06-30"
+#    expires: "2027-06-30"
 `;
 }
 
@@ -344,6 +344,10 @@ var UsageError = class extends Error {
 };
 async function main(argv) {
   const [command, ...rest] = argv;
+  if (command !== void 0 && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case "scan":
@@ -466,6 +470,10 @@ async function explainCommand(args) {
 }
 
 // src/cli-main.ts
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

