@@ -14,8 +14,9 @@ import { scan } from '../../src/scan.js'
  * The shapes custom-rule paths are checked against must stay true to the model: every object the
  * kinds give, scanned from the repository's examples, fixtures and every built-in rule's examples,
  * is walked, and every property it holds must be declared for its shape and be what the declaration
- * says (a value, an Attr, a linked object, one or a list). A field added to the model without being
- * declared fails here (and the type of SHAPES fails to compile).
+ * says (a value, an Attr, a linked object, one or a list); a field declared always present (not
+ * optional: `exists` on it is a load error) is in every object. A field added to the model without
+ * being declared fails here (and the type of SHAPES fails to compile).
  */
 
 const REPO = join(import.meta.dirname, '../..')
@@ -95,6 +96,9 @@ function walkObject(value: unknown, shape: ShapeName, where: string, walk: Walk)
   visited.add(value)
   const fields = fieldsOf(shape)
   const seen = walk.seen.get(shape) ?? walk.seen.set(shape, new Set()).get(shape)!
+  for (const [name, field] of Object.entries(fields)) {
+    if (!field.optional && (value as Record<string, unknown>)[name] === undefined) walk.problems.push(`${where}: ${shape} declares '${name}' always present, it is missing`)
+  }
   for (const [name, child] of Object.entries(value)) {
     if (!Object.hasOwn(fields, name)) {
       walk.problems.push(`${where}: ${shape} does not declare '${name}'`)
@@ -154,6 +158,9 @@ describe('the field shapes custom-rule paths are checked against', async () => {
     const undeclared: Walk = { problems: [], seen: new Map(), visited: new Map() }
     walkObject({ ...role, sessionDuration: 3600 }, 'IamRole', 'role', undeclared)
     expect(undeclared.problems).toEqual(["role: IamRole does not declare 'sessionDuration'"])
+    const missing: Walk = { problems: [], seen: new Map(), visited: new Map() }
+    walkObject({ ...role, name: undefined }, 'IamRole', 'role', missing)
+    expect(missing.problems).toEqual(["role: IamRole declares 'name' always present, it is missing"])
     const misdirected: Walk = { problems: [], seen: new Map(), visited: new Map() }
     walkObject(role.trust, 'Statement', 'trust', misdirected)
     expect(misdirected.problems).toContain("trust: Statement does not declare 'statements'")

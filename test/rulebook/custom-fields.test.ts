@@ -77,7 +77,7 @@ describe('custom rule field paths: a misspelt name at any depth is a load error 
   })
 
   it('`at:` is checked the same way', async () => {
-    const errors = await errorsOf(rulebook('iam.role', '      field: name\n      exists: true\n', '    at: trust.statments.effect\n'))
+    const errors = await errorsOf(rulebook('iam.role', '      field: name\n      matches: x\n', '    at: trust.statments.effect\n'))
     expect(errors).toEqual([expect.stringMatching(new RegExp(`^${RB}:10:15: iam\\.role field 'trust\\.statments\\.effect': PolicyDocument has no field 'statments'; did you mean 'statements'\\?`))])
   })
 })
@@ -95,7 +95,7 @@ describe('custom rule field paths that name real fields', () => {
       ['ec2.vpc', 'endpoints.securityGroups.ingress.cidrBlocks'],
       ['wafv2.web_acl', 'rules.managedRuleGroup.vendor'],
       ['policy.statement', 'document.owner.suppressions.ruleId'],
-      ['policy.document', 'loc.file'],
+      ['policy.document', 'loc.startColumn'],
     ]
     for (const [match, field] of valid) await load({ [RB]: fieldRule(match, field) })
   })

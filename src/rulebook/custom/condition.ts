@@ -6,12 +6,14 @@ import type { ConditionSpec, FieldCondition, PrincipalClass } from '../format.js
 import { checkFieldPath, readField, type FieldValue } from './fields.js'
 import { allowsAction, grantsAccessLevel, hasConditionKey, principalIs, unknownActionPatterns, type IamContext } from './iam-predicates.js'
 import type { Kind, KindItem } from './kinds.js'
+import { checkOperator } from './operators.js'
 import { compileRegex, type LinearRegex } from './regex.js'
 import { allOf, anyOf, FALSE, isTrue, negate, UNKNOWN, type Verdict } from './verdict.js'
 
 /*
  * A custom rule's `where:` compiled once, at load time: regexes compiled, field paths (every name
- * of them) and action patterns checked, so every mistake is a load error with its line and never a silent no-op.
+ * of them), the operator against what each path ends at, and action patterns checked, so every
+ * mistake is a load error with its line and never a silent no-op.
  */
 
 export type Evaluate = (item: KindItem, context: IamContext) => Verdict
@@ -57,8 +59,10 @@ export function compileCondition(spec: ConditionSpec, node: Value, kind: Kind, k
 }
 
 function compileField(spec: FieldCondition, node: Value, kind: Kind, kindName: string): Compiled {
-  const pathError = checkFieldPath(spec.field, nodeAt(node, ['field']).value, kind.shape, kindName)
-  if (pathError) return { errors: [pathError] }
+  const path = checkFieldPath(spec.field, nodeAt(node, ['field']).value, kind.shape, kindName)
+  if ('error' in path) return { errors: [path.error] }
+  const operatorError = checkOperator(spec, node, path.end, kindName)
+  if (operatorError) return { errors: [operatorError] }
   let test: (leaf: FieldValue) => boolean
   if (spec.matches !== undefined) {
     const regex: LinearRegex | { error: string } = compileRegex(spec.matches)

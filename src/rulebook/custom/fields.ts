@@ -2,7 +2,7 @@ import { isUnknown, type SourceRange } from '../../model/source.js'
 import type { Value } from '../../parse/value.js'
 import { errorAt, type RulebookError } from '../document.js'
 import { didYouMean } from '../nearest.js'
-import { describeField, fieldsOf, type ShapeName } from './shapes.js'
+import { describeField, fieldsOf, type FieldShape, type ShapeName } from './shapes.js'
 
 /*
  * Dotted field paths (`api.endpointType`, `trust.statements.principals.type`): checked against the
@@ -10,25 +10,35 @@ import { describeField, fieldsOf, type ShapeName } from './shapes.js'
  * element by element, so a path yields every value it reaches; an Attr yields its value with its location.
  */
 
+/** What a checked path ends at: the last field, and whether every object has it (no optional field and no list on the way). */
+export interface PathEnd {
+  field: FieldShape
+  alwaysPresent: boolean
+}
+
 /** Every name of `path` checked against `shape` (a kind's), walking into the shapes its fields lead to; the error points at the first bad name. */
-export function checkFieldPath(path: string, pathNode: Value, shape: ShapeName, kindName: string): RulebookError | undefined {
+export function checkFieldPath(path: string, pathNode: Value, shape: ShapeName, kindName: string): { error: RulebookError } | { end: PathEnd } {
   const segments = path.split('.')
   let current = shape
+  let alwaysPresent = true
+  let last: FieldShape | undefined
   for (const [i, segment] of segments.entries()) {
     const fields = fieldsOf(current)
     const field = Object.hasOwn(fields, segment) ? fields[segment]! : undefined
     if (!field) {
       const names = Object.keys(fields)
       const owner = i === 0 ? kindName : `${kindName} field '${path}': ${current}`
-      return errorAt(segmentLoc(pathNode, path, i), `${owner} has no field '${segment}'${didYouMean(segment, names)} (fields: ${names.join(', ')})`)
+      return { error: errorAt(segmentLoc(pathNode, path, i), `${owner} has no field '${segment}'${didYouMean(segment, names)} (fields: ${names.join(', ')})`) }
     }
     const next = segments[i + 1]
     if (next !== undefined && 'scalar' in field) {
-      return errorAt(segmentLoc(pathNode, path, i + 1), `${kindName} field '${path}': '${segments.slice(0, i + 1).join('.')}' is ${describeField(field)}, a value with no fields, so '${next}' names nothing`)
+      return { error: errorAt(segmentLoc(pathNode, path, i + 1), `${kindName} field '${path}': '${segments.slice(0, i + 1).join('.')}' is ${describeField(field)}, a value with no fields, so '${next}' names nothing`) }
     }
     if ('shape' in field) current = field.shape
+    alwaysPresent &&= !field.optional && !field.list
+    last = field
   }
-  return undefined
+  return { end: { field: last!, alwaysPresent } }
 }
 
 /** Where the `index`th name of the path starts in the rulebook, when the scalar is written on one line as plain or quoted text; else the scalar's start. */

@@ -19,8 +19,8 @@ export function compileCustomRule(spec: CustomRuleSpec, node: Value, source: str
   if (!kind) return { errors: [errorAt(nodeAt(node, ['match']).value.loc, `unknown kind '${spec.match}'${didYouMean(spec.match, KIND_NAMES)} (kinds: ${KIND_NAMES.join(', ')})`)] }
   const condition = compileCondition(spec.where, nodeAt(node, ['where']).value, kind, spec.match)
   if ('errors' in condition) return condition
-  const atError = spec.at === undefined ? undefined : checkFieldPath(spec.at, nodeAt(node, ['at']).value, kind.shape, spec.match)
-  if (atError) return { errors: [atError] }
+  const atPath = spec.at === undefined ? undefined : checkFieldPath(spec.at, nodeAt(node, ['at']).value, kind.shape, spec.match)
+  if (atPath && 'error' in atPath) return { errors: [atPath.error] }
   const rule = defineRule<CustomParams>({
     id: spec.id,
     severity: spec.severity,

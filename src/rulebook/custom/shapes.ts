@@ -78,28 +78,35 @@ export type ShapeName = keyof ShapeTypes
 export type ScalarType = 'string' | 'number' | 'boolean' | 'Unknown'
 
 /** Where a field leads: a scalar (an `Attr` is read through to its value) or a model object; either one or a list. */
-export type FieldShape = { scalar: ScalarType; attr: boolean; list: boolean } | { shape: ShapeName; list: boolean }
+export type FieldLeads = { scalar: ScalarType; attr: boolean; list: boolean } | { shape: ShapeName; list: boolean }
 
-/** Every field of T, optional ones included. */
-type Fields<T> = { [K in keyof T]-?: FieldShape }
+/** `optional`: the model may leave the field out, so `exists` can tell objects apart. */
+export type FieldShape = FieldLeads & { optional: boolean }
 
-const attr = (scalar: ScalarType): FieldShape => ({ scalar, attr: true, list: false })
-const attrs = (scalar: ScalarType): FieldShape => ({ scalar, attr: true, list: true })
-const plain = (scalar: ScalarType): FieldShape => ({ scalar, attr: false, list: false })
-const one = (shape: ShapeName): FieldShape => ({ shape, list: false })
-const many = (shape: ShapeName): FieldShape => ({ shape, list: true })
+type IsOptional<T, K extends keyof T> = {} extends Pick<T, K> ? true : undefined extends T[K] ? true : false
+
+/** Every field of T, optional ones included, each marked optional exactly when T's is. */
+type Fields<T> = { [K in keyof T]-?: FieldLeads & { optional: IsOptional<T, K> } }
+
+const attr = (scalar: ScalarType) => ({ scalar, attr: true, list: false, optional: false }) as const
+const attrs = (scalar: ScalarType) => ({ scalar, attr: true, list: true, optional: false }) as const
+const plain = (scalar: ScalarType) => ({ scalar, attr: false, list: false, optional: false }) as const
+const one = (shape: ShapeName) => ({ shape, list: false, optional: false }) as const
+const many = (shape: ShapeName) => ({ shape, list: true, optional: false }) as const
+/** A field the model may leave out. */
+const opt = <F extends FieldLeads>(field: F & { optional: false }) => ({ ...field, optional: true }) as const
 
 const statementFields: Fields<Statement> = {
   loc: one('SourceRange'),
   index: plain('number'),
-  sid: attr('string'),
+  sid: opt(attr('string')),
   effect: attr('string'),
-  actions: attrs('string'),
-  notActions: attrs('string'),
-  resources: attrs('string'),
-  notResources: attrs('string'),
-  principals: many('PrincipalEntry'),
-  notPrincipals: many('PrincipalEntry'),
+  actions: opt(attrs('string')),
+  notActions: opt(attrs('string')),
+  resources: opt(attrs('string')),
+  notResources: opt(attrs('string')),
+  principals: opt(many('PrincipalEntry')),
+  notPrincipals: opt(many('PrincipalEntry')),
   conditions: many('Condition'),
 }
 
@@ -116,25 +123,25 @@ export const SHAPES: { [N in ShapeName]: Fields<ShapeTypes[N]> } = {
   PolicyDocument: {
     kind: plain('string'),
     owner: one('ResourceMeta'),
-    service: plain('string'),
+    service: opt(plain('string')),
     loc: one('SourceRange'),
-    version: attr('string'),
+    version: opt(attr('string')),
     statements: many('Statement'),
-    unknown: plain('Unknown'),
-    size: plain('number'),
+    unknown: opt(plain('Unknown')),
+    size: opt(plain('number')),
   },
   PrincipalEntry: { type: plain('string'), value: attr('string') },
   Condition: { loc: one('SourceRange'), operator: attr('string'), key: attr('string'), values: attrs('string') },
   ResourceMeta: { address: plain('string'), sourceType: plain('string'), loc: one('SourceRange'), suppressions: many('InlineSuppression') },
-  InlineSuppression: { ruleId: plain('string'), reason: plain('string'), until: plain('string'), loc: one('SourceRange') },
-  SourceRange: { file: plain('string'), startLine: plain('number'), endLine: plain('number'), startColumn: plain('number'), endColumn: plain('number') },
+  InlineSuppression: { ruleId: plain('string'), reason: opt(plain('string')), until: opt(plain('string')), loc: one('SourceRange') },
+  SourceRange: { file: plain('string'), startLine: plain('number'), endLine: plain('number'), startColumn: opt(plain('number')), endColumn: opt(plain('number')) },
 
-  IamRole: { ...principalFields, trust: one('PolicyDocument'), permissionsBoundary: attr('string') },
-  IamUser: { ...principalFields, groups: many('UserGroup'), permissionsBoundary: attr('string') },
-  UserGroup: { name: attr('string'), group: one('IamGroup') },
+  IamRole: { ...principalFields, trust: opt(one('PolicyDocument')), permissionsBoundary: opt(attr('string')) },
+  IamUser: { ...principalFields, groups: many('UserGroup'), permissionsBoundary: opt(attr('string')) },
+  UserGroup: { name: attr('string'), group: opt(one('IamGroup')) },
   IamGroup: principalFields,
   IamPolicy: { meta: one('ResourceMeta'), name: attr('string'), document: one('PolicyDocument') },
-  PolicyAttachment: { loc: one('SourceRange'), meta: one('ResourceMeta'), policyArn: attr('string'), policy: one('IamPolicy') },
+  PolicyAttachment: { loc: one('SourceRange'), meta: one('ResourceMeta'), policyArn: attr('string'), policy: opt(one('IamPolicy')) },
   AccessKey: { meta: one('ResourceMeta'), user: attr('string'), status: attr('string') },
   PasswordPolicy: {
     meta: one('ResourceMeta'),
@@ -149,16 +156,16 @@ export const SHAPES: { [N in ShapeName]: Fields<ShapeTypes[N]> } = {
 
   Scp: { meta: one('ResourceMeta'), name: attr('string'), document: one('PolicyDocument'), targets: many('ScpTarget') },
   ScpTarget: { loc: one('SourceRange'), targetId: attr('string'), isRoot: plain('boolean') },
-  ResourcePolicy: { meta: one('ResourceMeta'), service: plain('string'), document: one('PolicyDocument'), target: attr('string'), targetRef: plain('string') },
+  ResourcePolicy: { meta: one('ResourceMeta'), service: plain('string'), document: one('PolicyDocument'), target: attr('string'), targetRef: opt(plain('string')) },
 
-  RestApi: { meta: one('ResourceMeta'), name: attr('string'), endpointType: attr('string'), policy: one('PolicyDocument'), vpcEndpointIds: attrs('string'), cors: one('Cors') },
+  RestApi: { meta: one('ResourceMeta'), name: attr('string'), endpointType: attr('string'), policy: opt(one('PolicyDocument')), vpcEndpointIds: attrs('string'), cors: opt(one('Cors')) },
   Cors: { loc: one('SourceRange'), allowOrigins: attrs('string'), allowCredentials: attr('boolean') },
-  RestMethod: { meta: one('ResourceMeta'), api: one('RestApi'), httpMethod: attr('string'), path: attr('string'), authorizationType: attr('string'), apiKeyRequired: attr('boolean') },
+  RestMethod: { meta: one('ResourceMeta'), api: opt(one('RestApi')), httpMethod: attr('string'), path: opt(attr('string')), authorizationType: attr('string'), apiKeyRequired: attr('boolean') },
   RestStage: {
     meta: one('ResourceMeta'),
-    api: one('RestApi'),
+    api: opt(one('RestApi')),
     name: attr('string'),
-    accessLogDestination: attr('string'),
+    accessLogDestination: opt(attr('string')),
     xrayTracing: attr('boolean'),
     cacheClusterEnabled: attr('boolean'),
     methodSettings: many('MethodSettings'),
@@ -168,80 +175,80 @@ export const SHAPES: { [N in ShapeName]: Fields<ShapeTypes[N]> } = {
   MethodSettings: {
     loc: one('SourceRange'),
     owner: one('ResourceMeta'),
-    stage: one('RestStage'),
+    stage: opt(one('RestStage')),
     methodPath: attr('string'),
-    throttlingRateLimit: attr('number'),
-    throttlingBurstLimit: attr('number'),
+    throttlingRateLimit: opt(attr('number')),
+    throttlingBurstLimit: opt(attr('number')),
     loggingLevel: attr('string'),
     dataTraceEnabled: attr('boolean'),
     cachingEnabled: attr('boolean'),
     cacheDataEncrypted: attr('boolean'),
   },
-  HttpApi: { meta: one('ResourceMeta'), name: attr('string'), protocol: attr('string'), cors: one('Cors') },
-  HttpRoute: { meta: one('ResourceMeta'), api: one('HttpApi'), routeKey: attr('string'), authorizationType: attr('string') },
-  HttpStage: { meta: one('ResourceMeta'), api: one('HttpApi'), name: attr('string'), accessLogDestination: attr('string'), defaultRouteSettings: one('RouteSettings'), routeSettings: many('RouteSettings') },
-  RouteSettings: { loc: one('SourceRange'), routeKey: attr('string'), throttlingRateLimit: attr('number'), throttlingBurstLimit: attr('number'), dataTraceEnabled: attr('boolean'), loggingLevel: attr('string') },
-  Authorizer: { meta: one('ResourceMeta'), type: attr('string'), identitySource: attr('string'), validationExpression: attr('string'), cacheTtl: attr('number') },
-  UsagePlan: { meta: one('ResourceMeta'), stages: many('UsagePlanStage'), throttle: one('Throttle'), quota: one('Quota') },
-  UsagePlanStage: { loc: one('SourceRange'), api: one('RestApi'), apiRef: attr('string'), stage: attr('string') },
-  Throttle: { loc: one('SourceRange'), rateLimit: attr('number'), burstLimit: attr('number') },
-  Quota: { loc: one('SourceRange'), limit: attr('number'), period: attr('string') },
+  HttpApi: { meta: one('ResourceMeta'), name: attr('string'), protocol: attr('string'), cors: opt(one('Cors')) },
+  HttpRoute: { meta: one('ResourceMeta'), api: opt(one('HttpApi')), routeKey: attr('string'), authorizationType: attr('string') },
+  HttpStage: { meta: one('ResourceMeta'), api: opt(one('HttpApi')), name: attr('string'), accessLogDestination: opt(attr('string')), defaultRouteSettings: opt(one('RouteSettings')), routeSettings: many('RouteSettings') },
+  RouteSettings: { loc: one('SourceRange'), routeKey: opt(attr('string')), throttlingRateLimit: opt(attr('number')), throttlingBurstLimit: opt(attr('number')), dataTraceEnabled: attr('boolean'), loggingLevel: attr('string') },
+  Authorizer: { meta: one('ResourceMeta'), type: attr('string'), identitySource: opt(attr('string')), validationExpression: opt(attr('string')), cacheTtl: attr('number') },
+  UsagePlan: { meta: one('ResourceMeta'), stages: many('UsagePlanStage'), throttle: opt(one('Throttle')), quota: opt(one('Quota')) },
+  UsagePlanStage: { loc: one('SourceRange'), api: opt(one('RestApi')), apiRef: attr('string'), stage: attr('string') },
+  Throttle: { loc: one('SourceRange'), rateLimit: opt(attr('number')), burstLimit: opt(attr('number')) },
+  Quota: { loc: one('SourceRange'), limit: opt(attr('number')), period: opt(attr('string')) },
   DomainName: { meta: one('ResourceMeta'), securityPolicy: attr('string') },
 
-  LambdaFunction: { meta: one('ResourceMeta'), name: attr('string'), role: attr('string') },
+  LambdaFunction: { meta: one('ResourceMeta'), name: attr('string'), role: opt(attr('string')) },
   LambdaPermission: {
     meta: one('ResourceMeta'),
     action: attr('string'),
     principal: attr('string'),
     functionName: attr('string'),
-    sourceArn: attr('string'),
-    sourceAccount: attr('string'),
-    principalOrgId: attr('string'),
+    sourceArn: opt(attr('string')),
+    sourceAccount: opt(attr('string')),
+    principalOrgId: opt(attr('string')),
   },
-  FunctionUrl: { meta: one('ResourceMeta'), authType: attr('string'), cors: one('Cors') },
+  FunctionUrl: { meta: one('ResourceMeta'), authType: attr('string'), cors: opt(one('Cors')) },
 
-  Vpc: { meta: one('ResourceMeta'), cidr: attr('string'), endpoints: many('VpcEndpoint') },
+  Vpc: { meta: one('ResourceMeta'), cidr: opt(attr('string')), endpoints: many('VpcEndpoint') },
   VpcEndpoint: {
     meta: one('ResourceMeta'),
     serviceName: attr('string'),
     endpointType: attr('string'),
-    policy: one('PolicyDocument'),
+    policy: opt(one('PolicyDocument')),
     privateDnsEnabled: attr('boolean'),
     vpcId: attr('string'),
     securityGroupIds: attrs('string'),
     securityGroups: many('SecurityGroup'),
   },
   SecurityGroup: { meta: one('ResourceMeta'), ingress: many('SecurityGroupRule') },
-  SecurityGroupRule: { loc: one('SourceRange'), cidrBlocks: attrs('string'), ipv6CidrBlocks: attrs('string'), fromPort: attr('number'), toPort: attr('number'), protocol: attr('string') },
+  SecurityGroupRule: { loc: one('SourceRange'), cidrBlocks: attrs('string'), ipv6CidrBlocks: attrs('string'), fromPort: opt(attr('number')), toPort: opt(attr('number')), protocol: attr('string') },
 
   Trail: {
     meta: one('ResourceMeta'),
     name: attr('string'),
     isMultiRegion: attr('boolean'),
     logFileValidation: attr('boolean'),
-    kmsKeyId: attr('string'),
-    cloudWatchLogsGroupArn: attr('string'),
-    cloudWatchLogsRoleArn: attr('string'),
+    kmsKeyId: opt(attr('string')),
+    cloudWatchLogsGroupArn: opt(attr('string')),
+    cloudWatchLogsRoleArn: opt(attr('string')),
     includeGlobalServiceEvents: attr('boolean'),
     isLogging: attr('boolean'),
     bucketName: attr('string'),
-    bucket: one('S3Bucket'),
-    logGroup: one('LogGroup'),
+    bucket: opt(one('S3Bucket')),
+    logGroup: opt(one('LogGroup')),
     dataEvents: many('DataEventSelector'),
   },
   DataEventSelector: { loc: one('SourceRange'), resourceType: attr('string'), values: attrs('string') },
   ConfigRecorder: { meta: one('ResourceMeta'), allSupported: attr('boolean'), includeGlobalResourceTypes: attr('boolean'), enabled: attr('boolean') },
   LogGroup: { meta: one('ResourceMeta'), name: attr('string') },
 
-  S3Bucket: { meta: one('ResourceMeta'), name: attr('string'), acl: attr('string'), publicAccessBlock: one('PublicAccessBlock'), loggingTarget: attr('string'), policy: one('ResourcePolicy') },
+  S3Bucket: { meta: one('ResourceMeta'), name: attr('string'), acl: opt(attr('string')), publicAccessBlock: opt(one('PublicAccessBlock')), loggingTarget: opt(attr('string')), policy: opt(one('ResourcePolicy')) },
   PublicAccessBlock: { meta: one('ResourceMeta'), blockPublicAcls: attr('boolean'), blockPublicPolicy: attr('boolean'), ignorePublicAcls: attr('boolean'), restrictPublicBuckets: attr('boolean') },
 
-  Secret: { meta: one('ResourceMeta'), name: attr('string'), rotation: one('SecretRotation') },
+  Secret: { meta: one('ResourceMeta'), name: attr('string'), rotation: opt(one('SecretRotation')) },
   SecretRotation: { loc: one('SourceRange'), enabled: attr('boolean') },
-  SsmParameter: { meta: one('ResourceMeta'), name: attr('string'), type: attr('string'), value: attr('string') },
+  SsmParameter: { meta: one('ResourceMeta'), name: attr('string'), type: attr('string'), value: opt(attr('string')) },
 
   WebAcl: { meta: one('ResourceMeta'), name: attr('string'), defaultAction: attr('string'), rules: many('WafRule'), loggingConfigured: attr('boolean'), protectsApi: plain('boolean') },
-  WafRule: { loc: one('SourceRange'), name: attr('string'), managedRuleGroup: one('ManagedRuleGroup') },
+  WafRule: { loc: one('SourceRange'), name: attr('string'), managedRuleGroup: opt(one('ManagedRuleGroup')) },
   ManagedRuleGroup: { vendor: attr('string'), name: attr('string') },
 }
 
