@@ -2,6 +2,8 @@ import * as core from '@actions/core'
 import { builtinRules } from '../rules/index.js'
 import { expiringSoon } from '../rulebook/index.js'
 import { toAnnotation } from '../report/github/annotations.js'
+import { changeCheckTitle } from '../report/github/check-title.js'
+import { inReviewOrder } from '../report/github/order.js'
 import { changeReportMarkdown, type ChangeReport } from '../report/github/pr-summary.js'
 import type { Finding } from '../rules/types.js'
 import { scanChange } from './change-mode.js'
@@ -25,7 +27,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
   const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit })
   if ('error' in change) return change
   core.info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`)
-  const counted = (findings: Finding[]) => findings.filter((f) => f.ruleId !== UNRESOLVED_RULE)
+  const counted = (findings: Finding[]) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE))
   const added = counted(change.added)
   const existing = counted(change.existing)
   const fixed = counted(change.fixed)
@@ -54,8 +56,10 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
     try {
       return await action()
     } catch (error) {
+      // GitHub shows 10 warning annotations per step: a read-only token's refusals must not crowd out the findings' own.
+      const log = isPermissionError(error) ? core.info : core.warning
       if (isPermissionError(error)) cannotWrite = true
-      core.warning(`Could not ${what}: ${describeError(error)}`)
+      log(`Could not ${what}: ${describeError(error)}`)
       notes.push(`Could not ${what} (${describeError(error)}).`)
       return undefined
     }
@@ -75,7 +79,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
           repo: env.repository.repo,
           headSha: plan.headSha,
           conclusion,
-          title: `${added.length} new, ${existing.length} existing, ${fixed.length} fixed`,
+          title: changeCheckTitle(added, existing, fixed),
           summary: changeReportMarkdown(report, CHECK_SUMMARY_LIMIT),
           annotations: current.map(toAnnotation),
         }),

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { toAnnotation } from '../report/github/annotations.js'
+import { fullScanCheckTitle } from '../report/github/check-title.js'
 import { toMarkdown } from '../report/markdown.js'
 import { active } from '../report/summary.js'
 import { scan } from '../scan.js'
@@ -32,7 +33,7 @@ export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPl
         repo: env.repository.repo,
         headSha: plan.sha,
         conclusion,
-        title: `${current.length} finding(s) in ${head.files.length} file(s)`,
+        title: fullScanCheckTitle(current, head.files.length),
         summary: summary.slice(0, CHECK_SUMMARY_LIMIT),
         annotations: current.map(toAnnotation),
       })

@@ -15,13 +15,14 @@ beforeAll(async () => {
 afterAll(() => github.stop())
 
 describe('the check run', () => {
-  test('120 annotations go out 50 at a time: one create and two updates, none lost', async () => {
-    const annotations = Array.from({ length: 120 }, (_, i) => toAnnotation(finding({ line: i + 1, element: `S${i}` })))
+  test('120 annotations go out 50 at a time, failures first: one create and two updates, none lost', async () => {
+    const annotations = Array.from({ length: 120 }, (_, i) => toAnnotation(finding({ line: i + 1, element: `S${i}`, severity: i % 3 === 0 ? 'medium' : 'critical' })))
     const octokit = createGitHubClient('ghs_test', apiUrl, () => {})
     await publishCheckRun(octokit, { owner: 'acme', repo: 'infra', headSha: 'h'.repeat(40), conclusion: 'failure', title: 't', summary: 's', annotations })
     expect(github.requests.map((r) => `${r.operationId} ${r.status}`)).toEqual(['checks/create 201', 'checks/update 200', 'checks/update 200'])
     expect(github.checkRuns).toHaveLength(1)
-    expect(github.checkRuns[0]!.output.annotations.map((a) => a.start_line)).toEqual(annotations.map((a) => a.start_line))
+    const failuresFirst = [...annotations.filter((a) => a.annotation_level === 'failure'), ...annotations.filter((a) => a.annotation_level === 'warning')]
+    expect(github.checkRuns[0]!.output.annotations.map((a) => a.start_line)).toEqual(failuresFirst.map((a) => a.start_line))
     expect(github.checkRuns[0]).toMatchObject({ conclusion: 'failure', status: 'completed' })
     expect(github.violations).toEqual([])
   })

@@ -117,6 +117,15 @@ describe('the bundled Action on a pull request', () => {
     expect(body).toMatch(/\*\*Why:\*\*/)
     expect(body).toMatch(/\*\*Fix:\*\*/)
     expect(body).toMatch(/docs\/rules\/trail\/log-validation-disabled\.md/)
+    // Scannable: what is wrong on this line first, why and fix folded, the suggestion outside the fold.
+    expect(body.split('\n')[0]).toMatch(/^🟨 \*\*medium\*\* · \*\*CloudTrail log file validation is off\*\* · \[`trail\/log-validation-disabled`\]/)
+    expect(body.indexOf('**Why:**')).toBeGreaterThan(body.indexOf('<details>'))
+    expect(recorder.body.indexOf('```suggestion')).toBeLessThan(recorder.body.indexOf('<details>'))
+    // Most severe first in the review, and its text counts what it holds.
+    const severities = pull.reviewComments.map((c) => /\*\*(critical|high|medium|low|info)\*\*/.exec(c.body)![1]!)
+    const rank = ['critical', 'high', 'medium', 'low', 'info']
+    expect(severities.map((s) => rank.indexOf(s))).toEqual([...severities.map((s) => rank.indexOf(s))].sort((a, b) => a - b))
+    expect(pull.reviews[0]!.body).toMatch(new RegExp(`^\\*\\*policygate:\\*\\* ${added.length} new findings on this change \\(`))
 
     expect(pull.issueComments).toHaveLength(1)
     const summary = pull.issueComments[0]!.body
@@ -124,12 +133,19 @@ describe('the bundled Action on a pull request', () => {
     expect(summary).toContain(`${added.length} new · ${existing.length} existing · 0 fixed`)
     expect(summary).toMatch(/LegacyTrail/)
     expect(existing.length).toBeGreaterThanOrEqual(1)
+    // New findings in the open, existing ones folded under a heading that says what they are; the count rows add up.
+    expect(summary.indexOf(`### New findings (${added.length})`)).toBeLessThan(summary.indexOf(`<details><summary>Existing findings (${existing.length}): already on the base branch</summary>`))
+    expect(summary).toMatch(new RegExp(`\\| new \\| ${added.length} \\|`))
+    expect(summary.indexOf('LegacyTrail')).toBeGreaterThan(summary.indexOf('Existing findings'))
 
     expect(github.checkRuns).toHaveLength(1)
     const check = github.checkRuns[0]!
     expect(check).toMatchObject({ name: 'policygate', head_sha: repo.headSha, status: 'completed', conclusion: 'failure' })
     expect(check.head_sha).not.toBe(repo.mergeSha)
     expect(check.output.annotations).toHaveLength(added.length + existing.length)
+    expect(check.output.title).toMatch(new RegExp(`^${added.length} new findings \\((\\d+ (critical|high|medium|low|info)(, )?)+\\) · ${existing.length} existing$`))
+    const levels = check.output.annotations.map((a) => ['failure', 'warning', 'notice'].indexOf(a.annotation_level as string))
+    expect(levels).toEqual([...levels].sort((a, b) => a - b))
 
     expect(run.outputs).toMatchObject({ findings: String(added.length + existing.length), 'new-findings': String(added.length), conclusion: 'failure' })
     expect(run.summary).toContain(`${added.length} new · ${existing.length} existing · 0 fixed`)
@@ -184,6 +200,9 @@ describe('the bundled Action on a pull request', () => {
     expect(run.code).toBe(1)
     const annotations = run.stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line))
     expect(annotations).toHaveLength(Number(run.outputs.findings))
+    // GitHub shows 10 warnings per step: the refused writes are logged, not annotated, so the findings' own warnings show.
+    expect(run.stdout).not.toMatch(/^::warning::Could not/m)
+    expect(run.stdout).toMatch(/Could not create the check run: HTTP 403/)
     expect(annotations.filter((a) => a.includes(`title=${RULE} (medium)`)).map((a) => /file=([^,]+),line=(\d+)/.exec(a)!.slice(1).join(':')).sort()).toEqual(
       [`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`, `cfn/trails.yaml:${lineOf(HEAD['cfn/trails.yaml'], 'EnableLogFileValidation: false', 'LegacyTrail')}`].sort(),
     )

@@ -1,4 +1,4 @@
-import type { CheckAnnotation } from '../../report/github/annotations.js'
+import type { AnnotationLevel, CheckAnnotation } from '../../report/github/annotations.js'
 import type { GitHubClient } from '../github.js'
 
 /** The checks API takes at most 50 annotations per request. */
@@ -16,10 +16,14 @@ export interface CheckRunContent {
   annotations: CheckAnnotation[]
 }
 
-/** Creates the completed `policygate` check run with the first 50 annotations, then appends the rest 50 at a time. */
+const LEVEL_ORDER: AnnotationLevel[] = ['failure', 'warning', 'notice']
+
+/** Creates the completed `policygate` check run with the first 50 annotations, failures first, then appends the rest 50 at a time. */
 export async function publishCheckRun(octokit: GitHubClient, content: CheckRunContent): Promise<{ id: number; url: string }> {
+  // Stable: within a level the caller's order (new before existing, most severe first) holds.
+  const annotations = [...content.annotations].sort((a, b) => LEVEL_ORDER.indexOf(a.annotation_level) - LEVEL_ORDER.indexOf(b.annotation_level))
   const batches: CheckAnnotation[][] = []
-  for (let i = 0; i < content.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(content.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
   const output = (annotations: CheckAnnotation[] | undefined) => ({
     title: content.title,
     summary: content.summary.slice(0, CHECK_SUMMARY_LIMIT),

@@ -1,7 +1,8 @@
 import type { AnyRule, Finding } from '../../rules/types.js'
-import { SEVERITIES } from '../../rules/types.js'
 import { fingerprintOf, isMarkedFixed, markFixed } from '../../report/github/markers.js'
+import { inReviewOrder, plural, severityBreakdown } from '../../report/github/order.js'
 import { reviewCommentBody } from '../../report/github/review-comment.js'
+import { documentedRule } from '../../report/github/rule-link.js'
 import { hunkContaining, type ChangedFile } from '../../sources/changed-files.js'
 import type { PullRequestRef } from '../../sources/pr-files.js'
 import type { GitHubClient } from '../github.js'
@@ -63,7 +64,7 @@ export async function publishReview(octokit: GitHubClient, input: ReviewInput): 
   const alreadyCommented: Finding[] = []
   const unplaced: Unplaced[] = []
   const drafts: CommentDraft[] = []
-  for (const finding of [...input.added].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))) {
+  for (const finding of inReviewOrder(input.added)) {
     if (openFingerprints.has(finding.fingerprint ?? '')) {
       alreadyCommented.push(finding)
       continue
@@ -81,6 +82,7 @@ export async function publishReview(octokit: GitHubClient, input: ReviewInput): 
 
 /** Where on the diff a finding's comment goes: over its fix's lines when there is one (so the suggestion replaces exactly them), else its first line. */
 function anchor(finding: Finding, input: ReviewInput): CommentDraft | undefined {
+  const rule = input.ruleFor(finding.ruleId) ?? documentedRule(finding.ruleId)
   const file = input.changedFiles.get(finding.loc.file)
   if (!file || file.status === 'removed') return undefined
   const fix = finding.fix
@@ -92,11 +94,11 @@ function anchor(finding: Finding, input: ReviewInput): CommentDraft | undefined 
       line: fix.loc.endLine,
       ...(multi ? { start_line: fix.loc.startLine, start_side: 'RIGHT' as const } : {}),
       side: 'RIGHT',
-      body: reviewCommentBody(finding, input.ruleFor(finding.ruleId), true),
+      body: reviewCommentBody(finding, rule, true),
     }
   }
   if (!hunkContaining(file, finding.loc.startLine, finding.loc.startLine)) return undefined
-  return { finding, path: file.path, line: finding.loc.startLine, side: 'RIGHT', body: reviewCommentBody(finding, input.ruleFor(finding.ruleId), false) }
+  return { finding, path: file.path, line: finding.loc.startLine, side: 'RIGHT', body: reviewCommentBody(finding, rule, false) }
 }
 
 /** One review with every comment; if GitHub rejects it (422: a line it does not consider part of the diff), comment one by one so only the bad ones move to the summary. */
@@ -110,7 +112,7 @@ async function postReview(octokit: GitHubClient, input: ReviewInput, drafts: Com
       pull_number: pr.number,
       commit_id: input.headSha,
       event: 'COMMENT',
-      body: `policygate: ${drafts.length} new finding(s) on this change. The summary comment has the full report.`,
+      body: reviewBody(input.added, drafts.length),
       comments,
     })
     return drafts.map((d) => d.finding)
@@ -128,4 +130,11 @@ async function postReview(octokit: GitHubClient, input: ReviewInput, drafts: Com
     }
   }
   return commented
+}
+
+/** The review's own text: how many new findings and how bad; those without a comment here (commented before, off the diff) are in the summary. */
+export function reviewBody(added: Finding[], commented: number): string {
+  const total = `**policygate:** ${plural(added.length, 'new finding')} on this change (${severityBreakdown(added)})`
+  const placed = commented === added.length ? '' : `; ${commented} of them commented in this review`
+  return `${total}${placed}. The summary comment lists every finding, including those outside the changed lines.`
 }

@@ -1,5 +1,7 @@
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.js'
-import { countBySeverity, ruleDocsUrl, SEVERITY_ICON, tableCell } from '../summary.js'
+import { countBySeverity, SEVERITY_ICON, tableCell } from '../summary.js'
+import { inReviewOrder } from './order.js'
+import { ruleLink } from './rule-link.js'
 import { shortMessage } from './text.js'
 
 /** Longest message shown in a table row or list item; the SARIF and JSON reports keep the whole text. */
@@ -32,20 +34,27 @@ export interface ChangeReport {
 /** Access widened by the change goes first: it is what a reviewer wants to know before anything else. */
 const DELTA_RULE = 'iam/access-widened'
 const ORDER: FindingStatus[] = ['new', 'existing', 'fixed']
+/** New findings are what the reviewer decides on; the others fold away under a heading that says what they are. */
+const SECTION: Record<FindingStatus, { heading: (count: number) => string; folded: boolean }> = {
+  new: { heading: (count) => `### New findings (${count})`, folded: false },
+  existing: { heading: (count) => `Existing findings (${count}): already on the base branch`, folded: true },
+  fixed: { heading: (count) => `Fixed by this change (${count})`, folded: true },
+}
+const TABLE_HEAD = ['| Severity | Rule | Where | Resource | Finding |', '| --- | --- | --- | --- | --- |']
 
 /**
  * The pull request's report, for the summary comment (`maxChars` ~ GitHub's 65,536 limit) and the job
  * summary (no practical limit): counts, the access delta, every finding until the budget, then a pointer.
  */
 export function changeReportMarkdown(report: ChangeReport, maxChars: number): string {
-  const byStatus: Record<FindingStatus, Finding[]> = { new: bySeverity(report.added), existing: bySeverity(report.existing), fixed: bySeverity(report.fixed) }
+  const byStatus: Record<FindingStatus, Finding[]> = { new: inReviewOrder(report.added), existing: inReviewOrder(report.existing), fixed: inReviewOrder(report.fixed) }
   const head: string[] = [
     `## policygate: ${report.conclusion === 'failure' ? '❌ changes requested' : '✅ passed'}`,
     '',
     `${byStatus.new.length} new · ${byStatus.existing.length} existing · ${byStatus.fixed.length} fixed — head \`${report.headSha.slice(0, 7)}\` against base \`${report.baseSha.slice(0, 7)}\`. Gate: ${report.gateDescription}.`,
     '',
-    `| | ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${s}`).join(' | ')} |`,
-    `| --- | ${SEVERITIES.map(() => '---:').join(' | ')} |`,
+    `| | total | ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${s}`).join(' | ')} |`,
+    `| --- | ---: | ${SEVERITIES.map(() => '---:').join(' | ')} |`,
     ...ORDER.map((status) => countRow(status, countBySeverity(byStatus[status]))),
     '',
   ]
@@ -71,30 +80,37 @@ export function changeReportMarkdown(report: ChangeReport, maxChars: number): st
   for (const note of report.notes) tail.push(`> ⚠️ ${note}`, '')
   tail.push(`Rulebook: \`${report.rulebookSource}\``)
 
-  const rows = ORDER.flatMap((status) => byStatus[status].map((finding) => findingRow(finding, status, report)))
-  const tableHead = ['### Findings', '', '| | Severity | Rule | Where | Resource | Finding |', '| --- | --- | --- | --- | --- | --- |']
-  const fixedSize = [...head, ...tableHead, ...tail].join('\n').length + 200
-  const shown: string[] = []
-  let size = fixedSize
-  for (const row of rows) {
-    if (size + row.length + 1 > maxChars) break
-    shown.push(row)
-    size += row.length + 1
+  const sectionFrames = ORDER.filter((status) => byStatus[status].length > 0).map((status) => section(status, byStatus[status].length, []))
+  let size = [...head, ...tail, ...sectionFrames.flat()].join('\n').length + 200
+  const sections: string[] = []
+  let left = 0
+  for (const status of ORDER) {
+    const shown: string[] = []
+    for (const finding of byStatus[status]) {
+      const row = findingRow(finding, status, report)
+      if (left > 0 || size + row.length + 1 > maxChars) left++
+      else {
+        shown.push(row)
+        size += row.length + 1
+      }
+    }
+    if (shown.length > 0) sections.push(...section(status, byStatus[status].length, shown))
   }
-  const table = rows.length === 0 ? [] : [...tableHead, ...shown, ...(shown.length < rows.length ? ['', `…and ${rows.length - shown.length} more findings: the job summary and the SARIF report list every one.`] : []), '']
-  return [...head, ...table, ...tail].join('\n') + '\n'
+  if (left > 0) sections.push(`…and ${left} more findings: the job summary and the SARIF report list every one.`, '')
+  return [...head, ...sections, ...tail].join('\n') + '\n'
+}
+
+function section(status: FindingStatus, count: number, rows: string[]): string[] {
+  const { heading, folded } = SECTION[status]
+  return folded ? [`<details><summary>${heading(count)}</summary>`, '', ...TABLE_HEAD, ...rows, '', '</details>', ''] : [heading(count), '', ...TABLE_HEAD, ...rows, '']
 }
 
 function countRow(status: FindingStatus, counts: Record<Severity, number>): string {
-  return `| ${status} | ${SEVERITIES.map((s) => counts[s]).join(' | ')} |`
+  const total = SEVERITIES.reduce((sum, s) => sum + counts[s], 0)
+  return `| ${status} | ${total} | ${SEVERITIES.map((s) => counts[s]).join(' | ')} |`
 }
 
 function findingRow(finding: Finding, status: FindingStatus, report: ChangeReport): string {
   const where = `${finding.loc.file}:${finding.loc.startLine}`
-  const label = status === 'new' ? '🆕 new' : status === 'fixed' ? '✅ fixed' : 'existing'
-  return `| ${label} | ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(shortMessage(finding.message, ROW_MESSAGE_CHARS))} |`
-}
-
-function bySeverity(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
+  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(shortMessage(finding.message, ROW_MESSAGE_CHARS))} |`
 }

@@ -1,26 +1,34 @@
 import type { AnyRule, Finding } from '../../rules/types.js'
-import { ruleDocsUrl, SEVERITY_ICON } from '../summary.js'
+import { SEVERITY_ICON } from '../summary.js'
 import { fingerprintMarker } from './markers.js'
+import { ruleLink } from './rule-link.js'
 import { shortMessage } from './text.js'
 
-/** Room for the message in a comment (GitHub takes 65,536 characters); the reports keep the whole text. */
+/** What shows before "Why and how to fix": enough to say what is wrong on this line; longer messages continue in the fold. */
+const VISIBLE_MESSAGE_CHARS = 300
+/** Room for the whole message in the fold (GitHub takes 65,536 characters); the reports keep the whole text. */
 const COMMENT_MESSAGE_CHARS = 4000
 
 /**
- * A review comment: severity, rule, what is wrong, why, how to fix, the rule's page, and a suggested
- * change when the finding carries a concrete fix anchored where the comment is.
+ * A review comment, scannable on the diff: severity, title and rule on one line, what is wrong on this
+ * line, the suggested change when the finding carries one anchored here; why and how to fix folded below.
  */
 export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, withSuggestion: boolean): string {
+  const message = shortMessage(finding.message, COMMENT_MESSAGE_CHARS)
+  const visible = shortMessage(finding.message, VISIBLE_MESSAGE_CHARS)
   const lines = [
-    `**${SEVERITY_ICON[finding.severity]} ${finding.severity}** · [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) · ${finding.title}`,
+    `${SEVERITY_ICON[finding.severity]} **${finding.severity}** · **${finding.title}** · ${ruleLink(finding.ruleId)}`,
     '',
-    `**What:** ${shortMessage(finding.message, COMMENT_MESSAGE_CHARS)}${finding.resource ? ` (\`${finding.resource.address}\`)` : ''}`,
+    `${visible}${finding.resource ? ` (\`${finding.resource.address}\`)` : ''}`,
   ]
-  if (rule) lines.push('', `**Why:** ${rule.why}`, '', `**Fix:** ${rule.fix}`)
   if (withSuggestion && finding.fix) {
     const fence = fenceFor(finding.fix.replacement)
     lines.push('', finding.fix.description ?? 'Suggested change:', '', `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ''), fence)
   }
+  const folded: string[] = []
+  if (visible !== message) folded.push(message, '')
+  if (rule) folded.push(`**Why:** ${rule.why}`, '', `**Fix:** ${rule.fix}`, '')
+  if (folded.length > 0) lines.push('', `<details><summary>${visible === message ? 'Why it matters and how to fix' : 'Full finding, why it matters and how to fix'}</summary>`, '', ...folded, '</details>')
   lines.push('', fingerprintMarker(finding.fingerprint ?? ''))
   return lines.join('\n')
 }
