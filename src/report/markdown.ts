@@ -4,7 +4,7 @@ import { SEVERITIES, type Finding } from '../rules/types.js'
 import { inReviewOrder } from './github/order.js'
 import { ruleLink } from './github/rule-link.js'
 import { redact } from './redact.js'
-import { active, countBySeverity, SEVERITY_ICON, tableCell } from './summary.js'
+import { active, countBySeverity, oneLineMessage, SEVERITY_ICON, tableCell } from './summary.js'
 
 export interface MarkdownOptions {
   title?: string
@@ -37,7 +37,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
       const where = `${finding.loc.file}:${finding.loc.startLine}`
       const link = options.linkFor?.(finding)
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(redact(finding.message))} |`,
+        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(redact(oneLineMessage(finding)))} |`,
       )
     }
     if (findings.length > max) out.push('', `…and ${findings.length - max} more (see the SARIF or JSON report).`)

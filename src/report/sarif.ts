@@ -67,7 +67,7 @@ function toResult(finding: Finding, ruleIndex: number): Result {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: finding.details?.length ? [finding.message + ':', ...finding.details.map((d) => `- ${d}`)].join('\n') : finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(finding.loc.file), uriBaseId: 'SRCROOT' }, region } }],
     partialFingerprints: { 'policygate/v1': finding.fingerprint ?? '' },
     properties: { severity: finding.severity, ...(finding.resource ? { resource: finding.resource.address } : {}) },

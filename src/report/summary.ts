@@ -13,6 +13,17 @@ export function tableCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
+/** The message with its details joined, for reports that give a finding one line. */
+export function oneLineMessage(finding: Finding): string {
+  return finding.details?.length ? `${finding.message}: ${finding.details.join('; ')}` : finding.message
+}
+
+/** A finding's detail lines for a report with limited room: the first `max`, then how many more. */
+export function shownDetails(finding: Finding, max: number): string[] {
+  const details = finding.details ?? []
+  return details.length <= max ? details : [...details.slice(0, max), `…and ${details.length - max} more`]
+}
+
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const finding of findings) counts[finding.severity]++

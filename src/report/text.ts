@@ -2,7 +2,7 @@ import { expiringSoon, EXPIRY_WARNING_DAYS } from '../rulebook/index.js'
 import type { ScanResult } from '../scan.js'
 import type { Finding, Severity } from '../rules/types.js'
 import { redact } from './redact.js'
-import { active, countBySeverity, groupByFile } from './summary.js'
+import { active, countBySeverity, groupByFile, shownDetails } from './summary.js'
 
 export interface TextOptions {
   color: boolean
@@ -23,6 +23,7 @@ export function toText(result: ScanResult, options: TextOptions): string {
     for (const finding of findings) {
       const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`
       out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint('2', finding.ruleId)}`)
+      for (const line of shownDetails(finding, 20)) out.push(`          ${line}`)
       if (finding.resource) out.push(`          ${paint('2', `in ${finding.resource.address}`)}`)
       if (lines) out.push(...codeFrame(lines, finding, paint))
     }

@@ -22,6 +22,7 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
         loc: r.at.loc,
         resource: { address: r.resource.address, type: r.resource.sourceType },
         element: r.element,
+        ...(r.details?.length ? { details: r.details } : {}),
         fix: r.fix,
         related: r.related,
       })

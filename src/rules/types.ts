@@ -37,6 +37,8 @@ export interface Finding {
   resource?: { address: string; type: string }
   /** What exactly is wrong inside the resource (`Statement[Sid].Action[s3:*]`): with ruleId and address, the line-independent identity. */
   element?: string
+  /** Lines that expand the message where a report has room (the new access per service and level); one-line reports join them. */
+  details?: string[]
   fix?: SuggestedFix
   related?: RelatedLocation[]
   suppressed?: Suppression
@@ -51,6 +53,7 @@ export interface Report {
   resource: ResourceMeta
   message: string
   element?: string
+  details?: string[]
   fix?: SuggestedFix
   related?: RelatedLocation[]
 }

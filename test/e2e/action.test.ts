@@ -351,6 +351,8 @@ describe('the bundled Action on a Terraform pull request', () => {
     const summary = github.pulls.get(PR)!.issueComments[0]!.body
     // The permission delta computed against the base commit's model leads the summary.
     expect(summary).toMatch(/### Access this change widens\n\n- \[tf\/app\/variables\.tf:3\]/)
+    // Under it, one line per service with what it can newly do, by access level.
+    expect(summary).toMatch(/more actions than on the base branch\n {2}- [a-z0-9-]+: (List|Read|Write|Permissions management|Tagging) \(/)
     expect(summary.length).toBeLessThan(65_536)
     expect(github.checkRuns[0]).toMatchObject({ head_sha: repo.headSha, conclusion: 'failure' })
   })

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../rules/types.js'
+import { oneLineMessage } from '../summary.js'
 import { shortMessage } from './text.js'
 
 /** Room for the message in an annotation (the checks API takes 64 KB). */
@@ -25,6 +26,6 @@ export function toAnnotation(finding: Finding): CheckAnnotation {
     end_line: Math.max(finding.loc.startLine, finding.loc.endLine),
     annotation_level: ANNOTATION_LEVEL[finding.severity],
     title: `${finding.ruleId} (${finding.severity})`,
-    message: shortMessage(finding.message, ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : ''),
+    message: shortMessage(oneLineMessage(finding), ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : ''),
   }
 }

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.js'
-import { countBySeverity, SEVERITY_ICON, tableCell } from '../summary.js'
+import { countBySeverity, oneLineMessage, SEVERITY_ICON, shownDetails, tableCell } from '../summary.js'
 import { inReviewOrder } from './order.js'
 import { ruleLink } from './rule-link.js'
 import { shortMessage } from './text.js'
@@ -61,7 +61,11 @@ export function changeReportMarkdown(report: ChangeReport, maxChars: number): st
   const delta = byStatus.new.filter((f) => f.ruleId === DELTA_RULE)
   if (delta.length > 0) {
     head.push('### Access this change widens', '')
-    for (const finding of delta) head.push(`- [${tableCell(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${tableCell(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`)
+    for (const finding of delta) {
+      head.push(`- [${tableCell(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${tableCell(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`)
+      // One line per service: what it can newly do, by access level.
+      for (const line of shownDetails(finding, 20)) head.push(`  - ${tableCell(shortMessage(line, DELTA_MESSAGE_CHARS))}`)
+    }
     head.push('')
   }
   const tail: string[] = []
@@ -112,5 +116,5 @@ function countRow(status: FindingStatus, counts: Record<Severity, number>): stri
 
 function findingRow(finding: Finding, status: FindingStatus, report: ChangeReport): string {
   const where = `${finding.loc.file}:${finding.loc.startLine}`
-  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(shortMessage(finding.message, ROW_MESSAGE_CHARS))} |`
+  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(shortMessage(oneLineMessage(finding), ROW_MESSAGE_CHARS))} |`
 }

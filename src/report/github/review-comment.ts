@@ -1,5 +1,5 @@
 import type { AnyRule, Finding } from '../../rules/types.js'
-import { SEVERITY_ICON } from '../summary.js'
+import { SEVERITY_ICON, shownDetails } from '../summary.js'
 import { fingerprintMarker } from './markers.js'
 import { ruleLink } from './rule-link.js'
 import { shortMessage } from './text.js'
@@ -21,6 +21,7 @@ export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, w
     '',
     `${visible}${finding.resource ? ` (\`${finding.resource.address}\`)` : ''}`,
   ]
+  if (finding.details?.length) lines.push('', ...shownDetails(finding, 10).map((detail) => `- ${shortMessage(detail, VISIBLE_MESSAGE_CHARS)}`))
   if (withSuggestion && finding.fix) {
     const fence = fenceFor(finding.fix.replacement)
     lines.push('', finding.fix.description ?? 'Suggested change:', '', `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ''), fence)

@@ -43,7 +43,8 @@ export default defineRule({
         at: first!.element,
         resource: head.meta,
         element: `access-widened[${delta.added.map((a) => a.action.key).sort().join(',')}]`,
-        message: `${head.what} ${head.meta.address} can do ${delta.added.length} more action${delta.added.length > 1 ? 's' : ''} than on the base branch: ${describeDelta(delta).join('; ')}`,
+        message: `${head.what} ${head.meta.address} can do ${delta.added.length} more action${delta.added.length > 1 ? 's' : ''} than on the base branch`,
+        details: describeDelta(delta),
         related: others.slice(0, 10).map((g) => ({ loc: g.element.loc, message: `also grants new access (${formatLoc(g.element.loc)})` })),
       })
     }
