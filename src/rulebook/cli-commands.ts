@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createRepoReader } from '../sources/reader.js'
+import { exampleFailureDetail } from './custom/example-report.js'
 import { formatRulebookError } from './document.js'
 import { runRuleExamples, type ExampleOutcome } from './examples.js'
 import { DEFAULT_RULEBOOK_PATH } from './format.js'
@@ -73,17 +74,20 @@ async function testCustomRules(rulebook: LoadedRulebook): Promise<number> {
   }
   let failed = 0
   let passed = 0
-  for (const { rule } of custom) {
+  for (const { rule, declaredIn } of custom) {
     const outcomes = await runRuleExamples(rulebook.effective, rule, new Date())
-    const kinds = new Set(outcomes.map((o) => o.kind))
-    if (!kinds.has('bad') || !kinds.has('good')) {
+    const count = (kind: 'bad' | 'good') => outcomes.filter((o) => o.kind === kind).length
+    if (count('bad') === 0 || count('good') === 0) {
       failed++
-      process.stdout.write(`✗ ${rule.id}: needs at least one bad and one good example\n`)
+      process.stdout.write(`✗ ${rule.id}: needs at least one bad and one good example (${declaredIn} gives ${count('bad')} bad, ${count('good')} good)\n`)
     }
     for (const outcome of outcomes) {
       if (outcome.passed) passed++
       else failed++
       process.stdout.write(`${outcome.passed ? '✓' : '✗'} ${describeOutcome(outcome)}\n`)
+      if (outcome.passed) continue
+      const example = rule.examples[outcome.framework]![outcome.kind][outcome.index - 1]!
+      for (const line of exampleFailureDetail(outcome, example)) process.stdout.write(`    ${line}\n`)
     }
   }
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`)
@@ -92,11 +96,12 @@ async function testCustomRules(rulebook: LoadedRulebook): Promise<number> {
 
 function describeOutcome(o: ExampleOutcome): string {
   const name = `${o.ruleId} ${o.framework} ${o.kind} #${o.index}`
+  const reported = o.reported.length > 0 ? `line ${o.reported.join(', ')}` : 'no line'
   if (o.parseErrors.length > 0) return `${name}: the example does not parse (${o.parseErrors.join('; ')})`
   if (o.passed) return o.kind === 'bad' ? `${name} (reported at line ${o.reported.join(', ')})` : name
   if (o.kind === 'good') return `${name}: reported at line ${o.reported.join(', ')}, expected silence`
-  if (o.expected.length === 0) return `${name}: a bad example must list the lines to report`
-  return `${name}: reported at ${o.reported.length > 0 ? `line ${o.reported.join(', ')}` : 'no line'}, expected line ${o.expected.join(', ')}`
+  if (o.expected.length === 0) return `${name}: a bad example must list the lines to report (lines: [...]); reported at ${reported}`
+  return `${name}: reported at ${reported}, expected line ${o.expected.join(', ')}`
 }
 
 export function initCommand(args: string[]): number {

@@ -74,6 +74,8 @@ export interface Example<P> {
   params?: Partial<P>
   /** The same file on the base branch, for rules that compare base and head. */
   base?: string
+  /** Where the example's first line is written, for examples of a rulebook's custom rules. */
+  declaredAt?: SourceRange
 }
 
 export interface FrameworkExamples<P> {

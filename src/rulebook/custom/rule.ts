@@ -1,4 +1,5 @@
 import { statementName } from '../../iam/index.js'
+import type { SourceRange } from '../../model/source.js'
 import type { Value } from '../../parse/value.js'
 import { ACCOUNT_LIST_SCHEMA } from '../../rules/shared/params.js'
 import { defineRule, type AnyRule, type FrameworkExamples } from '../../rules/types.js'
@@ -44,14 +45,22 @@ export function compileCustomRule(spec: CustomRuleSpec, node: Value, source: str
       }
     },
     examples: {
-      terraform: examplesOf(spec, 'terraform'),
-      cloudformation: examplesOf(spec, 'cloudformation'),
+      terraform: examplesOf(spec, node, 'terraform'),
+      cloudformation: examplesOf(spec, node, 'cloudformation'),
     },
   })
   return { rule }
 }
 
-function examplesOf(spec: CustomRuleSpec, framework: 'terraform' | 'cloudformation'): FrameworkExamples<CustomParams> | undefined {
+function examplesOf(spec: CustomRuleSpec, node: Value, framework: 'terraform' | 'cloudformation'): FrameworkExamples<CustomParams> | undefined {
   const given = spec.examples?.[framework]
-  return given ? { bad: given.bad ?? [], good: given.good ?? [] } : undefined
+  if (!given) return undefined
+  const located = (kind: 'bad' | 'good') => (given[kind] ?? []).map((example, i) => ({ ...example, declaredAt: codeStart(nodeAt(node, ['examples', framework, kind, i, 'code']).value) }))
+  return { bad: located('bad'), good: located('good') }
+}
+
+/** The rulebook line of the code's first line: a block scalar's first content line, else where the string is written. */
+function codeStart(code: Value): SourceRange {
+  const origin = code.kind === 'string' ? code.textOrigin : undefined
+  return origin ? { file: origin.file, startLine: origin.line, endLine: origin.line, startColumn: origin.column } : code.loc
 }
