@@ -11,19 +11,25 @@ import {
   builtinRules,
   classify,
   countBySeverity,
+  documentedRule,
   expiringSoon,
   fingerprint,
   formatRulebookError,
+  inReviewOrder,
   loadRulebook,
   modifiedInChange,
+  oneLineMessage,
+  plural,
   redact,
-  ruleDocsUrl,
+  ruleLink,
   scan,
+  severityBreakdown,
+  shownDetails,
   tableCell,
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-R6QHGUNL.js";
+} from "./chunks/chunk-LEKVQ2OY.js";
 import {
   createRepoReader
 } from "./chunks/chunk-7YIWT3YF.js";
@@ -3666,8 +3672,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11230,9 +11236,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -26455,8 +26461,19 @@ function toAnnotation(finding) {
     end_line: Math.max(finding.loc.startLine, finding.loc.endLine),
     annotation_level: ANNOTATION_LEVEL[finding.severity],
     title: `${finding.ruleId} (${finding.severity})`,
-    message: shortMessage(finding.message, ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` \u2014 ${finding.resource.address}` : "")
+    message: shortMessage(oneLineMessage(finding), ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` \u2014 ${finding.resource.address}` : "")
   };
+}
+
+// src/report/github/check-title.ts
+function changeCheckTitle(added, existing, fixed) {
+  const lead = added.length === 0 ? "No new findings" : `${plural(added.length, "new finding")} (${severityBreakdown(added)})`;
+  const rest = [existing.length > 0 ? `${existing.length} existing` : "", fixed.length > 0 ? `${fixed.length} fixed` : ""].filter(Boolean);
+  return [lead, ...rest].join(" \xB7 ");
+}
+function fullScanCheckTitle(findings, fileCount) {
+  const lead = findings.length === 0 ? "No findings" : `${plural(findings.length, "finding")} (${severityBreakdown(findings)})`;
+  return `${lead} in ${plural(fileCount, "file")}`;
 }
 
 // src/report/github/pr-summary.ts
@@ -26464,22 +26481,31 @@ var ROW_MESSAGE_CHARS = 400;
 var DELTA_MESSAGE_CHARS = 2e3;
 var DELTA_RULE = "iam/access-widened";
 var ORDER = ["new", "existing", "fixed"];
+var SECTION = {
+  new: { heading: (count) => `### New findings (${count})`, folded: false },
+  existing: { heading: (count) => `Existing findings (${count}): already on the base branch`, folded: true },
+  fixed: { heading: (count) => `Fixed by this change (${count})`, folded: true }
+};
+var TABLE_HEAD = ["| Severity | Rule | Where | Resource | Finding |", "| --- | --- | --- | --- | --- |"];
 function changeReportMarkdown(report, maxChars) {
-  const byStatus = { new: bySeverity(report.added), existing: bySeverity(report.existing), fixed: bySeverity(report.fixed) };
+  const byStatus = { new: inReviewOrder(report.added), existing: inReviewOrder(report.existing), fixed: inReviewOrder(report.fixed) };
   const head = [
     `## policygate: ${report.conclusion === "failure" ? "\u274C changes requested" : "\u2705 passed"}`,
     "",
     `${byStatus.new.length} new \xB7 ${byStatus.existing.length} existing \xB7 ${byStatus.fixed.length} fixed \u2014 head \`${report.headSha.slice(0, 7)}\` against base \`${report.baseSha.slice(0, 7)}\`. Gate: ${report.gateDescription}.`,
     "",
-    `| | ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${s}`).join(" | ")} |`,
-    `| --- | ${SEVERITIES.map(() => "---:").join(" | ")} |`,
+    `| | total | ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${s}`).join(" | ")} |`,
+    `| --- | ---: | ${SEVERITIES.map(() => "---:").join(" | ")} |`,
     ...ORDER.map((status) => countRow(status, countBySeverity(byStatus[status]))),
     ""
   ];
   const delta = byStatus.new.filter((f) => f.ruleId === DELTA_RULE);
   if (delta.length > 0) {
     head.push("### Access this change widens", "");
-    for (const finding of delta) head.push(`- [${tableCell(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, "new")}) ${tableCell(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`);
+    for (const finding of delta) {
+      head.push(`- [${tableCell(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, "new")}) ${tableCell(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`);
+      for (const line of shownDetails(finding, 20)) head.push(`  - ${tableCell(shortMessage(line, DELTA_MESSAGE_CHARS))}`);
+    }
     head.push("");
   }
   const tail = [];
@@ -26497,29 +26523,36 @@ function changeReportMarkdown(report, maxChars) {
   }
   for (const note of report.notes) tail.push(`> \u26A0\uFE0F ${note}`, "");
   tail.push(`Rulebook: \`${report.rulebookSource}\``);
-  const rows = ORDER.flatMap((status) => byStatus[status].map((finding) => findingRow(finding, status, report)));
-  const tableHead = ["### Findings", "", "| | Severity | Rule | Where | Resource | Finding |", "| --- | --- | --- | --- | --- | --- |"];
-  const fixedSize = [...head, ...tableHead, ...tail].join("\n").length + 200;
-  const shown = [];
-  let size = fixedSize;
-  for (const row of rows) {
-    if (size + row.length + 1 > maxChars) break;
-    shown.push(row);
-    size += row.length + 1;
+  const sectionFrames = ORDER.filter((status) => byStatus[status].length > 0).map((status) => section(status, byStatus[status].length, []));
+  let size = [...head, ...tail, ...sectionFrames.flat()].join("\n").length + 200;
+  const sections = [];
+  let left = 0;
+  for (const status of ORDER) {
+    const shown = [];
+    for (const finding of byStatus[status]) {
+      const row = findingRow(finding, status, report);
+      if (left > 0 || size + row.length + 1 > maxChars) left++;
+      else {
+        shown.push(row);
+        size += row.length + 1;
+      }
+    }
+    if (shown.length > 0) sections.push(...section(status, byStatus[status].length, shown));
   }
-  const table = rows.length === 0 ? [] : [...tableHead, ...shown, ...shown.length < rows.length ? ["", `\u2026and ${rows.length - shown.length} more findings: the job summary and the SARIF report list every one.`] : [], ""];
-  return [...head, ...table, ...tail].join("\n") + "\n";
+  if (left > 0) sections.push(`\u2026and ${left} more findings: the job summary and the SARIF report list every one.`, "");
+  return [...head, ...sections, ...tail].join("\n") + "\n";
+}
+function section(status, count, rows) {
+  const { heading, folded } = SECTION[status];
+  return folded ? [`<details><summary>${heading(count)}</summary>`, "", ...TABLE_HEAD, ...rows, "", "</details>", ""] : [heading(count), "", ...TABLE_HEAD, ...rows, ""];
 }
 function countRow(status, counts) {
-  return `| ${status} | ${SEVERITIES.map((s) => counts[s]).join(" | ")} |`;
+  const total = SEVERITIES.reduce((sum, s) => sum + counts[s], 0);
+  return `| ${status} | ${total} | ${SEVERITIES.map((s) => counts[s]).join(" | ")} |`;
 }
 function findingRow(finding, status, report) {
   const where = `${finding.loc.file}:${finding.loc.startLine}`;
-  const label = status === "new" ? "\u{1F195} new" : status === "fixed" ? "\u2705 fixed" : "existing";
-  return `| ${label} | ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ""} | ${tableCell(shortMessage(finding.message, ROW_MESSAGE_CHARS))} |`;
-}
-function bySeverity(findings) {
-  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ""} | ${tableCell(shortMessage(oneLineMessage(finding), ROW_MESSAGE_CHARS))} |`;
 }
 
 // src/action/change-mode.ts
@@ -26893,13 +26926,15 @@ function blobLink(serverUrl, repository, sha, finding) {
 // src/action/publish/check-run.ts
 var ANNOTATIONS_PER_REQUEST = 50;
 var CHECK_SUMMARY_LIMIT = 65535;
+var LEVEL_ORDER = ["failure", "warning", "notice"];
 async function publishCheckRun(octokit, content) {
+  const annotations = [...content.annotations].sort((a, b) => LEVEL_ORDER.indexOf(a.annotation_level) - LEVEL_ORDER.indexOf(b.annotation_level));
   const batches = [];
-  for (let i = 0; i < content.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(content.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  const output = (annotations) => ({
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  const output = (annotations2) => ({
     title: content.title,
     summary: content.summary.slice(0, CHECK_SUMMARY_LIMIT),
-    ...annotations ? { annotations } : {}
+    ...annotations2 ? { annotations: annotations2 } : {}
   });
   const created = await octokit.rest.checks.create({
     owner: content.owner,
@@ -26949,18 +26984,25 @@ function markFixed(body, headSha) {
 }
 
 // src/report/github/review-comment.ts
+var VISIBLE_MESSAGE_CHARS = 300;
 var COMMENT_MESSAGE_CHARS = 4e3;
 function reviewCommentBody(finding, rule, withSuggestion) {
+  const message = shortMessage(finding.message, COMMENT_MESSAGE_CHARS);
+  const visible = shortMessage(finding.message, VISIBLE_MESSAGE_CHARS);
   const lines = [
-    `**${SEVERITY_ICON[finding.severity]} ${finding.severity}** \xB7 [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) \xB7 ${finding.title}`,
+    `${SEVERITY_ICON[finding.severity]} **${finding.severity}** \xB7 **${finding.title}** \xB7 ${ruleLink(finding.ruleId)}`,
     "",
-    `**What:** ${shortMessage(finding.message, COMMENT_MESSAGE_CHARS)}${finding.resource ? ` (\`${finding.resource.address}\`)` : ""}`
+    `${visible}${finding.resource ? ` (\`${finding.resource.address}\`)` : ""}`
   ];
-  if (rule) lines.push("", `**Why:** ${rule.why}`, "", `**Fix:** ${rule.fix}`);
+  if (finding.details?.length) lines.push("", ...shownDetails(finding, 10).map((detail) => `- ${shortMessage(detail, VISIBLE_MESSAGE_CHARS)}`));
   if (withSuggestion && finding.fix) {
     const fence = fenceFor(finding.fix.replacement);
     lines.push("", finding.fix.description ?? "Suggested change:", "", `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ""), fence);
   }
+  const folded = [];
+  if (visible !== message) folded.push(message, "");
+  if (rule) folded.push(`**Why:** ${rule.why}`, "", `**Fix:** ${rule.fix}`, "");
+  if (folded.length > 0) lines.push("", `<details><summary>${visible === message ? "Why it matters and how to fix" : "Full finding, why it matters and how to fix"}</summary>`, "", ...folded, "</details>");
   lines.push("", fingerprintMarker(finding.fingerprint ?? ""));
   return lines.join("\n");
 }
@@ -26989,7 +27031,7 @@ async function publishReview(octokit, input) {
   const alreadyCommented = [];
   const unplaced = [];
   const drafts = [];
-  for (const finding of [...input.added].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))) {
+  for (const finding of inReviewOrder(input.added)) {
     if (openFingerprints.has(finding.fingerprint ?? "")) {
       alreadyCommented.push(finding);
       continue;
@@ -27004,6 +27046,7 @@ async function publishReview(octokit, input) {
   return { commented, alreadyCommented, unplaced, markedFixed };
 }
 function anchor(finding, input) {
+  const rule = input.ruleFor(finding.ruleId) ?? documentedRule(finding.ruleId);
   const file = input.changedFiles.get(finding.loc.file);
   if (!file || file.status === "removed") return void 0;
   const fix = finding.fix;
@@ -27015,11 +27058,11 @@ function anchor(finding, input) {
       line: fix.loc.endLine,
       ...multi ? { start_line: fix.loc.startLine, start_side: "RIGHT" } : {},
       side: "RIGHT",
-      body: reviewCommentBody(finding, input.ruleFor(finding.ruleId), true)
+      body: reviewCommentBody(finding, rule, true)
     };
   }
   if (!hunkContaining(file, finding.loc.startLine, finding.loc.startLine)) return void 0;
-  return { finding, path: file.path, line: finding.loc.startLine, side: "RIGHT", body: reviewCommentBody(finding, input.ruleFor(finding.ruleId), false) };
+  return { finding, path: file.path, line: finding.loc.startLine, side: "RIGHT", body: reviewCommentBody(finding, rule, false) };
 }
 async function postReview(octokit, input, drafts, unplaced) {
   const { pr } = input;
@@ -27031,7 +27074,7 @@ async function postReview(octokit, input, drafts, unplaced) {
       pull_number: pr.number,
       commit_id: input.headSha,
       event: "COMMENT",
-      body: `policygate: ${drafts.length} new finding(s) on this change. The summary comment has the full report.`,
+      body: reviewBody(input.added, drafts.length),
       comments
     });
     return drafts.map((d) => d.finding);
@@ -27049,6 +27092,11 @@ async function postReview(octokit, input, drafts, unplaced) {
     }
   }
   return commented;
+}
+function reviewBody(added, commented) {
+  const total = `**policygate:** ${plural(added.length, "new finding")} on this change (${severityBreakdown(added)})`;
+  const placed = commented === added.length ? "" : `; ${commented} of them commented in this review`;
+  return `${total}${placed}. The summary comment lists every finding, including those outside the changed lines.`;
 }
 
 // src/action/publish/summary-comment.ts
@@ -27073,7 +27121,7 @@ async function runChange(inputs, env, plan, octokit) {
   const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit });
   if ("error" in change) return change;
   info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`);
-  const counted = (findings) => findings.filter((f) => f.ruleId !== UNRESOLVED_RULE);
+  const counted = (findings) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE));
   const added = counted(change.added);
   const existing = counted(change.existing);
   const fixed = counted(change.fixed);
@@ -27101,8 +27149,9 @@ async function runChange(inputs, env, plan, octokit) {
     try {
       return await action();
     } catch (error2) {
+      const log = isPermissionError(error2) ? info : warning;
       if (isPermissionError(error2)) cannotWrite = true;
-      warning(`Could not ${what}: ${describeError(error2)}`);
+      log(`Could not ${what}: ${describeError(error2)}`);
       notes.push(`Could not ${what} (${describeError(error2)}).`);
       return void 0;
     }
@@ -27122,7 +27171,7 @@ async function runChange(inputs, env, plan, octokit) {
       repo: env.repository.repo,
       headSha: plan.headSha,
       conclusion,
-      title: `${added.length} new, ${existing.length} existing, ${fixed.length} fixed`,
+      title: changeCheckTitle(added, existing, fixed),
       summary: changeReportMarkdown(report, CHECK_SUMMARY_LIMIT),
       annotations: current.map(toAnnotation)
     })
@@ -27185,7 +27234,7 @@ Gate: ${gateDescription("all", inputs.failOn)} \u2192 **${conclusion}**.
         repo: env.repository.repo,
         headSha: plan.sha,
         conclusion,
-        title: `${current.length} finding(s) in ${head.files.length} file(s)`,
+        title: fullScanCheckTitle(current, head.files.length),
         summary: summary2.slice(0, CHECK_SUMMARY_LIMIT),
         annotations: current.map(toAnnotation)
       });

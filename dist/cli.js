@@ -24,13 +24,15 @@ import {
   redact,
   scan,
   showRulebook,
+  shownDetails,
   toJson,
   toMarkdown,
   toRulebook,
   toSarif
-} from "./chunks/chunk-R6QHGUNL.js";
+} from "./chunks/chunk-LEKVQ2OY.js";
 import {
-  createRepoReader
+  createRepoReader,
+  formatLoc
 } from "./chunks/chunk-7YIWT3YF.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
@@ -94,6 +96,7 @@ function toText(result, options) {
     for (const finding of findings) {
       const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`;
       out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint("2", finding.ruleId)}`);
+      for (const line of shownDetails(finding, 20)) out.push(`          ${line}`);
       if (finding.resource) out.push(`          ${paint("2", `in ${finding.resource.address}`)}`);
       if (lines) out.push(...codeFrame(lines, finding, paint));
     }
@@ -131,6 +134,38 @@ function truncate(line) {
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join as join2, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+
+// src/rulebook/custom/example-report.ts
+var CONTEXT = 2;
+var MARK_COLUMN = 60;
+function exampleFailureDetail(outcome, example) {
+  const detail = example.declaredAt ? [`written at ${formatLoc(example.declaredAt)}`] : [];
+  if (outcome.parseErrors.length > 0) return detail;
+  return [...detail, ...markedExcerpt(example.code, outcome)];
+}
+function markedExcerpt(code, outcome) {
+  const lines = code.replace(/\n$/, "").split("\n");
+  const marks = /* @__PURE__ */ new Map();
+  for (const line of outcome.expected) marks.set(line, outcome.reported.includes(line) ? "reported, as expected" : "expected here, not reported");
+  for (const line of outcome.reported) {
+    if (!marks.has(line)) marks.set(line, outcome.kind === "good" ? "reported here, expected silence" : "reported here, not expected");
+  }
+  const shown = lines.map((_, i) => [...marks.keys()].some((marked) => Math.abs(marked - (i + 1)) <= CONTEXT));
+  const numberWidth = String(lines.length).length;
+  const out = [];
+  for (const [i, text] of lines.entries()) {
+    if (!shown[i]) {
+      if (out.at(-1) !== "\u2026") out.push("\u2026");
+      continue;
+    }
+    const mark = marks.get(i + 1);
+    const numbered = `${String(i + 1).padStart(numberWidth)} | ${text}`;
+    out.push(mark ? `${numbered.padEnd(MARK_COLUMN)}  \u2190 ${mark}` : numbered);
+  }
+  const beyond = [...marks.keys()].filter((line) => line > lines.length);
+  if (beyond.length > 0) out.push(`(the example has ${lines.length} lines; line ${beyond.join(", ")} is past its end)`);
+  return out;
+}
 
 // src/rulebook/examples.ts
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -233,18 +268,22 @@ async function testCustomRules(rulebook) {
   }
   let failed = 0;
   let passed = 0;
-  for (const { rule } of custom) {
+  for (const { rule, declaredIn } of custom) {
     const outcomes = await runRuleExamples(rulebook.effective, rule, /* @__PURE__ */ new Date());
-    const kinds = new Set(outcomes.map((o) => o.kind));
-    if (!kinds.has("bad") || !kinds.has("good")) {
+    const count = (kind) => outcomes.filter((o) => o.kind === kind).length;
+    if (count("bad") === 0 || count("good") === 0) {
       failed++;
-      process.stdout.write(`\u2717 ${rule.id}: needs at least one bad and one good example
+      process.stdout.write(`\u2717 ${rule.id}: needs at least one bad and one good example (${declaredIn} gives ${count("bad")} bad, ${count("good")} good)
 `);
     }
     for (const outcome of outcomes) {
       if (outcome.passed) passed++;
       else failed++;
       process.stdout.write(`${outcome.passed ? "\u2713" : "\u2717"} ${describeOutcome(outcome)}
+`);
+      if (outcome.passed) continue;
+      const example = rule.examples[outcome.framework][outcome.kind][outcome.index - 1];
+      for (const line of exampleFailureDetail(outcome, example)) process.stdout.write(`    ${line}
 `);
     }
   }
@@ -255,11 +294,12 @@ ${passed} passed, ${failed} failed
 }
 function describeOutcome(o) {
   const name = `${o.ruleId} ${o.framework} ${o.kind} #${o.index}`;
+  const reported = o.reported.length > 0 ? `line ${o.reported.join(", ")}` : "no line";
   if (o.parseErrors.length > 0) return `${name}: the example does not parse (${o.parseErrors.join("; ")})`;
   if (o.passed) return o.kind === "bad" ? `${name} (reported at line ${o.reported.join(", ")})` : name;
   if (o.kind === "good") return `${name}: reported at line ${o.reported.join(", ")}, expected silence`;
-  if (o.expected.length === 0) return `${name}: a bad example must list the lines to report`;
-  return `${name}: reported at ${o.reported.length > 0 ? `line ${o.reported.join(", ")}` : "no line"}, expected line ${o.expected.join(", ")}`;
+  if (o.expected.length === 0) return `${name}: a bad example must list the lines to report (lines: [...]); reported at ${reported}`;
+  return `${name}: reported at ${reported}, expected line ${o.expected.join(", ")}`;
 }
 function initCommand(args) {
   const { values } = parseArgs({ args, options: { preset: { type: "string", default: "recommended" }, root: { type: "string" }, force: { type: "boolean", default: false } } });

@@ -6545,9 +6545,9 @@ var require_core = __commonJS({
     exports.default = Ajv2;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+        const opt2 = key;
+        if (opt2 in options)
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt2]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -6586,8 +6586,8 @@ var require_core = __commonJS({
     }
     function getMetaSchemaOptions() {
       const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
+      for (const opt2 of META_IGNORE_OPTIONS)
+        delete metaOpts[opt2];
       return metaOpts;
     }
     var noLogs = { log() {
@@ -13822,7 +13822,8 @@ var access_widened_default = defineRule({
         at: first.element,
         resource: head.meta,
         element: `access-widened[${delta.added.map((a) => a.action.key).sort().join(",")}]`,
-        message: `${head.what} ${head.meta.address} can do ${delta.added.length} more action${delta.added.length > 1 ? "s" : ""} than on the base branch: ${describeDelta(delta).join("; ")}`,
+        message: `${head.what} ${head.meta.address} can do ${delta.added.length} more action${delta.added.length > 1 ? "s" : ""} than on the base branch`,
+        details: describeDelta(delta),
         related: others.slice(0, 10).map((g) => ({ loc: g.element.loc, message: `also grants new access (${formatLoc(g.element.loc)})` }))
       });
     }
@@ -20709,6 +20710,13 @@ var SEVERITY_ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E
 function tableCell(text2) {
   return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
+function oneLineMessage(finding) {
+  return finding.details?.length ? `${finding.message}: ${finding.details.join("; ")}` : finding.message;
+}
+function shownDetails(finding, max) {
+  const details = finding.details ?? [];
+  return details.length <= max ? details : [...details.slice(0, max), `\u2026and ${details.length - max} more`];
+}
 function countBySeverity(findings) {
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   for (const finding of findings) counts[finding.severity]++;
@@ -24134,22 +24142,23 @@ function defaultEffective(rules13 = builtinRules) {
 }
 
 // src/rulebook/custom/shapes.ts
-var attr2 = (scalar2) => ({ scalar: scalar2, attr: true, list: false });
-var attrs = (scalar2) => ({ scalar: scalar2, attr: true, list: true });
-var plain2 = (scalar2) => ({ scalar: scalar2, attr: false, list: false });
-var one = (shape) => ({ shape, list: false });
-var many = (shape) => ({ shape, list: true });
+var attr2 = (scalar2) => ({ scalar: scalar2, attr: true, list: false, optional: false });
+var attrs = (scalar2) => ({ scalar: scalar2, attr: true, list: true, optional: false });
+var plain2 = (scalar2) => ({ scalar: scalar2, attr: false, list: false, optional: false });
+var one = (shape) => ({ shape, list: false, optional: false });
+var many = (shape) => ({ shape, list: true, optional: false });
+var opt = (field2) => ({ ...field2, optional: true });
 var statementFields = {
   loc: one("SourceRange"),
   index: plain2("number"),
-  sid: attr2("string"),
+  sid: opt(attr2("string")),
   effect: attr2("string"),
-  actions: attrs("string"),
-  notActions: attrs("string"),
-  resources: attrs("string"),
-  notResources: attrs("string"),
-  principals: many("PrincipalEntry"),
-  notPrincipals: many("PrincipalEntry"),
+  actions: opt(attrs("string")),
+  notActions: opt(attrs("string")),
+  resources: opt(attrs("string")),
+  notResources: opt(attrs("string")),
+  principals: opt(many("PrincipalEntry")),
+  notPrincipals: opt(many("PrincipalEntry")),
   conditions: many("Condition")
 };
 var principalFields = {
@@ -24164,24 +24173,24 @@ var SHAPES = {
   PolicyDocument: {
     kind: plain2("string"),
     owner: one("ResourceMeta"),
-    service: plain2("string"),
+    service: opt(plain2("string")),
     loc: one("SourceRange"),
-    version: attr2("string"),
+    version: opt(attr2("string")),
     statements: many("Statement"),
-    unknown: plain2("Unknown"),
-    size: plain2("number")
+    unknown: opt(plain2("Unknown")),
+    size: opt(plain2("number"))
   },
   PrincipalEntry: { type: plain2("string"), value: attr2("string") },
   Condition: { loc: one("SourceRange"), operator: attr2("string"), key: attr2("string"), values: attrs("string") },
   ResourceMeta: { address: plain2("string"), sourceType: plain2("string"), loc: one("SourceRange"), suppressions: many("InlineSuppression") },
-  InlineSuppression: { ruleId: plain2("string"), reason: plain2("string"), until: plain2("string"), loc: one("SourceRange") },
-  SourceRange: { file: plain2("string"), startLine: plain2("number"), endLine: plain2("number"), startColumn: plain2("number"), endColumn: plain2("number") },
-  IamRole: { ...principalFields, trust: one("PolicyDocument"), permissionsBoundary: attr2("string") },
-  IamUser: { ...principalFields, groups: many("UserGroup"), permissionsBoundary: attr2("string") },
-  UserGroup: { name: attr2("string"), group: one("IamGroup") },
+  InlineSuppression: { ruleId: plain2("string"), reason: opt(plain2("string")), until: opt(plain2("string")), loc: one("SourceRange") },
+  SourceRange: { file: plain2("string"), startLine: plain2("number"), endLine: plain2("number"), startColumn: opt(plain2("number")), endColumn: opt(plain2("number")) },
+  IamRole: { ...principalFields, trust: opt(one("PolicyDocument")), permissionsBoundary: opt(attr2("string")) },
+  IamUser: { ...principalFields, groups: many("UserGroup"), permissionsBoundary: opt(attr2("string")) },
+  UserGroup: { name: attr2("string"), group: opt(one("IamGroup")) },
   IamGroup: principalFields,
   IamPolicy: { meta: one("ResourceMeta"), name: attr2("string"), document: one("PolicyDocument") },
-  PolicyAttachment: { loc: one("SourceRange"), meta: one("ResourceMeta"), policyArn: attr2("string"), policy: one("IamPolicy") },
+  PolicyAttachment: { loc: one("SourceRange"), meta: one("ResourceMeta"), policyArn: attr2("string"), policy: opt(one("IamPolicy")) },
   AccessKey: { meta: one("ResourceMeta"), user: attr2("string"), status: attr2("string") },
   PasswordPolicy: {
     meta: one("ResourceMeta"),
@@ -24195,15 +24204,15 @@ var SHAPES = {
   },
   Scp: { meta: one("ResourceMeta"), name: attr2("string"), document: one("PolicyDocument"), targets: many("ScpTarget") },
   ScpTarget: { loc: one("SourceRange"), targetId: attr2("string"), isRoot: plain2("boolean") },
-  ResourcePolicy: { meta: one("ResourceMeta"), service: plain2("string"), document: one("PolicyDocument"), target: attr2("string"), targetRef: plain2("string") },
-  RestApi: { meta: one("ResourceMeta"), name: attr2("string"), endpointType: attr2("string"), policy: one("PolicyDocument"), vpcEndpointIds: attrs("string"), cors: one("Cors") },
+  ResourcePolicy: { meta: one("ResourceMeta"), service: plain2("string"), document: one("PolicyDocument"), target: attr2("string"), targetRef: opt(plain2("string")) },
+  RestApi: { meta: one("ResourceMeta"), name: attr2("string"), endpointType: attr2("string"), policy: opt(one("PolicyDocument")), vpcEndpointIds: attrs("string"), cors: opt(one("Cors")) },
   Cors: { loc: one("SourceRange"), allowOrigins: attrs("string"), allowCredentials: attr2("boolean") },
-  RestMethod: { meta: one("ResourceMeta"), api: one("RestApi"), httpMethod: attr2("string"), path: attr2("string"), authorizationType: attr2("string"), apiKeyRequired: attr2("boolean") },
+  RestMethod: { meta: one("ResourceMeta"), api: opt(one("RestApi")), httpMethod: attr2("string"), path: opt(attr2("string")), authorizationType: attr2("string"), apiKeyRequired: attr2("boolean") },
   RestStage: {
     meta: one("ResourceMeta"),
-    api: one("RestApi"),
+    api: opt(one("RestApi")),
     name: attr2("string"),
-    accessLogDestination: attr2("string"),
+    accessLogDestination: opt(attr2("string")),
     xrayTracing: attr2("boolean"),
     cacheClusterEnabled: attr2("boolean"),
     methodSettings: many("MethodSettings"),
@@ -24213,74 +24222,74 @@ var SHAPES = {
   MethodSettings: {
     loc: one("SourceRange"),
     owner: one("ResourceMeta"),
-    stage: one("RestStage"),
+    stage: opt(one("RestStage")),
     methodPath: attr2("string"),
-    throttlingRateLimit: attr2("number"),
-    throttlingBurstLimit: attr2("number"),
+    throttlingRateLimit: opt(attr2("number")),
+    throttlingBurstLimit: opt(attr2("number")),
     loggingLevel: attr2("string"),
     dataTraceEnabled: attr2("boolean"),
     cachingEnabled: attr2("boolean"),
     cacheDataEncrypted: attr2("boolean")
   },
-  HttpApi: { meta: one("ResourceMeta"), name: attr2("string"), protocol: attr2("string"), cors: one("Cors") },
-  HttpRoute: { meta: one("ResourceMeta"), api: one("HttpApi"), routeKey: attr2("string"), authorizationType: attr2("string") },
-  HttpStage: { meta: one("ResourceMeta"), api: one("HttpApi"), name: attr2("string"), accessLogDestination: attr2("string"), defaultRouteSettings: one("RouteSettings"), routeSettings: many("RouteSettings") },
-  RouteSettings: { loc: one("SourceRange"), routeKey: attr2("string"), throttlingRateLimit: attr2("number"), throttlingBurstLimit: attr2("number"), dataTraceEnabled: attr2("boolean"), loggingLevel: attr2("string") },
-  Authorizer: { meta: one("ResourceMeta"), type: attr2("string"), identitySource: attr2("string"), validationExpression: attr2("string"), cacheTtl: attr2("number") },
-  UsagePlan: { meta: one("ResourceMeta"), stages: many("UsagePlanStage"), throttle: one("Throttle"), quota: one("Quota") },
-  UsagePlanStage: { loc: one("SourceRange"), api: one("RestApi"), apiRef: attr2("string"), stage: attr2("string") },
-  Throttle: { loc: one("SourceRange"), rateLimit: attr2("number"), burstLimit: attr2("number") },
-  Quota: { loc: one("SourceRange"), limit: attr2("number"), period: attr2("string") },
+  HttpApi: { meta: one("ResourceMeta"), name: attr2("string"), protocol: attr2("string"), cors: opt(one("Cors")) },
+  HttpRoute: { meta: one("ResourceMeta"), api: opt(one("HttpApi")), routeKey: attr2("string"), authorizationType: attr2("string") },
+  HttpStage: { meta: one("ResourceMeta"), api: opt(one("HttpApi")), name: attr2("string"), accessLogDestination: opt(attr2("string")), defaultRouteSettings: opt(one("RouteSettings")), routeSettings: many("RouteSettings") },
+  RouteSettings: { loc: one("SourceRange"), routeKey: opt(attr2("string")), throttlingRateLimit: opt(attr2("number")), throttlingBurstLimit: opt(attr2("number")), dataTraceEnabled: attr2("boolean"), loggingLevel: attr2("string") },
+  Authorizer: { meta: one("ResourceMeta"), type: attr2("string"), identitySource: opt(attr2("string")), validationExpression: opt(attr2("string")), cacheTtl: attr2("number") },
+  UsagePlan: { meta: one("ResourceMeta"), stages: many("UsagePlanStage"), throttle: opt(one("Throttle")), quota: opt(one("Quota")) },
+  UsagePlanStage: { loc: one("SourceRange"), api: opt(one("RestApi")), apiRef: attr2("string"), stage: attr2("string") },
+  Throttle: { loc: one("SourceRange"), rateLimit: opt(attr2("number")), burstLimit: opt(attr2("number")) },
+  Quota: { loc: one("SourceRange"), limit: opt(attr2("number")), period: opt(attr2("string")) },
   DomainName: { meta: one("ResourceMeta"), securityPolicy: attr2("string") },
-  LambdaFunction: { meta: one("ResourceMeta"), name: attr2("string"), role: attr2("string") },
+  LambdaFunction: { meta: one("ResourceMeta"), name: attr2("string"), role: opt(attr2("string")) },
   LambdaPermission: {
     meta: one("ResourceMeta"),
     action: attr2("string"),
     principal: attr2("string"),
     functionName: attr2("string"),
-    sourceArn: attr2("string"),
-    sourceAccount: attr2("string"),
-    principalOrgId: attr2("string")
+    sourceArn: opt(attr2("string")),
+    sourceAccount: opt(attr2("string")),
+    principalOrgId: opt(attr2("string"))
   },
-  FunctionUrl: { meta: one("ResourceMeta"), authType: attr2("string"), cors: one("Cors") },
-  Vpc: { meta: one("ResourceMeta"), cidr: attr2("string"), endpoints: many("VpcEndpoint") },
+  FunctionUrl: { meta: one("ResourceMeta"), authType: attr2("string"), cors: opt(one("Cors")) },
+  Vpc: { meta: one("ResourceMeta"), cidr: opt(attr2("string")), endpoints: many("VpcEndpoint") },
   VpcEndpoint: {
     meta: one("ResourceMeta"),
     serviceName: attr2("string"),
     endpointType: attr2("string"),
-    policy: one("PolicyDocument"),
+    policy: opt(one("PolicyDocument")),
     privateDnsEnabled: attr2("boolean"),
     vpcId: attr2("string"),
     securityGroupIds: attrs("string"),
     securityGroups: many("SecurityGroup")
   },
   SecurityGroup: { meta: one("ResourceMeta"), ingress: many("SecurityGroupRule") },
-  SecurityGroupRule: { loc: one("SourceRange"), cidrBlocks: attrs("string"), ipv6CidrBlocks: attrs("string"), fromPort: attr2("number"), toPort: attr2("number"), protocol: attr2("string") },
+  SecurityGroupRule: { loc: one("SourceRange"), cidrBlocks: attrs("string"), ipv6CidrBlocks: attrs("string"), fromPort: opt(attr2("number")), toPort: opt(attr2("number")), protocol: attr2("string") },
   Trail: {
     meta: one("ResourceMeta"),
     name: attr2("string"),
     isMultiRegion: attr2("boolean"),
     logFileValidation: attr2("boolean"),
-    kmsKeyId: attr2("string"),
-    cloudWatchLogsGroupArn: attr2("string"),
-    cloudWatchLogsRoleArn: attr2("string"),
+    kmsKeyId: opt(attr2("string")),
+    cloudWatchLogsGroupArn: opt(attr2("string")),
+    cloudWatchLogsRoleArn: opt(attr2("string")),
     includeGlobalServiceEvents: attr2("boolean"),
     isLogging: attr2("boolean"),
     bucketName: attr2("string"),
-    bucket: one("S3Bucket"),
-    logGroup: one("LogGroup"),
+    bucket: opt(one("S3Bucket")),
+    logGroup: opt(one("LogGroup")),
     dataEvents: many("DataEventSelector")
   },
   DataEventSelector: { loc: one("SourceRange"), resourceType: attr2("string"), values: attrs("string") },
   ConfigRecorder: { meta: one("ResourceMeta"), allSupported: attr2("boolean"), includeGlobalResourceTypes: attr2("boolean"), enabled: attr2("boolean") },
   LogGroup: { meta: one("ResourceMeta"), name: attr2("string") },
-  S3Bucket: { meta: one("ResourceMeta"), name: attr2("string"), acl: attr2("string"), publicAccessBlock: one("PublicAccessBlock"), loggingTarget: attr2("string"), policy: one("ResourcePolicy") },
+  S3Bucket: { meta: one("ResourceMeta"), name: attr2("string"), acl: opt(attr2("string")), publicAccessBlock: opt(one("PublicAccessBlock")), loggingTarget: opt(attr2("string")), policy: opt(one("ResourcePolicy")) },
   PublicAccessBlock: { meta: one("ResourceMeta"), blockPublicAcls: attr2("boolean"), blockPublicPolicy: attr2("boolean"), ignorePublicAcls: attr2("boolean"), restrictPublicBuckets: attr2("boolean") },
-  Secret: { meta: one("ResourceMeta"), name: attr2("string"), rotation: one("SecretRotation") },
+  Secret: { meta: one("ResourceMeta"), name: attr2("string"), rotation: opt(one("SecretRotation")) },
   SecretRotation: { loc: one("SourceRange"), enabled: attr2("boolean") },
-  SsmParameter: { meta: one("ResourceMeta"), name: attr2("string"), type: attr2("string"), value: attr2("string") },
+  SsmParameter: { meta: one("ResourceMeta"), name: attr2("string"), type: attr2("string"), value: opt(attr2("string")) },
   WebAcl: { meta: one("ResourceMeta"), name: attr2("string"), defaultAction: attr2("string"), rules: many("WafRule"), loggingConfigured: attr2("boolean"), protectsApi: plain2("boolean") },
-  WafRule: { loc: one("SourceRange"), name: attr2("string"), managedRuleGroup: one("ManagedRuleGroup") },
+  WafRule: { loc: one("SourceRange"), name: attr2("string"), managedRuleGroup: opt(one("ManagedRuleGroup")) },
   ManagedRuleGroup: { vendor: attr2("string"), name: attr2("string") }
 };
 function describeField(field2) {
@@ -24295,21 +24304,25 @@ function fieldsOf(shape) {
 function checkFieldPath(path2, pathNode, shape, kindName) {
   const segments = path2.split(".");
   let current = shape;
+  let alwaysPresent = true;
+  let last;
   for (const [i, segment] of segments.entries()) {
     const fields = fieldsOf(current);
     const field2 = Object.hasOwn(fields, segment) ? fields[segment] : void 0;
     if (!field2) {
       const names = Object.keys(fields);
       const owner = i === 0 ? kindName : `${kindName} field '${path2}': ${current}`;
-      return errorAt(segmentLoc(pathNode, path2, i), `${owner} has no field '${segment}'${didYouMean(segment, names)} (fields: ${names.join(", ")})`);
+      return { error: errorAt(segmentLoc(pathNode, path2, i), `${owner} has no field '${segment}'${didYouMean(segment, names)} (fields: ${names.join(", ")})`) };
     }
     const next = segments[i + 1];
     if (next !== void 0 && "scalar" in field2) {
-      return errorAt(segmentLoc(pathNode, path2, i + 1), `${kindName} field '${path2}': '${segments.slice(0, i + 1).join(".")}' is ${describeField(field2)}, a value with no fields, so '${next}' names nothing`);
+      return { error: errorAt(segmentLoc(pathNode, path2, i + 1), `${kindName} field '${path2}': '${segments.slice(0, i + 1).join(".")}' is ${describeField(field2)}, a value with no fields, so '${next}' names nothing`) };
     }
     if ("shape" in field2) current = field2.shape;
+    alwaysPresent &&= !field2.optional && !field2.list;
+    last = field2;
   }
-  return void 0;
+  return { end: { field: last, alwaysPresent } };
 }
 function segmentLoc(pathNode, path2, index) {
   const { loc } = pathNode;
@@ -24487,6 +24500,55 @@ function hasConditionKey(subject, keys) {
 var ACCESS_LEVELS = ["List", "Read", "Write", "Permissions management", "Tagging"];
 function unknownActionPatterns(patterns) {
   return patterns.filter((p) => expandAction(p).actions.length === 0);
+}
+
+// src/rulebook/custom/operators.ts
+var OPERATORS = ["equals", "in", "matches", "exists", "less_than", "greater_than"];
+var COMPARISONS = {
+  string: ["equals", "in", "matches"],
+  number: ["equals", "in", "less_than", "greater_than"],
+  boolean: ["equals", "in"],
+  Unknown: []
+};
+function operatorsFor(end) {
+  const comparisons = "shape" in end.field ? [] : COMPARISONS[end.field.scalar];
+  return end.alwaysPresent ? comparisons : [...comparisons, "exists"];
+}
+function checkOperator(spec, node, end, kindName) {
+  const operator = OPERATORS.find((o) => spec[o] !== void 0);
+  if (operator === void 0) return void 0;
+  const subject = `${kindName} field '${spec.field}' ends at ${describeField(end.field)}`;
+  const fits = operatorsFor(end);
+  if (!fits.includes(operator)) {
+    const entry2 = nodeAt(node, [operator]);
+    const remedy = fits.length > 0 ? `operators that fit: ${fits.join(", ")}` : "no operator fits it; name one of its fields";
+    return errorAt(entry2.keyLoc ?? entry2.value.loc, `${subject}${whyNot(operator, spec, end, kindName)}; ${remedy}`);
+  }
+  if ("shape" in end.field) return void 0;
+  const scalar2 = end.field.scalar;
+  const values = operator === "equals" ? [[spec.equals, ["equals"]]] : operator === "in" ? (spec.in ?? []).map((v, i) => [v, ["in", i]]) : [];
+  for (const [value, at] of values) {
+    if (typeof value !== scalar2) return errorAt(nodeAt(node, at).value.loc, `${subject}: ${operator} needs ${needs(scalar2)}, got ${got(value, scalar2)}`);
+  }
+  return void 0;
+}
+function whyNot(operator, spec, end, kindName) {
+  if (operator === "exists") return `, which every ${kindName} has, so exists: ${spec.exists} would ${spec.exists ? "always" : "never"} hold`;
+  if ("shape" in end.field) return `: ${operator} compares values, not objects`;
+  if (end.field.scalar === "Unknown") return `: ${operator} cannot compare a value the source does not determine`;
+  if (operator === "matches") return ": matches applies to strings only";
+  return `: ${operator} compares numbers only`;
+}
+function needs(scalar2) {
+  return scalar2 === "boolean" ? "true or false" : `a ${scalar2}`;
+}
+function got(value, scalar2) {
+  if (typeof value === "string") {
+    const unquote = scalar2 === "number" && value.trim() !== "" && Number.isFinite(Number(value)) || scalar2 === "boolean" && (value === "true" || value === "false");
+    return `the string '${value}'${unquote ? " (write it without quotes)" : ""}`;
+  }
+  const text2 = String(value);
+  return `the ${typeof value} ${text2}${scalar2 === "string" ? ` (quote it: "${text2}")` : ""}`;
 }
 
 // node_modules/re2js/build/index.js
@@ -31204,8 +31266,10 @@ function compileCondition(spec, node, kind, kindName) {
   return { evaluate: (item) => item.iam ? hasConditionKey(item.iam, keys) : FALSE };
 }
 function compileField(spec, node, kind, kindName) {
-  const pathError = checkFieldPath(spec.field, nodeAt(node, ["field"]).value, kind.shape, kindName);
-  if (pathError) return { errors: [pathError] };
+  const path2 = checkFieldPath(spec.field, nodeAt(node, ["field"]).value, kind.shape, kindName);
+  if ("error" in path2) return { errors: [path2.error] };
+  const operatorError = checkOperator(spec, node, path2.end, kindName);
+  if (operatorError) return { errors: [operatorError] };
   let test;
   if (spec.matches !== void 0) {
     const regex = compileRegex(spec.matches);
@@ -31341,8 +31405,8 @@ function compileCustomRule(spec, node, source) {
   if (!kind) return { errors: [errorAt(nodeAt(node, ["match"]).value.loc, `unknown kind '${spec.match}'${didYouMean(spec.match, KIND_NAMES)} (kinds: ${KIND_NAMES.join(", ")})`)] };
   const condition = compileCondition(spec.where, nodeAt(node, ["where"]).value, kind, spec.match);
   if ("errors" in condition) return condition;
-  const atError = spec.at === void 0 ? void 0 : checkFieldPath(spec.at, nodeAt(node, ["at"]).value, kind.shape, spec.match);
-  if (atError) return { errors: [atError] };
+  const atPath = spec.at === void 0 ? void 0 : checkFieldPath(spec.at, nodeAt(node, ["at"]).value, kind.shape, spec.match);
+  if (atPath && "error" in atPath) return { errors: [atPath.error] };
   const rule = defineRule({
     id: spec.id,
     severity: spec.severity,
@@ -31366,15 +31430,21 @@ function compileCustomRule(spec, node, source) {
       }
     },
     examples: {
-      terraform: examplesOf(spec, "terraform"),
-      cloudformation: examplesOf(spec, "cloudformation")
+      terraform: examplesOf(spec, node, "terraform"),
+      cloudformation: examplesOf(spec, node, "cloudformation")
     }
   });
   return { rule };
 }
-function examplesOf(spec, framework) {
+function examplesOf(spec, node, framework) {
   const given = spec.examples?.[framework];
-  return given ? { bad: given.bad ?? [], good: given.good ?? [] } : void 0;
+  if (!given) return void 0;
+  const located = (kind) => (given[kind] ?? []).map((example, i) => ({ ...example, declaredAt: codeStart(nodeAt(node, ["examples", framework, kind, i, "code"]).value) }));
+  return { bad: located("bad"), good: located("good") };
+}
+function codeStart(code) {
+  const origin = code.kind === "string" ? code.textOrigin : void 0;
+  return origin ? { file: origin.file, startLine: origin.line, endLine: origin.line, startColumn: origin.column } : code.loc;
 }
 
 // src/rulebook/format.ts
@@ -31882,6 +31952,28 @@ function defaultRulebook() {
   return toRulebook(defaultEffective(builtinRules), "default", [DEFAULT_RULEBOOK_PATH]);
 }
 
+// src/report/github/order.ts
+function inReviewOrder(findings) {
+  return [...findings].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.loc.file.localeCompare(b.loc.file) || a.loc.startLine - b.loc.startLine || a.ruleId.localeCompare(b.ruleId)
+  );
+}
+function severityBreakdown(findings) {
+  return SEVERITIES.map((severity) => [severity, findings.filter((f) => f.severity === severity).length]).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`).join(", ");
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+// src/report/github/rule-link.ts
+var documented = new Map([...builtinRules, ...governanceRules].map((rule) => [rule.id, rule]));
+function documentedRule(ruleId) {
+  return documented.get(ruleId);
+}
+function ruleLink(ruleId) {
+  return documented.has(ruleId) ? `[\`${ruleId}\`](${ruleDocsUrl(ruleId)})` : `\`${ruleId}\``;
+}
+
 // src/report/redact.ts
 var AWS_KEY_ID = /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{4})[A-Z0-9]{8}([A-Z0-9]{4})(?![A-Z0-9])/g;
 var FORTY_CHAR_SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
@@ -31894,7 +31986,7 @@ function redact(text2) {
 
 // src/report/markdown.ts
 function toMarkdown(result, options = {}) {
-  const findings = active(result.findings).filter((f) => f.ruleId !== "policygate/unresolved");
+  const findings = inReviewOrder(active(result.findings).filter((f) => f.ruleId !== "policygate/unresolved"));
   const unresolved = active(result.findings).filter((f) => f.ruleId === "policygate/unresolved");
   const counts = countBySeverity(findings);
   const out = [`## ${options.title ?? "policygate"}`, ""];
@@ -31913,7 +32005,7 @@ function toMarkdown(result, options = {}) {
       const where = `${finding.loc.file}:${finding.loc.startLine}`;
       const link = options.linkFor?.(finding);
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | [\`${finding.ruleId}\`](${ruleDocsUrl(finding.ruleId)}) | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ""} | ${tableCell(redact(finding.message))} |`
+        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ""} | ${tableCell(redact(oneLineMessage(finding)))} |`
       );
     }
     if (findings.length > max) out.push("", `\u2026and ${findings.length - max} more (see the SARIF or JSON report).`);
@@ -31921,7 +32013,7 @@ function toMarkdown(result, options = {}) {
   }
   if (unresolved.length > 0) {
     out.push("<details><summary>Values that could not be determined (" + unresolved.length + ")</summary>", "");
-    for (const finding of unresolved) out.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(finding.message)}`);
+    for (const finding of unresolved) out.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(redact(finding.message))}`);
     out.push("", "</details>", "");
   }
   const suppressed = result.findings.length - active(result.findings).length;
@@ -31995,7 +32087,7 @@ function toResult(finding, ruleIndex) {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: finding.details?.length ? [finding.message + ":", ...finding.details.map((d) => `- ${d}`)].join("\n") : finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(finding.loc.file), uriBaseId: "SRCROOT" }, region } }],
     partialFingerprints: { "policygate/v1": finding.fingerprint ?? "" },
     properties: { severity: finding.severity, ...finding.resource ? { resource: finding.resource.address } : {} }
@@ -35239,6 +35331,7 @@ function runRules(model, configured, base) {
         loc: r.at.loc,
         resource: { address: r.resource.address, type: r.resource.sourceType },
         element: r.element,
+        ...r.details?.length ? { details: r.details } : {},
         fix: r.fix,
         related: r.related
       });
@@ -35378,9 +35471,10 @@ export {
   active,
   SEVERITY_ICON,
   tableCell,
+  oneLineMessage,
+  shownDetails,
   countBySeverity,
   groupByFile,
-  ruleDocsUrl,
   toJson,
   formatRulebookError,
   toRulebook,
@@ -35393,6 +35487,11 @@ export {
   expiringSoon,
   showRulebook,
   cisControlsByRule,
+  inReviewOrder,
+  severityBreakdown,
+  plural,
+  documentedRule,
+  ruleLink,
   redact,
   toMarkdown,
   toSarif,
@@ -35401,4 +35500,4 @@ export {
   fingerprint,
   VERSION
 };
-/*! For license information please see chunk-R6QHGUNL.js.LEGAL.txt */
+/*! For license information please see chunk-LEKVQ2OY.js.LEGAL.txt */
