@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { toText } from '../../src/report/text.js'
+import type { ScanResult } from '../../src/scan.js'
+
+const result = {
+  root: '/repo',
+  files: ['main.tf'],
+  rulebookSource: 'test',
+  judgedAt: new Date(),
+  findings: [
+    {
+      ruleId: 'trail/log-validation-disabled', severity: 'medium', title: 'CloudTrail log file validation is off', message: 'Log file validation is off',
+      loc: { file: 'main.tf', startLine: 2, endLine: 2, startColumn: 3 }, resource: { address: 'aws_cloudtrail.t', type: 'aws_cloudtrail' },
+    },
+  ],
+} as unknown as ScanResult
+
+const source = ['resource "aws_cloudtrail" "t" {', '  enable_log_file_validation = false', '}']
+
+describe('text report', () => {
+  it('paints severities and the frame only when asked (a terminal without NO_COLOR)', () => {
+    const painted = toText(result, { color: true, readLines: () => source })
+    const plain = toText(result, { color: false, readLines: () => source })
+    expect(painted).toContain('\u001b[33mmedium')
+    expect(plain).not.toContain('\u001b[')
+    expect(plain).toContain('main.tf\n  2:3     medium   Log file validation is off  trail/log-validation-disabled')
+    expect(plain).toMatch(/> 2 \| {3}enable_log_file_validation = false/)
+    expect(plain).toContain('1 finding(s) in 1 file(s): 1 medium')
+  })
+})
