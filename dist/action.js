@@ -29,10 +29,10 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-LEKVQ2OY.js";
+} from "./chunks/chunk-Y6PORPBA.js";
 import {
   createRepoReader
-} from "./chunks/chunk-7YIWT3YF.js";
+} from "./chunks/chunk-ZR3HG4C2.js";
 import {
   __commonJS,
   __require,

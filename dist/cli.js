@@ -29,11 +29,11 @@ import {
   toMarkdown,
   toRulebook,
   toSarif
-} from "./chunks/chunk-LEKVQ2OY.js";
+} from "./chunks/chunk-Y6PORPBA.js";
 import {
   createRepoReader,
   formatLoc
-} from "./chunks/chunk-7YIWT3YF.js";
+} from "./chunks/chunk-ZR3HG4C2.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
 // src/cli.ts

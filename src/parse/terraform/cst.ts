@@ -1,4 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter'
+import { LineIndex } from '../lines.js'
 
 /*
  * tree-sitter's nodes as the HCL converter reads them. Every property of a web-tree-sitter `Node`
@@ -10,7 +11,7 @@ import type { Node, Tree } from 'web-tree-sitter'
 
 /** One parsed text: the source, its line starts, and the grammar's type names. */
 export class CstSource {
-  private readonly lineStarts: number[] = [0]
+  private readonly lines: LineIndex
   private readonly types: string[]
   private readonly named: boolean[] = []
 
@@ -18,7 +19,7 @@ export class CstSource {
     readonly text: string,
     private readonly tree: Tree,
   ) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1)
+    this.lines = new LineIndex(text)
     this.types = tree.language.types
   }
 
@@ -38,14 +39,8 @@ export class CstSource {
 
   /** Zero-based row and column of a character index, counted as tree-sitter counts them (rows end at '\n'). */
   position(index: number): { row: number; column: number } {
-    let low = 0
-    let high = this.lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (this.lineStarts[middle]! <= index) low = middle
-      else high = middle - 1
-    }
-    return { row: low, column: index - this.lineStarts[low]! }
+    const { line, column } = this.lines.position(index)
+    return { row: line - 1, column: column - 1 }
   }
 }
 

@@ -24,7 +24,7 @@ import {
   patternOf,
   toPlainJson,
   toPosix
-} from "./chunk-7YIWT3YF.js";
+} from "./chunk-ZR3HG4C2.js";
 import {
   __commonJS,
   __toESM
@@ -35500,4 +35500,4 @@ export {
   fingerprint,
   VERSION
 };
-/*! For license information please see chunk-LEKVQ2OY.js.LEGAL.txt */
+/*! For license information please see chunk-Y6PORPBA.js.LEGAL.txt */

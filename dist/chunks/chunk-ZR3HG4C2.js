@@ -1011,7 +1011,7 @@ function printParseErrorCode(code) {
 var LineIndex = class {
   starts = [0];
   constructor(text) {
-    for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) === 10) this.starts.push(i2 + 1);
+    for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.starts.push(i2 + 1);
   }
   position(offset) {
     let low = 0;
@@ -1131,12 +1131,12 @@ var CstSource = class {
   constructor(text, tree) {
     this.text = text;
     this.tree = tree;
-    for (let i2 = text.indexOf("\n"); i2 >= 0; i2 = text.indexOf("\n", i2 + 1)) this.lineStarts.push(i2 + 1);
+    this.lines = new LineIndex(text);
     this.types = tree.language.types;
   }
   text;
   tree;
-  lineStarts = [0];
+  lines;
   types;
   named = [];
   /** The root also spans the whitespace after its last child: its end is asked for, not derived. */
@@ -1152,14 +1152,8 @@ var CstSource = class {
   }
   /** Zero-based row and column of a character index, counted as tree-sitter counts them (rows end at '\n'). */
   position(index) {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if (this.lineStarts[middle] <= index) low = middle;
-      else high = middle - 1;
-    }
-    return { row: low, column: index - this.lineStarts[low] };
+    const { line, column } = this.lines.position(index);
+    return { row: line - 1, column: column - 1 };
   }
 };
 var CstNode = class _CstNode {
