@@ -9,6 +9,7 @@ import type { Diagnostic, ParsedUnit } from './parse/types.js'
 import { defaultRulebook, type Rulebook } from './rulebook/index.js'
 import { widenValueFixes } from './rules/fix.js'
 import { runRules } from './rules/run.js'
+import { foldSubsumed } from './rules/subsume.js'
 import type { Finding } from './rules/types.js'
 import { discoverFiles } from './sources/files.js'
 import { createRepoReader } from './sources/reader.js'
@@ -47,14 +48,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const t1 = performance.now()
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
-  const { findings: ruleFindings, errors } = runRules(model, rulebook.rules, options.base)
+  const { findings: ruleFindings, errors, places } = runRules(model, rulebook.rules, options.base)
   widenValueFixes(ruleFindings, sourceLines(options.root))
   const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding)
   const crashFindings = errors.map((message): Finding => ({
     ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: { file: '.', startLine: 1, endLine: 1 },
   }))
   const judgedAt = options.now ?? new Date()
-  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt)
+  // Subsumption after the rulebook: a rule it scoped away or a waived finding hides nothing.
+  const judged = foldSubsumed(rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt), places, rulebook.rules.map((r) => r.rule))
   const t3 = performance.now()
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
   judged.sort(byLocation)

@@ -70,7 +70,8 @@ function toResult(finding: Finding, ruleIndex: number): Result {
     message: { text: finding.details?.length ? [finding.message + ':', ...finding.details.map((d) => `- ${d}`)].join('\n') : finding.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(finding.loc.file), uriBaseId: 'SRCROOT' }, region } }],
     partialFingerprints: { 'policygate/v1': finding.fingerprint ?? '' },
-    properties: { severity: finding.severity, ...(finding.resource ? { resource: finding.resource.address } : {}) },
+    // Folded findings are one alert: their rules stay searchable here, their messages are in the text.
+    properties: { severity: finding.severity, ...(finding.resource ? { resource: finding.resource.address } : {}), ...(finding.subsumed ? { subsumed: finding.subsumed } : {}) },
   }
   if (finding.related?.length) {
     result.relatedLocations = finding.related.map((r, id) => ({

@@ -1,4 +1,5 @@
 import type { AwsModel } from '../model/aws.js'
+import { placeOf, statementsByEntry, type FindingPlace } from './subsume.js'
 import type { AnyRule, Finding, Report, Severity } from './types.js'
 
 /** A rule as the rulebook configured it: which params it runs with, at which severity. */
@@ -8,13 +9,15 @@ export interface ConfiguredRule {
   severity: Severity
 }
 
-/** Runs each rule over the model. A rule that throws becomes a finding about the tool, never a lost scan. */
-export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: AwsModel): { findings: Finding[]; errors: string[] } {
+/** Runs each rule over the model. A rule that throws becomes a finding about the tool, never a lost scan. Each finding's place is kept for subsumption. */
+export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: AwsModel): { findings: Finding[]; errors: string[]; places: Map<Finding, FindingPlace> } {
   const findings: Finding[] = []
   const errors: string[] = []
+  const places = new Map<Finding, FindingPlace>()
+  const owners = statementsByEntry(model)
   for (const { rule, params, severity } of configured) {
     const report = (r: Report) => {
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.id,
         severity,
         title: rule.title,
@@ -25,7 +28,9 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
         ...(r.details?.length ? { details: r.details } : {}),
         fix: r.fix,
         related: r.related,
-      })
+      }
+      findings.push(finding)
+      places.set(finding, placeOf(r, owners))
     }
     try {
       rule.check({ aws: model, params, base }, report)
@@ -33,7 +38,7 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
       errors.push(`${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     }
   }
-  return { findings, errors }
+  return { findings, errors, places }
 }
 
 /** The rules the default rulebook runs: every rule enabled by default, with its default params and severity. */

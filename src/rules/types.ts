@@ -44,6 +44,8 @@ export interface Finding {
   suppressed?: Suppression
   /** Line-independent identity, set by the pipeline: sha256 of rule, file, address, element. */
   fingerprint?: string
+  /** Rules whose findings on the same element this one folds in (each is one of `details`, "also: …"); see rules/subsume.ts. */
+  subsumed?: string[]
 }
 
 /** What a rule reports; the pipeline fills in the rule's ID, severity and title. */
@@ -83,6 +85,16 @@ export interface FrameworkExamples<P> {
   good: Example<P>[]
 }
 
+/**
+ * Which findings a rule's finding makes redundant. `statement`: anything of those rules in the same
+ * policy statement (the statement as a whole is the problem, e.g. `*` on `*`); `entry`: only those
+ * reported at the same entry (the same Action value), since other entries of the statement are other problems.
+ */
+export interface Subsumption {
+  within: 'statement' | 'entry'
+  rules: string[]
+}
+
 export interface RuleDefinition<P extends object = Record<string, never>> {
   /** Reads as a sentence about the problem: `apigw/method-no-auth`. */
   id: string
@@ -97,6 +109,8 @@ export interface RuleDefinition<P extends object = Record<string, never>> {
   params?: { schema: Record<string, unknown>; defaults: P }
   /** Off unless a rulebook turns it on (repository-level checks, checks that need a param). */
   enabledByDefault?: boolean
+  /** Findings of other rules this one already says on the same element: folded into this rule's finding (see rules/subsume.ts). */
+  subsumes?: Subsumption
   check(context: RuleContext<P>, report: (finding: Report) => void): void
   examples: { terraform?: FrameworkExamples<P>; cloudformation?: FrameworkExamples<P> }
 }

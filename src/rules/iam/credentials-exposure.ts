@@ -11,6 +11,8 @@ export default defineRule({
   why: 'These actions hand out credentials: keys for other users, any role\'s session, every secret and SecureString parameter, every decryption. Whoever holds the policy holds everything those credentials open.',
   fix: 'Scope each action to the named secrets, parameters, keys and roles the workload uses; keep iam:CreateAccessKey to `arn:aws:iam::*:user/${aws:username}` for self-service.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+  // Credential actions are in the default reserved list; the exposure finding says what they do.
+  subsumes: { within: 'entry', rules: ['iam/critical-action-granted'] },
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const { statement, entry, granted } of entryGrants(document)) {

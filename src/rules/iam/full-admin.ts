@@ -9,6 +9,8 @@ export default defineRule({
   why: 'An identity with `*` on `*` is an administrator of the account: one leaked credential or one compromised workload owns everything, including the logs that would show it.',
   fix: 'Grant the actions the workload calls, on the resources it uses. Start from IAM Access Analyzer policy generation or the service\'s documented minimum.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+  // `*` on `*` is the whole problem: every wildcard, reserved action, escalation and write in the statement is part of it.
+  subsumes: { within: 'statement', rules: ['iam/service-wildcard-action', 'iam/critical-action-granted', 'iam/credentials-exposure', 'iam/data-exfiltration', 'iam/resource-exposure', 'iam/privilege-escalation', 'iam/passrole-unrestricted', 'iam/wildcard-resource-write', 'iam/not-resource-allow'] },
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const statement of allowStatements(document)) {

@@ -8,6 +8,8 @@ export default defineRule({
   why: 'Allow + NotAction grants every action of every service except the few listed, including actions AWS adds later. It is how PowerUserAccess is built, and is rarely what a workload needs.',
   fix: 'Replace NotAction with an Action list. To carve exceptions out of a broad grant, use a Deny statement.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html'],
+  // What NotAction lets through goes when it becomes an Action list.
+  subsumes: { within: 'entry', rules: ['iam/critical-action-granted', 'iam/credentials-exposure', 'iam/data-exfiltration', 'iam/resource-exposure'] },
   check({ aws }, report) {
     for (const document of grantingDocuments(aws)) {
       for (const statement of allowStatements(document)) {

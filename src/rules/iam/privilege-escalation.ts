@@ -22,6 +22,8 @@ export default defineRule({
     'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
   ],
+  // The entry that opens an escalation path: what else it grants is part of the same fix.
+  subsumes: { within: 'entry', rules: ['iam/service-wildcard-action', 'iam/not-action-allow', 'iam/critical-action-granted', 'iam/credentials-exposure', 'iam/passrole-unrestricted', 'iam/resource-exposure', 'iam/data-exfiltration', 'iam/admin-managed-policy-attached'] },
   check({ aws }, report) {
     for (const principal of everyPrincipal(aws)) {
       const permissions = effectivePermissions(aws, principal)

@@ -1,4 +1,4 @@
-import { allowStatements, entryName, expandAction, hasAccessLevel, hasWildcard, identityDocuments, isAllActions, isWholeServiceOrAll, isWildcardScope, resourceScope } from '../../iam/index.js'
+import { allowStatements, entryName, expandAction, hasAccessLevel, hasWildcard, identityDocuments, isAllActions, isWholeServiceOrAll } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
@@ -18,14 +18,13 @@ export default defineRule({
   why: '`s3:*` or `iam:Put*` grants every current and future action matching it, including ones that delete data or change permissions. Read-only wildcards (`Describe*`, `List*`, `Get*`) are judged by iam/credentials-exposure and iam/data-exfiltration instead.',
   fix: 'List the actions the workload needs. The catalog of each service\'s actions is in the Service Authorization Reference.',
   links: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
+  // What a service wildcard grants (reserved actions, keys, reads, policy writes) goes when the wildcard is replaced by the actions needed.
+  subsumes: { within: 'entry', rules: ['iam/critical-action-granted', 'iam/credentials-exposure', 'iam/data-exfiltration', 'iam/resource-exposure'] },
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const statement of allowStatements(document)) {
-        const wildcardResource = isWildcardScope(resourceScope(statement))
         for (const action of statement.actions ?? []) {
           if (!isKnown(action) || !hasWildcard(action.value)) continue
-          // `*` on `*` is iam/full-admin's finding.
-          if (isAllActions(action.value) && wildcardResource) continue
           const problem = isAllActions(action.value) ? 'grants every action of every service' : tooWide(action.value)
           if (problem) report({ at: action, resource: document.owner, element: entryName(statement, 'Action', action), message: `"${action.value}" ${problem}` })
         }

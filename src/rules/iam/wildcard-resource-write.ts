@@ -1,4 +1,4 @@
-import { allowStatements, expandAction, hasAccessLevel, identityDocuments, isAllActions, isAllResources, knownValues, MUTATING_LEVELS, statementName } from '../../iam/index.js'
+import { allowStatements, expandAction, hasAccessLevel, identityDocuments, isAllResources, knownValues, MUTATING_LEVELS, statementName } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
@@ -14,8 +14,8 @@ export default defineRule({
       for (const statement of allowStatements(document)) {
         const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && isAllResources(r.value))
         const patterns = knownValues(statement.actions)
-        // `*` actions are iam/full-admin's; NotAction is iam/not-action-allow's.
-        if (!wildcard || patterns.some(isAllActions)) continue
+        // NotAction is iam/not-action-allow's; `*` on `*` is folded into iam/full-admin's finding.
+        if (!wildcard) continue
         const scopable = patterns
           .flatMap((p) => expandAction(p).actions)
           .filter((a) => hasAccessLevel(a, MUTATING_LEVELS) && a.resourceTypes.length > 0)

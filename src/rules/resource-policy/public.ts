@@ -23,6 +23,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
     'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
   ],
+  // An API policy open to anyone is the public resource policy this rule reports, at the same Principal.
+  subsumes: { within: 'entry', rules: ['apigw/resource-policy-public'] },
   check({ aws }, report) {
     for (const policy of aws.resourcePolicies) {
       for (const statement of policy.document.statements) {
