@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { builtinRules } from '../rules/index.js'
 import { expiringSoon } from '../rulebook/index.js'
-import { toAnnotation } from '../report/github/annotations.js'
+import { toAnnotations } from '../report/github/annotations.js'
 import { changeCheckTitle } from '../report/github/check-title.js'
 import { inReviewOrder } from '../report/github/order.js'
 import { changeReportMarkdown, type ChangeReport } from '../report/github/pr-summary.js'
@@ -81,7 +81,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
           conclusion,
           title: changeCheckTitle(added, existing, fixed),
           summary: changeReportMarkdown(report, CHECK_SUMMARY_LIMIT),
-          annotations: current.map(toAnnotation),
+          annotations: toAnnotations(current),
         }),
       )
     : undefined

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { toAnnotation } from '../report/github/annotations.js'
+import { toAnnotations } from '../report/github/annotations.js'
 import { fullScanCheckTitle } from '../report/github/check-title.js'
 import { toMarkdown } from '../report/markdown.js'
 import { active } from '../report/summary.js'
@@ -35,7 +35,7 @@ export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPl
         conclusion,
         title: fullScanCheckTitle(current, head.files.length),
         summary: summary.slice(0, CHECK_SUMMARY_LIMIT),
-        annotations: current.map(toAnnotation),
+        annotations: toAnnotations(current),
       })
       published = true
     } catch (error) {

@@ -36,6 +36,17 @@ export function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   return byFile
 }
 
+/** Findings by file and line, each line's most severe first: one code frame, one annotation, one review comment per line. */
+export function groupByLine(findings: Finding[]): Map<string, Finding[]> {
+  const byLine = new Map<string, Finding[]>()
+  for (const finding of findings) {
+    const line = `${finding.loc.file}\u0000${finding.loc.startLine}`
+    byLine.set(line, [...(byLine.get(line) ?? []), finding])
+  }
+  for (const here of byLine.values()) here.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId))
+  return byLine
+}
+
 /** Where each rule's page lives; the repository URL is the project's, pages are generated into docs/rules/. */
 const DOCS_BASE = 'https://github.com/policygate/policygate/blob/main/docs/rules'
 

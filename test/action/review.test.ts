@@ -56,4 +56,42 @@ describe('review comments', () => {
     expect(comments[0]!.body).not.toMatch(/Fixed/)
     expect(github.violations).toEqual([])
   })
+
+  test('findings on one line share one comment, most severe first, with one suggestion; a fixed one is struck out of it, a new one joins it', async () => {
+    github.addPull(3, [{ filename: 'main.tf', status: 'modified', patch: PATCH, additions: 2, deletions: 0, changes: 2 }])
+    const pr = { owner: 'acme', repo: 'infra', number: 3 }
+    const fixOf = (text: string) => ({ loc: { file: 'main.tf', startLine: 2, endLine: 2 }, replacement: `${text}\n` })
+    const medium = finding({ line: 2, severity: 'medium', ruleId: 'iam/data-exfiltration', title: 'Reads', element: 'm', fix: fixOf('medium') })
+    const high = finding({ line: 2, severity: 'high', ruleId: 'iam/service-wildcard-action', title: 'Wildcard', element: 'h', fix: fixOf('high') })
+    const low = finding({ line: 2, severity: 'low', ruleId: 'iam/resource-mismatch', title: 'Mismatch', element: 'l' })
+    const first = await publishReview(octokit, input({ pr, added: [low, medium, high], current: [low, medium, high] }))
+    expect(first.commented).toHaveLength(3)
+    const comments = github.pulls.get(3)!.reviewComments
+    expect(comments).toHaveLength(1)
+    const body = comments[0]!.body
+    expect(body).toMatch(/^\*\*3 findings on this line\*\* \(1 high, 1 medium, 1 low\)/)
+    const order = ['iam/service-wildcard-action', 'iam/data-exfiltration', 'iam/resource-mismatch'].map((id) => body.indexOf(id))
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(body.match(/```suggestion/g)).toHaveLength(1)
+    expect(body).toContain('```suggestion\nhigh\n```')
+    expect(body.match(/policygate:fp=/g)).toHaveLength(3)
+
+    const fixedOne = await publishReview(octokit, input({ pr, added: [low, high], current: [low, high] }))
+    expect(fixedOne).toMatchObject({ commented: [], markedFixed: 1 })
+    expect(fixedOne.alreadyCommented).toHaveLength(2)
+    expect(comments).toHaveLength(1)
+    const edited = comments[0]!.body
+    expect(edited).toMatch(/^\*\*2 findings on this line\*\*/)
+    expect(edited).toMatch(/✅ \*\*Fixed\*\* in hhhhhhh: ~~.*Reads.*~~/)
+    expect(edited.match(/policygate:fp=/g)).toHaveLength(2)
+    expect(edited).toContain('```suggestion\nhigh\n```')
+
+    const joining = finding({ line: 2, severity: 'critical', ruleId: 'iam/full-admin', element: 'c' })
+    const joined = await publishReview(octokit, input({ pr, added: [low, high, joining], current: [low, high, joining] }))
+    expect(joined.commented).toEqual([joining])
+    expect(comments).toHaveLength(1)
+    expect(comments[0]!.body).toMatch(/^\*\*3 findings on this line\*\* \(1 critical, 1 high, 1 low\)/)
+    expect(comments[0]!.body).toMatch(/✅ \*\*Fixed\*\*.*Reads/)
+    expect(github.violations).toEqual([])
+  })
 })

@@ -1,7 +1,7 @@
 import type { AnyRule, Finding } from '../../rules/types.js'
-import { fingerprintOf, isMarkedFixed, markFixed } from '../../report/github/markers.js'
+import { fingerprintsOf, isMarkedFixed, markFixed } from '../../report/github/markers.js'
 import { inReviewOrder, plural, severityBreakdown } from '../../report/github/order.js'
-import { reviewCommentBody } from '../../report/github/review-comment.js'
+import { placeCommentBody, placeCommentEdited, suggestingFingerprint } from '../../report/github/place-comment.js'
 import { documentedRule } from '../../report/github/rule-link.js'
 import { hunkContaining, type ChangedFile } from '../../sources/changed-files.js'
 import type { PullRequestRef } from '../../sources/pr-files.js'
@@ -23,18 +23,18 @@ export interface ReviewInput {
 export type Unplaced = { finding: Finding; reason: 'outside the diff' | 'over max-comments' | 'rejected by GitHub' }
 
 export interface ReviewOutcome {
-  /** Findings commented in this run. */
+  /** Findings commented in this run (in a new comment, or added to an earlier comment on their line). */
   commented: Finding[]
   /** Findings that already had an open comment from an earlier run. */
   alreadyCommented: Finding[]
   /** Added findings without a comment; the summary lists them. */
   unplaced: Unplaced[]
-  /** Earlier comments edited to say their finding is gone. */
+  /** Findings of earlier comments that are gone: their comment marked fixed, or rewritten without them. */
   markedFixed: number
 }
 
 interface CommentDraft {
-  finding: Finding
+  findings: Finding[]
   path: string
   line: number
   start_line?: number
@@ -43,68 +43,103 @@ interface CommentDraft {
   body: string
 }
 
-/** One review per run with a comment per new finding on the diff; earlier comments are deduplicated by fingerprint or marked fixed. */
+/** An earlier comment still holding current findings, to rewrite when some of them are gone or new ones join its line. */
+interface OpenComment {
+  id: number
+  body: string
+  held: Finding[]
+  changed: boolean
+}
+
+/** Findings on one line of one file share a comment. */
+function placeOf(finding: Finding): string {
+  return `${finding.loc.file}\u0000${finding.loc.startLine}`
+}
+
+/**
+ * One review per run with one comment per line holding new findings; earlier comments are matched by
+ * their findings' fingerprints: kept when all still stand, rewritten when some are fixed or new ones join
+ * their line, marked fixed when none is left.
+ */
 export async function publishReview(octokit: GitHubClient, input: ReviewInput): Promise<ReviewOutcome> {
   const { pr } = input
+  const ruleFor = (ruleId: string) => input.ruleFor(ruleId) ?? documentedRule(ruleId)
   const earlier = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 })
-  const currentFingerprints = new Set(input.current.map((f) => f.fingerprint))
+  const currentByFingerprint = new Map(input.current.map((f) => [f.fingerprint, f]))
+  const openAtPlace = new Map<string, OpenComment>()
   const openFingerprints = new Set<string>()
   let markedFixed = 0
   for (const comment of earlier) {
-    const fp = fingerprintOf(comment.body)
-    if (!fp || isMarkedFixed(comment.body)) continue
-    if (currentFingerprints.has(fp)) {
-      openFingerprints.add(fp)
+    const held = fingerprintsOf(comment.body)
+    if (held.length === 0 || isMarkedFixed(comment.body)) continue
+    const standing = held.map((fp) => currentByFingerprint.get(fp)).filter((f): f is Finding => f !== undefined)
+    if (standing.length === 0) {
+      await octokit.rest.pulls.updateReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: comment.id, body: markFixed(comment.body, input.headSha) })
+      markedFixed++
       continue
     }
-    await octokit.rest.pulls.updateReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: comment.id, body: markFixed(comment.body, input.headSha) })
-    markedFixed++
+    for (const finding of standing) openFingerprints.add(finding.fingerprint ?? '')
+    openAtPlace.set(placeOf(standing[0]!), { id: comment.id, body: comment.body, held: standing, changed: standing.length < held.length })
+    markedFixed += held.length - standing.length
   }
 
   const alreadyCommented: Finding[] = []
+  const joined: Finding[] = []
   const unplaced: Unplaced[] = []
   const drafts: CommentDraft[] = []
+  const fresh = new Map<string, Finding[]>()
   for (const finding of inReviewOrder(input.added)) {
-    if (openFingerprints.has(finding.fingerprint ?? '')) {
-      alreadyCommented.push(finding)
+    if (openFingerprints.has(finding.fingerprint ?? '')) alreadyCommented.push(finding)
+    else fresh.set(placeOf(finding), [...(fresh.get(placeOf(finding)) ?? []), finding])
+  }
+  for (const [place, findings] of fresh) {
+    const open = openAtPlace.get(place)
+    if (open) {
+      open.held.push(...findings)
+      open.changed = true
+      joined.push(...findings)
       continue
     }
-    const draft = anchor(finding, input)
-    if (!draft) unplaced.push({ finding, reason: 'outside the diff' })
-    else if (drafts.length >= input.maxComments) unplaced.push({ finding, reason: 'over max-comments' })
+    const draft = anchor(findings, input, ruleFor)
+    if (!draft) unplaced.push(...findings.map((finding) => ({ finding, reason: 'outside the diff' as const })))
+    else if (drafts.length >= input.maxComments) unplaced.push(...findings.map((finding) => ({ finding, reason: 'over max-comments' as const })))
     else drafts.push(draft)
   }
-  if (drafts.length === 0) return { commented: [], alreadyCommented, unplaced, markedFixed }
+  for (const open of openAtPlace.values()) {
+    if (!open.changed) continue
+    const suggesting = open.held.find((f) => f.fingerprint === suggestingFingerprint(open.body))
+    const body = placeCommentEdited(open.body, open.held, ruleFor, input.headSha, suggesting)
+    await octokit.rest.pulls.updateReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: open.id, body })
+  }
+  if (drafts.length === 0) return { commented: joined, alreadyCommented, unplaced, markedFixed }
 
   const commented = await postReview(octokit, input, drafts, unplaced)
-  return { commented, alreadyCommented, unplaced, markedFixed }
+  return { commented: [...joined, ...commented], alreadyCommented, unplaced, markedFixed }
 }
 
-/** Where on the diff a finding's comment goes: over its fix's lines when there is one (so the suggestion replaces exactly them), else its first line. */
-function anchor(finding: Finding, input: ReviewInput): CommentDraft | undefined {
-  const rule = input.ruleFor(finding.ruleId) ?? documentedRule(finding.ruleId)
-  const file = input.changedFiles.get(finding.loc.file)
+/**
+ * Where on the diff a line's comment goes: over a fix's lines when one of its findings carries a fix there
+ * (the most severe such; its suggestion replaces exactly those lines, and no other is shown), else the line.
+ */
+function anchor(findings: Finding[], input: ReviewInput, ruleFor: (ruleId: string) => AnyRule | undefined): CommentDraft | undefined {
+  const lead = findings[0]!
+  const file = input.changedFiles.get(lead.loc.file)
   if (!file || file.status === 'removed') return undefined
-  const fix = finding.fix
-  if (fix && fix.loc.file === finding.loc.file && hunkContaining(file, fix.loc.startLine, fix.loc.endLine)) {
-    const multi = fix.loc.endLine > fix.loc.startLine
-    return {
-      finding,
-      path: file.path,
-      line: fix.loc.endLine,
-      ...(multi ? { start_line: fix.loc.startLine, start_side: 'RIGHT' as const } : {}),
-      side: 'RIGHT',
-      body: reviewCommentBody(finding, rule, true),
-    }
+  const suggesting = findings.find((f) => f.fix && f.fix.loc.file === f.loc.file && hunkContaining(file, f.fix.loc.startLine, f.fix.loc.endLine))
+  const body = placeCommentBody(findings, ruleFor, suggesting)
+  if (suggesting?.fix) {
+    const { loc } = suggesting.fix
+    const multi = loc.endLine > loc.startLine
+    return { findings, path: file.path, line: loc.endLine, ...(multi ? { start_line: loc.startLine, start_side: 'RIGHT' as const } : {}), side: 'RIGHT', body }
   }
-  if (!hunkContaining(file, finding.loc.startLine, finding.loc.startLine)) return undefined
-  return { finding, path: file.path, line: finding.loc.startLine, side: 'RIGHT', body: reviewCommentBody(finding, rule, false) }
+  if (!hunkContaining(file, lead.loc.startLine, lead.loc.startLine)) return undefined
+  return { findings, path: file.path, line: lead.loc.startLine, side: 'RIGHT', body }
 }
 
 /** One review with every comment; if GitHub rejects it (422: a line it does not consider part of the diff), comment one by one so only the bad ones move to the summary. */
 async function postReview(octokit: GitHubClient, input: ReviewInput, drafts: CommentDraft[], unplaced: Unplaced[]): Promise<Finding[]> {
   const { pr } = input
-  const comments = drafts.map(({ finding: _finding, ...comment }) => comment)
+  const comments = drafts.map(({ findings: _findings, ...comment }) => comment)
   try {
     await octokit.rest.pulls.createReview({
       owner: pr.owner,
@@ -112,21 +147,21 @@ async function postReview(octokit: GitHubClient, input: ReviewInput, drafts: Com
       pull_number: pr.number,
       commit_id: input.headSha,
       event: 'COMMENT',
-      body: reviewBody(input.added, drafts.length),
+      body: reviewBody(input.added, drafts.flatMap((d) => d.findings).length),
       comments,
     })
-    return drafts.map((d) => d.finding)
+    return drafts.flatMap((d) => d.findings)
   } catch (error) {
     if (!isRequestError(error) || error.status !== 422) throw error
   }
   const commented: Finding[] = []
-  for (const { finding, ...comment } of drafts) {
+  for (const { findings, ...comment } of drafts) {
     try {
       await octokit.rest.pulls.createReviewComment({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, commit_id: input.headSha, ...comment })
-      commented.push(finding)
+      commented.push(...findings)
     } catch (error) {
       if (!isRequestError(error) || error.status !== 422) throw error
-      unplaced.push({ finding, reason: 'rejected by GitHub' })
+      unplaced.push(...findings.map((finding) => ({ finding, reason: 'rejected by GitHub' as const })))
     }
   }
   return commented

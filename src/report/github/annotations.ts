@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../rules/types.js'
-import { oneLineMessage } from '../summary.js'
+import { groupByLine, oneLineMessage } from '../summary.js'
 import { shortMessage } from './text.js'
 
 /** Room for the message in an annotation (the checks API takes 64 KB). */
@@ -28,4 +28,21 @@ export function toAnnotation(finding: Finding): CheckAnnotation {
     title: `${finding.ruleId} (${finding.severity})`,
     message: shortMessage(oneLineMessage(finding), ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : ''),
   }
+}
+
+/** One annotation per line of a file: its findings most severe first, the annotation as severe as the worst. */
+export function toAnnotations(findings: Finding[]): CheckAnnotation[] {
+  return [...groupByLine(findings).values()].map((here) => {
+    if (here.length === 1) return toAnnotation(here[0]!)
+    const [worst] = here
+    const each = here.map((f) => `[${f.severity}] ${f.ruleId}: ${shortMessage(oneLineMessage(f), Math.floor(ANNOTATION_MESSAGE_CHARS / here.length))}`)
+    return {
+      path: worst!.loc.file,
+      start_line: worst!.loc.startLine,
+      end_line: Math.max(...here.map((f) => Math.max(f.loc.startLine, f.loc.endLine))),
+      annotation_level: ANNOTATION_LEVEL[worst!.severity],
+      title: `${here.length} findings: ${here.map((f) => f.ruleId).join(', ')}`,
+      message: each.join('\n') + (worst!.resource ? `\n— ${worst!.resource.address}` : ''),
+    }
+  })
 }

@@ -12,6 +12,11 @@ export function fingerprintOf(body: string | undefined | null): string | undefin
   return body ? FINGERPRINT.exec(body)?.[1] : undefined
 }
 
+/** Every finding a comment holds: one marker per finding, in the order they are shown. */
+export function fingerprintsOf(body: string | undefined | null): string[] {
+  return body ? [...body.matchAll(new RegExp(FINGERPRINT, 'g'))].map((m) => m[1]!) : []
+}
+
 export function isMarkedFixed(body: string): boolean {
   return body.includes(FIXED_MARKER)
 }
