@@ -120,6 +120,7 @@ function reviewNotes(review: ReviewOutcome): string[] {
   const count = (reason: string) => review.unplaced.filter((u) => u.reason === reason).length
   if (count('outside the diff') > 0) notes.push(`${count('outside the diff')} new finding(s) point at lines this change does not touch, so they have no review comment; they are in the table.`)
   if (count('over max-comments') > 0) notes.push(`${count('over max-comments')} new finding(s) beyond max-comments have no review comment; they are in the table.`)
-  if (count('rejected by GitHub') > 0) notes.push(`GitHub rejected ${count('rejected by GitHub')} review comment(s) (line not in the diff); those findings are in the table.`)
+  const rejectedLines = new Set(review.unplaced.filter((u) => u.reason === 'rejected by GitHub').map((u) => `${u.finding.loc.file}:${u.finding.loc.startLine}`)).size
+  if (rejectedLines > 0) notes.push(`GitHub rejected ${rejectedLines} review comment(s) (line not in the diff); their ${count('rejected by GitHub')} finding(s) are in the table.`)
   return notes
 }

@@ -51,6 +51,9 @@ const LINE_DATA = lineOf(HEAD['cfn/new/data-trail.yaml'], 'DataTrail:')
 /** Other trail rules land over time; these tests follow the one example rule and check the rest by invariants. */
 const aboutRule = <T extends { body: string }>(comments: T[]) => comments.filter((c) => c.body.includes(`\`${RULE}\``))
 const where = (comments: { path: string; line: number }[]) => comments.map((c) => `${c.path}:${c.line}`).sort()
+type ReportedFinding = { fingerprint: string; loc: { file: string; startLine: number } }
+/** Lines holding findings: each gets one review comment and one annotation. */
+const placesOf = (findings: ReportedFinding[]) => new Set(findings.map((f) => `${f.loc.file}:${f.loc.startLine}`)).size
 
 let api: OpenApi
 let actionJs: string
@@ -109,10 +112,11 @@ describe('the bundled Action on a pull request', () => {
     const recorder = pull.reviewComments.find((c) => c.body.includes('`config/recorder-incomplete`'))!
     expect(recorder).toMatchObject({ path: 'cfn/config.yaml', line: lineOf(HEAD['cfn/config.yaml'], 'IncludeGlobalResourceTypes') })
     expect(recorder.body).toContain('```suggestion\n        IncludeGlobalResourceTypes: true\n```')
-    // Every new finding sits on an added line here, so each has exactly one comment, and nothing else is commented.
-    const markers = pull.reviewComments.map((c) => /policygate:fp=([0-9a-f]+)/.exec(c.body)?.[1])
+    // Every new finding sits on an added line here, so each is in exactly one comment, one comment per line, and nothing else is commented.
+    const markers = pull.reviewComments.flatMap((c) => [...c.body.matchAll(/policygate:fp=([0-9a-f]+)/g)].map((m) => m[1]))
     expect([...markers].sort()).toEqual([...added].sort())
-    const body = aboutRule(pull.reviewComments)[0]!.body
+    expect(new Set(where(pull.reviewComments)).size).toBe(pull.reviewComments.length)
+    const body = aboutRule(pull.reviewComments).find((c) => c.path === 'cfn/trails.yaml')!.body
     expect(body).toMatch(/medium/)
     expect(body).toMatch(/\*\*Why:\*\*/)
     expect(body).toMatch(/\*\*Fix:\*\*/)
@@ -142,7 +146,8 @@ describe('the bundled Action on a pull request', () => {
     const check = github.checkRuns[0]!
     expect(check).toMatchObject({ name: 'policygate', head_sha: repo.headSha, status: 'completed', conclusion: 'failure' })
     expect(check.head_sha).not.toBe(repo.mergeSha)
-    expect(check.output.annotations).toHaveLength(added.length + existing.length)
+    // One annotation per line holding findings.
+    expect(check.output.annotations).toHaveLength(placesOf(run.report.findings))
     expect(check.output.title).toMatch(new RegExp(`^${added.length} new findings \\((\\d+ (critical|high|medium|low|info)(, )?)+\\) · ${existing.length} existing$`))
     const levels = check.output.annotations.map((a) => ['failure', 'warning', 'notice'].indexOf(a.annotation_level as string))
     expect(levels).toEqual([...levels].sort((a, b) => a - b))
@@ -184,11 +189,45 @@ describe('the bundled Action on a pull request', () => {
     expect(audit.body).toMatch(/<!-- policygate:fp=/)
     const stillOpen = pull.reviewComments.filter((c) => !c.body.includes('Fixed'))
     // The comments left open are exactly the findings still new on the new head.
-    expect(stillOpen.map((c) => /policygate:fp=([0-9a-f]+)/.exec(c.body)![1]).sort()).toEqual([...run.report.change.new].sort())
+    expect(stillOpen.flatMap((c) => [...c.body.matchAll(/policygate:fp=([0-9a-f]+)/g)].map((m) => m[1])).sort()).toEqual([...run.report.change.new].sort())
     expect(stillOpen.some((c) => c.path === 'cfn/trails.yaml')).toBe(false)
     expect(pull.issueComments).toHaveLength(1)
-    expect(pull.issueComments[0]!.body).toContain(`${stillOpen.length} new ·`)
+    expect(pull.issueComments[0]!.body).toContain(`${run.report.change.new.length} new ·`)
     expect(github.checkRuns.at(-1)!.head_sha).toBe(next.headSha)
+  })
+
+  test('three findings on one line: one review comment and one annotation; after one is fixed the comment is edited, not duplicated', async () => {
+    const { repo, github, apiUrl } = await setup()
+    await runOnPull(repo, apiUrl)
+    const pull = github.pulls.get(PR)!
+    const onDataTrail = () => pull.reviewComments.filter((c) => c.path === 'cfn/new/data-trail.yaml')
+    expect(onDataTrail()).toHaveLength(1)
+    const [comment] = onDataTrail()
+    expect(comment!.line).toBe(LINE_DATA)
+    const heldRules = (body: string) => [...body.matchAll(/\[`([a-z0-9-]+\/[a-z0-9-]+)`\]/g)].map((m) => m[1])
+    expect(heldRules(comment!.body)).toEqual(['trail/log-validation-disabled', 'trail/not-encrypted', 'trail/no-cloudwatch-logs'])
+    expect(comment!.body).toMatch(/^\*\*3 findings on this line\*\* \(2 medium, 1 low\)/)
+    expect(comment!.body.match(/policygate:fp=/g)).toHaveLength(3)
+    const annotationsHere = github.checkRuns[0]!.output.annotations.filter((a) => a.path === 'cfn/new/data-trail.yaml')
+    expect(annotationsHere).toHaveLength(1)
+    expect(annotationsHere[0]).toMatchObject({ start_line: LINE_DATA, annotation_level: 'warning' })
+    expect(annotationsHere[0]!.title).toMatch(/^3 findings: trail\/log-validation-disabled, trail\/not-encrypted, trail\/no-cloudwatch-logs$/)
+
+    const fixedTrail = HEAD['cfn/new/data-trail.yaml'].replace('      IsMultiRegionTrail: true\n', '      IsMultiRegionTrail: true\n      EnableLogFileValidation: true\n')
+    const next = pushToHead(repo, { 'cfn/new/data-trail.yaml': fixedTrail })
+    github.pulls.get(PR)!.files = pullFilesOf(repo, repo.baseSha, next.headSha)
+    const writesBefore = github.requests.length
+    await runOnPull(repo, apiUrl, next)
+    expect(github.violations).toEqual([])
+    expect(onDataTrail()).toHaveLength(1)
+    const edited = onDataTrail()[0]!
+    expect(edited.id).toBe(comment!.id)
+    expect(heldRules(edited.body.split('✅')[0]!)).toEqual(['trail/not-encrypted', 'trail/no-cloudwatch-logs'])
+    expect(edited.body).toMatch(/^\*\*2 findings on this line\*\* \(1 medium, 1 low\)/)
+    expect(edited.body).toMatch(new RegExp(`✅ \\*\\*Fixed\\*\\* in ${next.headSha.slice(0, 7)}: ~~.*trail/log-validation-disabled.*~~`))
+    expect(edited.body.match(/policygate:fp=/g)).toHaveLength(2)
+    const edits = github.requests.slice(writesBefore).filter((r) => r.operationId === 'pulls/update-review-comment')
+    expect(edits).toHaveLength(1)
   })
 
   test('a fork pull request (403 on every write): workflow annotations, full job summary, failing exit code, no crash', async () => {
@@ -199,11 +238,12 @@ describe('the bundled Action on a pull request', () => {
     expect(run.stderr).not.toMatch(/internal error/)
     expect(run.code).toBe(1)
     const annotations = run.stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line))
-    expect(annotations).toHaveLength(Number(run.outputs.findings))
+    // One annotation per line holding findings.
+    expect(annotations).toHaveLength(placesOf(run.report.findings))
     // GitHub shows 10 warnings per step: the refused writes are logged, not annotated, so the findings' own warnings show.
     expect(run.stdout).not.toMatch(/^::warning::Could not/m)
     expect(run.stdout).toMatch(/Could not create the check run: HTTP 403/)
-    expect(annotations.filter((a) => a.includes(`title=${RULE} (medium)`)).map((a) => /file=([^,]+),line=(\d+)/.exec(a)!.slice(1).join(':')).sort()).toEqual(
+    expect(annotations.filter((a) => /title=[^,]*trail\/log-validation-disabled/.test(a)).map((a) => /file=([^,]+),line=(\d+)/.exec(a)!.slice(1).join(':')).sort()).toEqual(
       [`cfn/new/data-trail.yaml:${LINE_DATA}`, `cfn/trails.yaml:${LINE_AUDIT}`, `cfn/trails.yaml:${lineOf(HEAD['cfn/trails.yaml'], 'EnableLogFileValidation: false', 'LegacyTrail')}`].sort(),
     )
     for (const name of ['AuditTrail', 'LegacyTrail', 'DataTrail']) expect(run.summary).toContain(name)
@@ -241,7 +281,8 @@ describe('the bundled Action on a pull request', () => {
     const comments = github.pulls.get(PR)!.reviewComments
     expect(new Set(comments.map((c) => c.path))).toEqual(new Set(['zz/late-trail.yaml']))
     expect(where(aboutRule(comments))).toEqual([`zz/late-trail.yaml:${lineOf(many['zz/late-trail.yaml']!, 'EnableLogFileValidation')}`])
-    expect(comments).toHaveLength(Number(run.outputs['new-findings']))
+    const added = new Set(run.report.change.new)
+    expect(comments).toHaveLength(placesOf(run.report.findings.filter((f: ReportedFinding) => added.has(f.fingerprint))))
   })
 
   test('a file the API lists without a patch: lines come from git diff, and the comment GitHub rejects (422) moves to the summary', async () => {
@@ -298,7 +339,7 @@ describe('the bundled Action on workflow_dispatch', () => {
     expect(run.code).toBe(1)
     expect(github.checkRuns).toHaveLength(1)
     expect(github.checkRuns[0]).toMatchObject({ head_sha: repo.mergeSha, conclusion: 'failure' })
-    expect(github.checkRuns[0]!.output.annotations).toHaveLength(Number(run.outputs.findings))
+    expect(github.checkRuns[0]!.output.annotations).toHaveLength(placesOf(run.report.findings))
     expect(run.sarif.version).toBe('2.1.0')
     expect(run.sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === RULE)).toHaveLength(3)
     expect(run.outputs.conclusion).toBe('failure')
