@@ -1,8 +1,8 @@
 import { expiringSoon, EXPIRY_WARNING_DAYS } from '../rulebook/index.js'
 import type { ScanResult } from '../scan.js'
-import type { Finding, Severity } from '../rules/types.js'
+import { SEVERITIES, type Finding, type Severity } from '../rules/types.js'
 import { redact } from './redact.js'
-import { active, countBySeverity, groupByFile, shownDetails } from './summary.js'
+import { active, countBySeverity, groupByFile, groupByLine, shownDetails } from './summary.js'
 
 export interface TextOptions {
   color: boolean
@@ -12,7 +12,7 @@ export interface TextOptions {
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' }
 
-/** Human output: findings grouped by file, each with a small code frame; suppressed ones counted, not shown. */
+/** Human output: findings grouped by file, each line's under one small code frame; suppressed ones counted, not shown; a table of counts per rule last. */
 export function toText(result: ScanResult, options: TextOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text)
   const shown = active(result.findings)
@@ -20,12 +20,16 @@ export function toText(result: ScanResult, options: TextOptions): string {
   for (const [file, findings] of groupByFile(shown)) {
     out.push(paint('1;4', file))
     const lines = options.readLines(file)
-    for (const finding of findings) {
-      const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`
-      out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint('2', finding.ruleId)}`)
-      for (const line of shownDetails(finding, 20)) out.push(`          ${line}`)
-      if (finding.resource) out.push(`          ${paint('2', `in ${finding.resource.address}`)}`)
-      if (lines) out.push(...codeFrame(lines, finding, paint))
+    // The findings of one line, most severe first, under one code frame.
+    for (const here of groupByLine(findings).values()) {
+      for (const finding of here) {
+        const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`
+        out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint('2', finding.ruleId)}`)
+        for (const line of shownDetails(finding, 20)) out.push(`          ${line}`)
+        if (finding.resource) out.push(`          ${paint('2', `in ${finding.resource.address}`)}`)
+      }
+      const startLine = here[0]!.loc.startLine
+      if (lines) out.push(...codeFrame(lines, startLine, Math.max(...here.map((f) => f.loc.endLine)), paint))
     }
     out.push('')
   }
@@ -41,16 +45,37 @@ export function toText(result: ScanResult, options: TextOptions): string {
   for (const finding of expiringSoon(result.findings, result.judgedAt)) {
     out.push(paint('33', `Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`))
   }
+  if (shown.length > 0) out.push('', ...countsTable(shown))
   return out.join('\n') + '\n'
 }
 
-function codeFrame(lines: string[], finding: Finding, paint: (code: string, text: string) => string): string[] {
-  const first = Math.max(1, finding.loc.startLine - 1)
-  const last = Math.min(lines.length, Math.max(finding.loc.startLine, Math.min(finding.loc.endLine, finding.loc.startLine + 2)) + 1)
+/** Counts per rule and severity, the rules with the most severe findings first: where the work is. */
+function countsTable(findings: Finding[]): string[] {
+  const byRule = new Map<string, Record<Severity, number>>()
+  for (const finding of findings) {
+    const counts = byRule.get(finding.ruleId) ?? countBySeverity([])
+    counts[finding.severity]++
+    byRule.set(finding.ruleId, counts)
+  }
+  const rows = [...byRule].sort(([ruleA, a], [ruleB, b]) => {
+    const differs = SEVERITIES.find((s) => a[s] !== b[s])
+    return differs ? b[differs] - a[differs] : ruleA.localeCompare(ruleB)
+  })
+  const ruleWidth = Math.max(4, ...rows.map(([rule]) => rule.length))
+  const cells = (rule: string, values: (string | number)[]) => `${rule.padEnd(ruleWidth)}  ${values.map((v, i) => String(v).padStart([...SEVERITIES, 'total'][i]!.length)).join('  ')}`
+  return [
+    cells('rule', [...SEVERITIES, 'total']),
+    ...rows.map(([rule, counts]) => cells(rule, [...SEVERITIES.map((s) => counts[s] || '·'), SEVERITIES.reduce((sum, s) => sum + counts[s], 0)])),
+  ]
+}
+
+function codeFrame(lines: string[], startLine: number, endLine: number, paint: (code: string, text: string) => string): string[] {
+  const first = Math.max(1, startLine - 1)
+  const last = Math.min(lines.length, Math.max(startLine, Math.min(endLine, startLine + 2)) + 1)
   const width = String(last).length
   const frame: string[] = []
   for (let n = first; n <= last; n++) {
-    const marked = n >= finding.loc.startLine && n <= Math.min(finding.loc.endLine, finding.loc.startLine + 2)
+    const marked = n >= startLine && n <= Math.min(endLine, startLine + 2)
     const gutter = `${marked ? '>' : ' '} ${String(n).padStart(width)} |`
     frame.push(`        ${marked ? paint('31', gutter) : paint('2', gutter)} ${truncate(redact(lines[n - 1] ?? ''))}`)
   }

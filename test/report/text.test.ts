@@ -27,4 +27,31 @@ describe('text report', () => {
     expect(plain).toMatch(/> 2 \| {3}enable_log_file_validation = false/)
     expect(plain).toContain('1 finding(s) in 1 file(s): 1 medium')
   })
+
+  it('prints the findings of one line under one code frame, most severe first, and ends with counts per rule and severity', () => {
+    const at = (line: number, severity: string, ruleId: string, message: string) => ({
+      ruleId, severity, title: ruleId, message, loc: { file: 'main.tf', startLine: line, endLine: line, startColumn: 3 }, resource: { address: 'aws_cloudtrail.t', type: 'aws_cloudtrail' },
+    })
+    const three = {
+      ...result,
+      findings: [
+        at(2, 'low', 'trail/no-cloudwatch-logs', 'No CloudWatch Logs'),
+        at(2, 'medium', 'trail/log-validation-disabled', 'Log file validation is off'),
+        at(2, 'high', 'trail/not-multi-region', 'One region only'),
+        at(3, 'medium', 'trail/log-validation-disabled', 'Again'),
+      ],
+    } as unknown as ScanResult
+    const plain = toText(three, { color: false, readLines: () => source })
+    expect(plain.match(/> 2 \|/g)).toHaveLength(1)
+    const order = ['One region only', 'Log file validation is off', 'No CloudWatch Logs', '> 2 |', 'Again', '> 3 |'].map((text) => plain.indexOf(text))
+    expect(order.every((at) => at >= 0)).toBe(true)
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    const table = plain.trimEnd().split('\n').slice(-4)
+    expect(table[0]).toMatch(/^rule\s+critical\s+high\s+medium\s+low\s+info\s+total$/)
+    expect(table.slice(1).map((row) => row.split(/\s+/))).toEqual([
+      ['trail/not-multi-region', '·', '1', '·', '·', '·', '1'],
+      ['trail/log-validation-disabled', '·', '·', '2', '·', '·', '2'],
+      ['trail/no-cloudwatch-logs', '·', '·', '·', '1', '·', '1'],
+    ])
+  })
 })
