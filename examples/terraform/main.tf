@@ -2,8 +2,9 @@
 # It is deliberately insecure: `policygate scan examples` reports, among others:
 #   iam/trust-public              the role's trust policy lets any AWS principal assume it
 #   iam/service-wildcard-action   dynamodb:* on every resource
-#   iam/passrole-unrestricted     iam:PassRole on *, with lambda:CreateFunction and InvokeFunction:
-#   iam/privilege-escalation      the role can run a new function as any role
+#   iam/privilege-escalation      iam:PassRole on *, with lambda:CreateFunction and InvokeFunction:
+#                                 the role can run a new function as any role; the same entry's
+#   iam/passrole-unrestricted     finding is folded into it ("also: …")
 #   iam/full-admin                the CI user's inline policy allows * on *
 #   iam/user-direct-policy        a policy written on the user, not on a group or role
 #   iam/user-access-key           a long-lived access key for the CI user
