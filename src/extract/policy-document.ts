@@ -1,4 +1,4 @@
-import type { Condition, PolicyDocument, PolicyKind, PrincipalEntry, Statement } from '../model/policy.js'
+import { UNTYPED_PRINCIPAL, type Condition, type PolicyDocument, type PolicyKind, type PrincipalEntry, type Statement } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { Unknown, attr, firstLine, type Attr, type SourceRange } from '../model/source.js'
 import { parseJsonValue } from '../parse/json.js'
@@ -124,6 +124,8 @@ function principalsOf(value: Value | undefined): PrincipalEntry[] | undefined {
     return value.entries.flatMap((entry) => (elementsOf(entry.value) ?? []).map((element) => ({ type: entry.key, value: element })))
   }
   if (value.kind === 'unknown') return [{ type: UNKNOWN_PRINCIPAL_TYPE, value: toString(value) }]
+  // A list or a bare value is not valid IAM, but says who was meant: kept, each entry at its own line.
+  if (value.kind === 'list' || value.kind === 'string') return (elementsOf(value) ?? []).map((element) => ({ type: UNTYPED_PRINCIPAL, value: element }))
   return [{ type: UNKNOWN_PRINCIPAL_TYPE, value: attr<string>(new Unknown('a Principal must be "*" or a map of principal types'), value.loc) }]
 }
 

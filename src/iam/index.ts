@@ -20,7 +20,7 @@ export { escalationPaths, type EscalationPath } from './escalation/detect.js'
 export { permissionDelta, describeDelta, type AccessDelta, type NewAccess } from './delta.js'
 export { accountOfArnValue, actionAppliesToResource, isMalformedArn, nestedArnPatterns } from './arn.js'
 export {
-  accountOfPrincipalText, accountOfPrincipalValue, foreignPrincipals, identityProviderOf, isAnyone, isForeignAccount, isPublicPrincipal, isServicePrincipalName,
+  accountOfPrincipalText, accountOfPrincipalValue, foreignPrincipals, hasWildcardAccount, identityProviderOf, isAnyone, isWildcardPrincipalArn, isForeignAccount, isPublicPrincipal, isServicePrincipalName,
   issuerOfUrl, ownAccounts, principalAccount, type ForeignPrincipal,
 } from './principal-values.js'
 export {

@@ -1,4 +1,4 @@
-import type { PolicyDocument, PrincipalEntry, Statement } from '../model/policy.js'
+import { UNTYPED_PRINCIPAL, type PolicyDocument, type PrincipalEntry, type Statement } from '../model/policy.js'
 import { knownSuffix, patternOf } from '../model/pattern.js'
 import { isUnknown, type Attr, type Maybe } from '../model/source.js'
 import { accountOfArnValue } from './arn.js'
@@ -24,9 +24,28 @@ export function isAnyone(value: Maybe<string>): boolean {
   return typeof value === 'string' && value.trim() === '*'
 }
 
-/** `Principal: "*"` and `Principal: { AWS: "*" }`: anyone, including anonymous callers for most services. */
+/** An IAM or STS principal ARN with a wildcard in its account (`arn:aws:iam::*:role/x`): IAM rejects it; read as written, it names any account. */
+export function hasWildcardAccount(value: Maybe<string>): boolean {
+  return typeof value === 'string' && /^arn:[^:]*:(?:iam|sts)::[^:]*[*?][^:]*:/i.test(value.trim())
+}
+
+/** A value a principal ARN may not hold: a wildcard anywhere but a whole `*`. */
+export function isWildcardPrincipalArn(value: Maybe<string>): boolean {
+  return typeof value === 'string' && !isAnyone(value) && /[*?]/.test(value)
+}
+
+/** An entry read as an AWS principal: typed `AWS`, or written without a type (a list, a bare value). */
+function isAwsLike(principal: PrincipalEntry): boolean {
+  return principal.type === 'AWS' || principal.type === UNTYPED_PRINCIPAL
+}
+
+/**
+ * `Principal: "*"` and `Principal: { AWS: "*" }`: anyone, including anonymous callers for most services.
+ * Read conservatively: a wildcard account (`arn:aws:iam::*:root`) and an untyped `["*"]` are anyone too.
+ */
 export function isPublicPrincipal(principal: PrincipalEntry): boolean {
-  return (principal.type === '*' || principal.type === 'AWS') && isAnyone(principal.value.value)
+  const value = principal.value.value
+  return (principal.type === '*' || isAwsLike(principal)) && (isAnyone(value) || hasWildcardAccount(value))
 }
 
 /** `apigateway.amazonaws.com`, `events.amazonaws.com.cn`: an AWS service, acting for whoever configures it. */
@@ -50,7 +69,7 @@ export function accountOfPrincipalValue(value: Maybe<string>): string | undefine
 
 /** The account an AWS principal belongs to, when the source names it, or undefined (service/federated principals, unknown accounts, `*`). */
 export function principalAccount(principal: PrincipalEntry): string | undefined {
-  return principal.type === 'AWS' ? accountOfPrincipalValue(principal.value.value) : undefined
+  return isAwsLike(principal) ? accountOfPrincipalValue(principal.value.value) : undefined
 }
 
 /** Accounts the protected resource lives in, from literal account fields of the ARNs (or ARN patterns) in the document's Resource elements and its target. */

@@ -40,7 +40,13 @@ export interface Statement {
   conditions: Condition[]
 }
 
-/** `"Principal": "*"` is `{ type: '*', value: '*' }`; `{ "AWS": ["a", "b"] }` is two entries of type `AWS`. */
+/**
+ * A Principal written without a type (`"Principal": ["arn:…"]` or `"Principal": "arn:…"`): IAM rejects
+ * it, and rules read its entries as they would AWS principals, never as safer than written.
+ */
+export const UNTYPED_PRINCIPAL = 'untyped'
+
+/** `"Principal": "*"` is `{ type: '*', value: '*' }`; `{ "AWS": ["a", "b"] }` is two entries of type `AWS`; `["a"]` is an entry of type UNTYPED_PRINCIPAL. */
 export interface PrincipalEntry {
   type: 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*' | string
   value: Attr<string>

@@ -32,7 +32,10 @@ export const STANDING: Standing[] = [
   },
   {
     rules: ['iam/invalid-policy'],
-    with: ['resource-policy/public', 'apigw/resource-policy-public', 'vpce/policy-no-org-boundary', 'resource-policy/not-principal-allow'],
+    with: [
+      'resource-policy/public', 'apigw/resource-policy-public', 'vpce/policy-no-org-boundary', 'resource-policy/not-principal-allow',
+      'iam/trust-public', 'iam/trust-cross-account-no-external-id', 'iam/trust-untrusted-account',
+    ],
     reason: 'A policy AWS rejects or reads differently is a grammar fix; the access the statement means to grant is judged as written and needs its own fix',
   },
   {

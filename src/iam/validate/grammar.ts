@@ -1,12 +1,13 @@
 import type { AwsModel } from '../../model/aws.js'
-import type { PolicyDocument, PrincipalEntry, Statement } from '../../model/policy.js'
+import { UNTYPED_PRINCIPAL, type PolicyDocument, type PrincipalEntry, type Statement } from '../../model/policy.js'
 import { isKnown, isUnknown, type SourceRange } from '../../model/source.js'
 import { UNKNOWN_PRINCIPAL_TYPE } from '../../extract/policy-document.js'
 import { isMalformedArn } from '../arn.js'
+import { hasWildcardAccount, isWildcardPrincipalArn } from '../principal-values.js'
 
 /*
  * The grammar checks of IAM Access Analyzer's policy validation, offline: version, effect,
- * required and forbidden elements per policy kind, duplicate Sids, malformed ARNs, size limits.
+ * required and forbidden elements per policy kind, the form of Principal, duplicate Sids, malformed ARNs, size limits.
  */
 
 export interface PolicyIssue {
@@ -71,10 +72,26 @@ function statementIssues(document: PolicyDocument, statement: Statement): Policy
     const at = statement.notPrincipals?.[0]?.value ?? statement
     issues.push({ at, element: `${name}.NotPrincipal`, message: 'NotPrincipal with Allow grants access to every principal except those listed, anonymous users included' })
   }
+  issues.push(...principalGrammarIssues(name, 'Principal', statement.principals), ...principalGrammarIssues(name, 'NotPrincipal', statement.notPrincipals))
   for (const resource of [...(statement.resources ?? []), ...(statement.notResources ?? [])]) {
     if (isKnown(resource) && isMalformedArn(resource.value)) {
       issues.push({ at: resource, element: `${name}.Resource[${resource.value}]`, message: `"${resource.value}" is not a valid ARN (arn:partition:service:region:account:resource) or "*"` })
     }
+  }
+  return issues
+}
+
+/** A Principal is `"*"` or a map of types to principals, and a principal holds no wildcard but a whole `*`. */
+function principalGrammarIssues(name: string, element: 'Principal' | 'NotPrincipal', entries: PrincipalEntry[] | undefined): PolicyIssue[] {
+  const issues: PolicyIssue[] = []
+  const untyped = (entries ?? []).find((entry) => entry.type === UNTYPED_PRINCIPAL)
+  if (untyped) {
+    issues.push({ at: untyped.value, element: `${name}.${element}.form`, message: `${element} must be "*" or a map of principal types ({ "AWS": … }, { "Service": … }); IAM rejects a list or a bare value, and it is read here as AWS principals` })
+  }
+  for (const entry of entries ?? []) {
+    if (!isKnown(entry.value) || !isWildcardPrincipalArn(entry.value.value)) continue
+    const anyAccount = hasWildcardAccount(entry.value.value) ? '; read as written, its account is any account, so it is judged as anyone' : ''
+    issues.push({ at: entry.value, element: `${name}.${element}[${entry.value.value}]`, message: `"${entry.value.value}": a principal cannot hold a wildcard (only a whole "*"), IAM rejects it${anyAccount}. To match many principals use "*" with a condition on aws:PrincipalArn or aws:PrincipalAccount` })
   }
   return issues
 }

@@ -1,3 +1,4 @@
+import { isPublicPrincipal } from '../../iam/index.js'
 import type { S3Bucket, Trail } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
 import { firstLine } from '../../model/source.js'
@@ -149,6 +150,6 @@ function publicStatements(bucket: S3Bucket): Statement[] {
     (statement) =>
       statement.effect.value === 'Allow' &&
       statement.conditions.length === 0 &&
-      (statement.principals ?? []).some((principal) => principal.value.value === '*' && (principal.type === '*' || principal.type === 'AWS')),
+      (statement.principals ?? []).some(isPublicPrincipal),
   )
 }
