@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { toSarif } from '../../src/report/sarif.js'
+import { builtinRules } from '../../src/rules/index.js'
 import type { Finding } from '../../src/rules/types.js'
-import { scan } from '../../src/scan.js'
+import { scan, type ScanResult } from '../../src/scan.js'
 import { load, tempRepo } from '../rulebook/helpers.js'
 
 // A finding another one already says is folded into it: listed in its details, not reported on its own.
@@ -33,14 +35,16 @@ const LOGS = `resource "aws_iam_policy" "logs" {
 }
 `
 
-async function scanWith(files: Record<string, string>): Promise<Finding[]> {
+async function scanResult(files: Record<string, string>): Promise<ScanResult> {
   const repo = tempRepo(files)
   try {
-    return (await scan({ root: repo.dir, rulebook: await load(files), parseWorkers: 0 })).findings
+    return await scan({ root: repo.dir, rulebook: await load(files), parseWorkers: 0 })
   } finally {
     repo.cleanup()
   }
 }
+
+const scanWith = async (files: Record<string, string>): Promise<Finding[]> => (await scanResult(files)).findings
 
 const rulesAt = (findings: Finding[]) => findings.filter((f) => !f.suppressed).map((f) => `${f.loc.startLine} ${f.ruleId}`).sort()
 
@@ -86,5 +90,13 @@ describe('subsumption', () => {
     const admin = findings.find((f) => f.ruleId === 'iam/full-admin')!
     expect(admin.severity).toBe('low')
     expect(rulesAt(findings)).toEqual(expect.arrayContaining(['7 iam/service-wildcard-action', '8 iam/wildcard-resource-write']))
+  })
+
+  it('SARIF: one result for the folded finding, its message holding the others and their rules listed in `subsumed`', async () => {
+    const sarif = toSarif(await scanResult({ 'main.tf': ADMIN }), { toolVersion: 'test', rules: builtinRules })
+    const results = sarif.runs[0]!.results!
+    expect(results.map((r) => r.ruleId)).toEqual(['iam/full-admin'])
+    expect(results[0]!.properties!.subsumed).toEqual(expect.arrayContaining(['iam/service-wildcard-action', 'iam/wildcard-resource-write']))
+    expect(results[0]!.message.text).toMatch(/\n- also: .*\(iam\/wildcard-resource-write, line 8\)/)
   })
 })
