@@ -19,6 +19,10 @@ export function ruleDocMarkdown(rule: AnyRule, controls: string[] = []): string 
     rule.fix,
     '',
   ]
+  if (rule.subsumes) {
+    const where = rule.subsumes.within === 'statement' ? 'in the same policy statement' : 'at the same entry'
+    out.push('## Folds in', '', `Findings of these rules ${where} are part of this rule's finding ("also: …"), not reported on their own:`, '', ...rule.subsumes.rules.map((id) => `- \`${id}\``), '')
+  }
   if (rule.params) {
     out.push('## Parameters', '', '| name | default | description |', '| --- | --- | --- |')
     const properties = (rule.params.schema.properties ?? {}) as Record<string, { description?: string }>
