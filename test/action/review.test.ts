@@ -95,3 +95,15 @@ describe('review comments', () => {
     expect(github.violations).toEqual([])
   })
 })
+
+describe('one comment per line, many findings', () => {
+  test('past GitHub\'s size the least severe findings keep one line each and every marker', async () => {
+    const { placeCommentBody } = await import('../../src/report/github/place-comment.js')
+    const many = Array.from({ length: 30 }, (_, i) => finding({ line: 2, severity: i < 3 ? 'critical' : 'low', element: `e${i}`, message: `${'x'.repeat(3000)} ${i}` }))
+    const rule = { id: 'iam/full-admin', why: 'w'.repeat(1500), fix: 'f'.repeat(1500) } as never
+    const body = placeCommentBody(many, () => rule)
+    expect(body.length).toBeLessThanOrEqual(60_000)
+    expect(body.match(/policygate:fp=/g)).toHaveLength(30)
+    expect(body.match(/\*\*Why:\*\*/g)!.length).toBeGreaterThanOrEqual(3)
+  })
+})

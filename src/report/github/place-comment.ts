@@ -2,6 +2,9 @@ import type { AnyRule, Finding } from '../../rules/types.js'
 import { fingerprintMarker, fingerprintsOf } from './markers.js'
 import { inReviewOrder, plural, severityBreakdown } from './order.js'
 import { reviewCommentBody } from './review-comment.js'
+import { ruleLink } from './rule-link.js'
+import { shortMessage } from './text.js'
+import { SEVERITY_ICON } from '../summary.js'
 
 /*
  * One review comment per place (file and line): every finding there, most severe first, each with its
@@ -11,12 +14,21 @@ import { reviewCommentBody } from './review-comment.js'
 const SEPARATOR = '\n\n---\n\n'
 const FIXED_NOTE = /^✅ \*\*Fixed\*\* in /
 
+/** Room for a comment's findings: GitHub takes 65,536 characters, and an edit adds fixed notes. */
+const COMMENT_BODY_CHARS = 60_000
+
 /** The comment for the findings on one line; only `suggesting` (at most one of them) shows its suggested change. */
 export function placeCommentBody(findings: Finding[], ruleFor: (ruleId: string) => AnyRule | undefined, suggesting?: Finding): string {
   const ordered = inReviewOrder(findings)
   const sections = ordered.map((finding) => reviewCommentBody(finding, ruleFor(finding.ruleId), finding === suggesting))
   if (sections.length === 1) return sections[0]!
+  // Past the room, the least severe findings keep one line each (and their markers), most severe stay whole.
+  for (let i = sections.length - 1; i > 0 && sections.join(SEPARATOR).length > COMMENT_BODY_CHARS; i--) sections[i] = compactSection(ordered[i]!)
   return `**${plural(ordered.length, 'finding')} on this line** (${severityBreakdown(ordered)})${SEPARATOR}${sections.join(SEPARATOR)}`
+}
+
+function compactSection(finding: Finding): string {
+  return `${SEVERITY_ICON[finding.severity]} **${finding.severity}** · ${ruleLink(finding.ruleId)} · ${shortMessage(finding.message, 300)}\n\n${fingerprintMarker(finding.fingerprint ?? '')}`
 }
 
 /**
