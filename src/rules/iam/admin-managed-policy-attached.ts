@@ -36,6 +36,7 @@ export default defineRule<Params>({
       ...aws.iam.roles.map((r) => ({ ...r, kind: 'role' })),
       ...aws.iam.users.map((u) => ({ ...u, kind: 'user' })),
       ...aws.iam.groups.map((g) => ({ ...g, kind: 'group' })),
+      ...aws.iam.permissionSets.map((p) => ({ ...p, kind: 'permission set' })),
     ]
     for (const principal of principals) {
       for (const attachment of principal.managedPolicies) {

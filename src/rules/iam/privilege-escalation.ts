@@ -1,7 +1,7 @@
 import { effectivePermissions, escalationPaths, everyPrincipal, statementName, type EscalationPath, type Grant } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 
-const WHO = { role: 'Role', user: 'User', group: 'Group', policy: 'Whoever holds this policy' } as const
+const WHO = { role: 'Role', user: 'User', group: 'Group', permissionSet: 'Permission set', policy: 'Whoever holds this policy' } as const
 
 /** Line-independent name of the granting element: the statement and its action entry. */
 function grantName(grant: Grant): string {
