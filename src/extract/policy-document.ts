@@ -23,8 +23,63 @@ export function readPolicyDocument(
   if (!value || value.kind === 'null') return undefined
   const document: PolicyDocument = { kind, owner, ...(service ? { service } : {}), loc: value.loc, statements: [] }
   fill(document, value, context)
-  context.model.policyDocuments.push(document)
+  // The same written policy read again (a data source two resources use) is held by each, judged as written once.
+  const readings = readingsOf(context)
+  const key = writtenKey(document)
+  const earlier = readings.get(key)
+  if (!earlier?.some((d) => d.kind === kind && d.service === service)) context.model.policyDocuments.push(document)
+  readings.set(key, [...(earlier ?? []), document])
   return document
+}
+
+/**
+ * A policy written where nothing in the scan reads it (an aws_iam_policy_document data source, a local, an
+ * output): judged on its own, once every resource has been read, unless a resource reads the same policy.
+ * Only a value shaped like a policy (an object with a Statement) counts; anything else is not one.
+ */
+export function readWrittenDocument(value: Value | undefined, owner: ResourceMeta, context: ExtractContext): void {
+  const policy = policyShaped(value)
+  if (!policy) return
+  context.afterAll(() => {
+    const scratch = { ...context, diagnostics: [] as ExtractContext['diagnostics'] }
+    const document: PolicyDocument = { kind: 'identity', owner, loc: policy.loc, statements: [] }
+    fill(document, policy, scratch)
+    if (readingsOf(context).has(writtenKey(document))) return
+    document.kind = kindOfWritten(document)
+    context.diagnostics.push(...scratch.diagnostics)
+    context.model.policyDocuments.push(document)
+    readingsOf(context).set(writtenKey(document), [document])
+  })
+}
+
+/** The value as a policy object when it is one: a map with a Statement, or JSON text of one. */
+function policyShaped(value: Value | undefined): MapValue | undefined {
+  if (value?.kind === 'map') return field(value, 'Statement') ? value : undefined
+  if (value?.kind !== 'string' || !/"Statement"/.test(value.value)) return undefined
+  const parsed = parseJsonValue(value.textOrigin?.text ?? value.value, value.textOrigin ?? { file: value.loc.file, fixed: value.loc })
+  return parsed.value?.kind === 'map' && field(parsed.value, 'Statement') ? parsed.value : undefined
+}
+
+const TRUST_ACTION = /^sts:(AssumeRole\w*|TagSession|SetSourceIdentity|SetContext)$/i
+
+/** What a policy written on its own is for: naming no principal it is an identity policy; one that lets principals assume a role is a trust policy. */
+function kindOfWritten(document: PolicyDocument): PolicyKind {
+  const withPrincipals = document.statements.filter((s) => s.principals || s.notPrincipals)
+  if (withPrincipals.length === 0) return 'identity'
+  const actions = withPrincipals.flatMap((s) => s.actions ?? [])
+  return actions.length > 0 && actions.every((a) => typeof a.value === 'string' && TRUST_ACTION.test(a.value)) ? 'trust' : 'resource'
+}
+
+const readingsByContext = new WeakMap<ExtractContext, Map<string, PolicyDocument[]>>()
+
+function readingsOf(context: ExtractContext): Map<string, PolicyDocument[]> {
+  return readingsByContext.get(context) ?? readingsByContext.set(context, new Map()).get(context)!
+}
+
+/** Where and what a document is as written: its statements with their positions and values (an empty or unknown one: its own position). */
+function writtenKey(document: PolicyDocument): string {
+  if (document.statements.length === 0 || document.unknown) return `at ${JSON.stringify(document.loc)} ${document.unknown?.reason ?? ''}`
+  return JSON.stringify([document.version, document.statements])
 }
 
 function fill(document: PolicyDocument, value: Value, context: ExtractContext): void {
