@@ -24,31 +24,35 @@ export function readPolicyDocument(
   const document: PolicyDocument = { kind, owner, ...(service ? { service } : {}), loc: value.loc, statements: [] }
   fill(document, value, context)
   // The same written policy read again (a data source two resources use) is held by each, judged as written once.
+  const keys = readingKeys(value, document, context)
   const readings = readingsOf(context)
-  const key = writtenKey(document)
-  const earlier = readings.get(key)
-  if (!earlier?.some((d) => d.kind === kind && d.service === service)) context.model.policyDocuments.push(document)
-  readings.set(key, [...(earlier ?? []), document])
+  const earlier = keys.flatMap((key) => readings.get(key) ?? [])
+  if (!earlier.some((d) => d.kind === kind && d.service === service)) context.model.policyDocuments.push(document)
+  for (const key of keys) readings.set(key, [...(readings.get(key) ?? []), document])
   return document
 }
 
 /**
- * A policy written where nothing in the scan reads it (an aws_iam_policy_document data source, a local, an
- * output): judged on its own, once every resource has been read, unless a resource reads the same policy.
- * Only a value shaped like a policy (an object with a Statement) counts; anything else is not one.
+ * A policy written where nothing in the scan may read it (an aws_iam_policy_document data source, a local, an
+ * output): judged on its own, once every resource has been read, unless a resource reads it (through a
+ * reference to `owner`, or the same policy as written). Only a value shaped like a policy (an object with a
+ * Statement) counts; anything else is not one.
  */
 export function readWrittenDocument(value: Value | undefined, owner: ResourceMeta, context: ExtractContext): void {
   const policy = policyShaped(value)
   if (!policy) return
+  const unit = context.unitOf(owner.loc.file) ?? ''
   context.afterAll(() => {
+    const readings = readingsOf(context)
     const scratch = { ...context, diagnostics: [] as ExtractContext['diagnostics'] }
     const document: PolicyDocument = { kind: 'identity', owner, loc: policy.loc, statements: [] }
     fill(document, policy, scratch)
-    if (readingsOf(context).has(writtenKey(document))) return
+    const key = writtenKey(document)
+    if (readings.has(key) || readings.has(`ref ${unit} ${owner.address}`)) return
     document.kind = kindOfWritten(document)
     context.diagnostics.push(...scratch.diagnostics)
     context.model.policyDocuments.push(document)
-    readingsOf(context).set(writtenKey(document), [document])
+    readings.set(key, [document])
   })
 }
 
@@ -76,7 +80,21 @@ function readingsOf(context: ExtractContext): Map<string, PolicyDocument[]> {
   return readingsByContext.get(context) ?? readingsByContext.set(context, new Map()).get(context)!
 }
 
-/** Where and what a document is as written: its statements with their positions and values (an empty or unknown one: its own position). */
+/**
+ * What identifies a reading as the same written policy: its statements with their positions and values (an
+ * empty or unknown document: its position), and the reference it was read through, with the resource that
+ * reference names (`data.aws_iam_policy_document.x.json` names `data.aws_iam_policy_document.x`).
+ */
+function readingKeys(value: Value, document: PolicyDocument, context: ExtractContext): string[] {
+  if (!value.ref) return [writtenKey(document)]
+  const unit = context.unitOf(value.loc.file) ?? ''
+  // A plan's references carry the module they are written in: `module.app.data.aws_iam_policy_document.x.json`.
+  const modulePath = /^(?:module\.[^.]+\.)*/.exec(value.ref)![0]
+  const names = value.ref.slice(modulePath.length).split('.')
+  const named = modulePath + (names[0] === 'data' ? names.slice(0, 3) : names.slice(0, 2)).join('.')
+  return [writtenKey(document), `ref ${unit} ${value.ref}`, `ref ${unit} ${named}`]
+}
+
 function writtenKey(document: PolicyDocument): string {
   if (document.statements.length === 0 || document.unknown) return `at ${JSON.stringify(document.loc)} ${document.unknown?.reason ?? ''}`
   return JSON.stringify([document.version, document.statements])
