@@ -35,25 +35,56 @@ export function readPolicyDocument(
 /**
  * A policy written where nothing in the scan may read it (an aws_iam_policy_document data source, a local, an
  * output): judged on its own, once every resource has been read, unless a resource reads it (through a
- * reference to `owner`, or the same policy as written). Only a value shaped like a policy (an object with a
+ * reference to `owner`, or the same policy as written) or a larger written policy holds all its statements
+ * (a document other documents merge as their source). Only a value shaped like a policy (an object with a
  * Statement) counts; anything else is not one.
  */
 export function readWrittenDocument(value: Value | undefined, owner: ResourceMeta, context: ExtractContext): void {
   const policy = policyShaped(value)
   if (!policy) return
-  const unit = context.unitOf(owner.loc.file) ?? ''
-  context.afterAll(() => {
-    const readings = readingsOf(context)
+  const pending = pendingOf(context)
+  // One step judges every written policy after all resources are read, so each can be compared with all others.
+  if (pending.length === 0) context.afterAll(() => judgeWritten(pending, context))
+  pending.push({ policy, owner })
+}
+
+interface Written {
+  policy: MapValue
+  owner: ResourceMeta
+}
+
+const pendingByContext = new WeakMap<ExtractContext, Written[]>()
+
+function pendingOf(context: ExtractContext): Written[] {
+  return pendingByContext.get(context) ?? pendingByContext.set(context, []).get(context)!
+}
+
+function judgeWritten(pending: Written[], context: ExtractContext): void {
+  const readings = readingsOf(context)
+  const held = new Set(context.model.policyDocuments.flatMap(statementPlaces))
+  const candidates: { document: PolicyDocument; diagnostics: ExtractContext['diagnostics']; places: string[] }[] = []
+  for (const { policy, owner } of pending) {
     const scratch = { ...context, diagnostics: [] as ExtractContext['diagnostics'] }
     const document: PolicyDocument = { kind: 'identity', owner, loc: policy.loc, statements: [] }
     fill(document, policy, scratch)
     const key = writtenKey(document)
-    if (readings.has(key) || readings.has(`ref ${unit} ${owner.address}`)) return
-    document.kind = kindOfWritten(document)
-    context.diagnostics.push(...scratch.diagnostics)
-    context.model.policyDocuments.push(document)
+    if (readings.has(key) || readings.has(`ref ${context.unitOf(owner.loc.file) ?? ''} ${owner.address}`)) continue
     readings.set(key, [document])
-  })
+    candidates.push({ document, diagnostics: scratch.diagnostics, places: statementPlaces(document) })
+  }
+  for (const candidate of candidates) {
+    const { places } = candidate
+    const within = (larger: string[] | Set<string>) => places.length > 0 && places.every((place) => (larger instanceof Set ? larger.has(place) : larger.includes(place)))
+    if (within(held) || candidates.some((other) => other.places.length > places.length && within(other.places))) continue
+    candidate.document.kind = kindOfWritten(candidate.document)
+    context.diagnostics.push(...candidate.diagnostics)
+    context.model.policyDocuments.push(candidate.document)
+  }
+}
+
+/** Where each statement of a document is written. */
+function statementPlaces(document: PolicyDocument): string[] {
+  return document.statements.map(({ loc }) => `${loc.file}:${loc.startLine}:${loc.startColumn ?? 0}:${loc.endLine}:${loc.endColumn ?? 0}`)
 }
 
 /** The value as a policy object when it is one: a map with a Statement, or JSON text of one. */

@@ -92,6 +92,30 @@ describe('a policy written once is judged once', () => {
   })
 })
 
+describe('documents composed of documents', () => {
+  it('a document merged into another as its source is judged there, not a second time on its own', async () => {
+    const code = `data "aws_iam_policy_document" "base" {
+  statement {
+    sid       = "Everything"
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+data "aws_iam_policy_document" "combined" {
+  source_policy_documents = [data.aws_iam_policy_document.base.json]
+  statement {
+    sid       = "Read"
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+`
+    const { findings } = await run('iam/full-admin', code)
+    expect(where(findings)).toEqual(['4 data.aws_iam_policy_document.combined'])
+  })
+})
+
 describe('policies written in locals and outputs', () => {
   const code = `locals {
   admin = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
