@@ -158,12 +158,14 @@ function principalNamed(context: ExtractContext, kind: PrincipalKind, value: Val
   return created
 }
 
-/** How a principal declared elsewhere is known: the same name or reference is the same principal; anything else is one of its own. */
+/** How a principal declared elsewhere is known: in one unit, the same name or reference is the same principal; anything else is one of its own. */
 function externalIdentity(context: ExtractContext, kind: PrincipalKind, value: Value, namedBy: ResourceMeta): { key: string; address: string; name: Attr<string> } {
+  // Within one module or template: two templates naming "ops" need not be deployed to one account.
+  const unit = `${kind} unit ${context.unitOf(value.loc.file) ?? ''}`
   if (value.kind === 'string') {
     const arn = kind === 'permissionSet' ? undefined : IAM_ARN.exec(value.value)
     const name = arn && arn[2] === kind ? arn[3]! : value.value
-    return { key: `${kind} name ${name}`, address: value.value, name: attr(name, value.loc) }
+    return { key: `${unit} name ${name}`, address: value.value, name: attr(name, value.loc) }
   }
   const name = toString(value)
   if (value.ref) {
@@ -171,7 +173,7 @@ function externalIdentity(context: ExtractContext, kind: PrincipalKind, value: V
     const parts = value.ref.split('.')
     const target = parts[0] === 'data' ? parts.slice(0, 3) : parts[0]?.startsWith('aws_') ? parts.slice(0, 2) : parts
     const reference = target.join('.')
-    return { key: `${kind} unit ${context.unitOf(value.loc.file) ?? ''} ref ${reference}`, address: reference, name }
+    return { key: `${unit} ref ${reference}`, address: reference, name }
   }
   const at = `${value.loc.file}:${value.loc.startLine}:${value.loc.startColumn ?? 0}`
   return { key: `${kind} at ${at}`, address: `${kind} named by ${namedBy.address}`, name }

@@ -214,6 +214,34 @@ resource "aws_iam_role" "declared" {
     expect(findings.filter((f) => f.ruleId === rule.id).map((f) => f.resource?.address)).toEqual(['aws_iam_role.declared'])
   })
 
+  it('one name in two templates is two principals: nothing says the stacks share an account', async () => {
+    const template = (action: string) => `Resources:
+  OpsPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: ops
+      Groups: [ops]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: ${action}
+            Resource: "*"
+`
+    const dir = mkdtempSync(join(tmpdir(), 'policygate-units-'))
+    try {
+      writeFileSync(join(dir, 'admin.yaml'), template('"*"'))
+      writeFileSync(join(dir, 'escalating.yaml'), template('iam:CreatePolicyVersion'))
+      const rule = builtinRules.find((r) => r.id === 'iam/privilege-escalation')!
+      const { model, findings } = await scan({ root: dir, rulebook: { source: 'test', rules: [{ rule, params: {}, severity: rule.severity }], apply: (found: Finding[]) => found } })
+      expect(model.iam.groups.map((g) => [g.meta.address, g.meta.loc.file, g.inlinePolicies.length])).toEqual([['ops', 'admin.yaml', 1], ['ops', 'escalating.yaml', 1]])
+      // Merged with the administrator of the other template, the escalating group would not be reported.
+      expect(findings.filter((f) => f.ruleId === rule.id).map((f) => `${f.loc.file}:${f.loc.startLine}`)).toEqual(['escalating.yaml:11'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('CloudFormation: a managed policy naming a user of another stack puts the policy on that user', async () => {
     const code = `Resources:
   CreateTestDBPolicy:
