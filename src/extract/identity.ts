@@ -139,6 +139,8 @@ function principalNamed(context: ExtractContext, kind: PrincipalKind, value: Val
   if (!value || value.kind === 'null') return undefined
   const declared = lookupIam<AnyPrincipal>(context, kind, value)
   if (declared) return declared
+  // A resource of this configuration, read through its reference, that made no principal: it has no instance (count = 0).
+  if (value.kind !== 'unknown' && /^(?:module\.[^.]+\.)*aws_/.test(value.ref ?? '')) return undefined
   const externals = externalsByContext.get(context) ?? externalsByContext.set(context, new Map()).get(context)!
   const identity = externalIdentity(context, kind, value, namedBy)
   const known = externals.get(identity.key)

@@ -198,6 +198,27 @@ resource "aws_iam_user_policy_attachment" "b" {
     expect(where(findings)).toEqual(['1 aws_iam_user_policy.a', '6 aws_iam_user_policy_attachment.b'])
   })
 
+  it('a role of this configuration that has no instance (count = 0) is not taken for one declared elsewhere', async () => {
+    const code = `variable "create" {
+  default = false
+}
+
+resource "aws_iam_role" "this" {
+  count              = var.create ? 1 : 0
+  name               = "app"
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = aws_iam_role.this[0].name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+`
+    const { findings, model } = await run('iam/admin-managed-policy-attached', code)
+    expect(model.iam.roles).toEqual([])
+    expect(findings).toEqual([])
+  })
+
   it('a principal declared elsewhere has no boundary the scan can see: the boundary rule leaves it alone', async () => {
     const code = `resource "aws_iam_role_policy_attachment" "x" {
   role       = "deployer"
