@@ -62,7 +62,7 @@ function pendingOf(context: ExtractContext): Written[] {
 function judgeWritten(pending: Written[], context: ExtractContext): void {
   const readings = readingsOf(context)
   const held = new Set(context.model.policyDocuments.flatMap(statementPlaces))
-  const candidates: { document: PolicyDocument; diagnostics: ExtractContext['diagnostics']; places: string[] }[] = []
+  const candidates: { document: PolicyDocument; diagnostics: ExtractContext['diagnostics']; places: Set<string> }[] = []
   for (const { policy, owner } of pending) {
     const scratch = { ...context, diagnostics: [] as ExtractContext['diagnostics'] }
     const document: PolicyDocument = { kind: 'identity', owner, loc: policy.loc, statements: [] }
@@ -70,12 +70,12 @@ function judgeWritten(pending: Written[], context: ExtractContext): void {
     const key = writtenKey(document)
     if (readings.has(key) || readings.has(`ref ${context.unitOf(owner.loc.file) ?? ''} ${owner.address}`)) continue
     readings.set(key, [document])
-    candidates.push({ document, diagnostics: scratch.diagnostics, places: statementPlaces(document) })
+    candidates.push({ document, diagnostics: scratch.diagnostics, places: new Set(statementPlaces(document)) })
   }
   for (const candidate of candidates) {
     const { places } = candidate
-    const within = (larger: string[] | Set<string>) => places.length > 0 && places.every((place) => (larger instanceof Set ? larger.has(place) : larger.includes(place)))
-    if (within(held) || candidates.some((other) => other.places.length > places.length && within(other.places))) continue
+    const within = (larger: Set<string>) => places.size > 0 && [...places].every((place) => larger.has(place))
+    if (within(held) || candidates.some((other) => other.places.size > places.size && within(other.places))) continue
     candidate.document.kind = kindOfWritten(candidate.document)
     context.diagnostics.push(...candidate.diagnostics)
     context.model.policyDocuments.push(candidate.document)
