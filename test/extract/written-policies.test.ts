@@ -92,6 +92,36 @@ describe('a policy written once is judged once', () => {
   })
 })
 
+describe('CloudFormation managed policies', () => {
+  const policy = (roles: string) => `Resources:
+  App:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ec2.amazonaws.com }
+            Action: sts:AssumeRole
+  AdminPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:${roles}
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: "*"
+            Resource: "*"
+`
+
+  it('a policy attached to a role of the template and the same policy unattached are each reported once, at the statement', async () => {
+    for (const roles of ['\n      Roles: [!Ref App]', '']) {
+      const { findings } = await run('iam/full-admin', policy(roles), 'cloudformation')
+      expect(where(findings)).toEqual([`${roles ? 19 : 18} AdminPolicy`])
+    }
+  })
+})
+
 describe('documents composed of documents', () => {
   it('a document merged into another as its source is judged there, not a second time on its own', async () => {
     const code = `data "aws_iam_policy_document" "base" {
