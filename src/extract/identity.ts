@@ -1,4 +1,4 @@
-import type { IamGroup, IamPolicy, IamRole, IamUser, IdentityPool, PolicyAttachment } from '../model/aws.js'
+import type { CustomerPolicyReference, IamGroup, IamPolicy, IamRole, IamUser, IdentityPool, PermissionSet, PolicyAttachment } from '../model/aws.js'
 import type { PolicyDocument } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { Unknown, attr, firstLine, type Attr, type SourceRange } from '../model/source.js'
@@ -11,7 +11,9 @@ import { items, toString } from './values.js'
  * the other side up by reference or by literal name/ARN, so declaration order never matters.
  */
 
-export type PrincipalKind = 'role' | 'user' | 'group'
+export type PrincipalKind = 'role' | 'user' | 'group' | 'permissionSet'
+
+type AnyPrincipal = IamRole | IamUser | IamGroup | PermissionSet
 
 /** A name the source does not give: the provider or CloudFormation generates one. */
 export function nameOr(value: Value | undefined, meta: ResourceMeta, generatedBy: string): Attr<string> {
@@ -44,6 +46,13 @@ export function addGroup(context: ExtractContext, meta: ResourceMeta, name: Attr
   return group
 }
 
+export function addPermissionSet(context: ExtractContext, meta: ResourceMeta, name: Attr<string>): PermissionSet {
+  const set: PermissionSet = { meta, name, inlinePolicies: [], managedPolicies: [], customerManagedPolicies: [] }
+  context.model.iam.permissionSets.push(set)
+  context.register('permissionSet', meta.address, set)
+  return set
+}
+
 export function addPolicy(context: ExtractContext, meta: ResourceMeta, name: Attr<string>, document: PolicyDocument): IamPolicy {
   const policy: IamPolicy = { meta, name, document }
   context.model.iam.policies.push(policy)
@@ -67,7 +76,7 @@ function lookupIam<T>(context: ExtractContext, kind: PrincipalKind | 'policy', v
 
 /** Adds an inline policy to the principal `principal` names, once every resource is known. */
 export function joinInlinePolicy(context: ExtractContext, kind: PrincipalKind, principal: Value | undefined, document: PolicyDocument): void {
-  context.afterAll(() => lookupIam<IamRole | IamUser | IamGroup>(context, kind, principal)?.inlinePolicies.push(document))
+  context.afterAll(() => principalNamed(context, kind, principal, document.owner)?.inlinePolicies.push(document))
 }
 
 /** A managed-policy attachment; its customer policy is linked once every resource is known. */
@@ -86,7 +95,90 @@ export function policyAttachment(context: ExtractContext, meta: ResourceMeta, lo
 
 /** Adds an attachment to the principal `principal` names, once every resource is known. */
 export function joinAttachment(context: ExtractContext, kind: PrincipalKind, principal: Value | undefined, attachment: PolicyAttachment): void {
-  context.afterAll(() => lookupIam<IamRole | IamUser | IamGroup>(context, kind, principal)?.managedPolicies.push(attachment))
+  context.afterAll(() => principalNamed(context, kind, principal, attachment.meta)?.managedPolicies.push(attachment))
+}
+
+/** A customer managed policy named by name and path (a permission set's); the policy is linked once every resource is known. */
+export function customerPolicyReference(context: ExtractContext, meta: ResourceMeta, loc: SourceRange, name: Value | undefined, path: Value | undefined): CustomerPolicyReference {
+  const reference: CustomerPolicyReference = {
+    loc,
+    meta,
+    name: name && name.kind !== 'null' ? toString(name) : attr<string>(new Unknown('no policy name given'), firstLine(loc), false),
+    path: path && path.kind !== 'null' ? toString(path) : attr('/', firstLine(loc), false),
+  }
+  context.afterAll(() => {
+    const policy = lookupIam<IamPolicy>(context, 'policy', name)
+    if (policy) reference.policy = policy
+  })
+  return reference
+}
+
+/** Runs `join` on the permission set `set` names (declared in the scan or not), once every resource is known. */
+export function joinPermissionSet(context: ExtractContext, set: Value | undefined, namedBy: ResourceMeta, join: (set: PermissionSet) => void): void {
+  context.afterAll(() => {
+    const found = principalNamed(context, 'permissionSet', set, namedBy)
+    if (found) join(found as PermissionSet)
+  })
+}
+
+const SOURCE_TYPES: Record<PrincipalKind, string> = {
+  role: 'IAM role',
+  user: 'IAM user',
+  group: 'IAM group',
+  permissionSet: 'IAM Identity Center permission set',
+}
+
+const externalsByContext = new WeakMap<ExtractContext, Map<string, AnyPrincipal>>()
+
+/**
+ * The principal a value names: the one declared in the scan, or else one the scan only names (a literal
+ * name, an ARN, a variable, a resource of another configuration), made once per name so that every policy
+ * attached to it in the scan is judged together. Absent (the attribute is missing): undefined.
+ */
+function principalNamed(context: ExtractContext, kind: PrincipalKind, value: Value | undefined, namedBy: ResourceMeta): AnyPrincipal | undefined {
+  if (!value || value.kind === 'null') return undefined
+  const declared = lookupIam<AnyPrincipal>(context, kind, value)
+  if (declared) return declared
+  // A resource of this configuration, read through its reference, that made no principal: it has no instance (count = 0).
+  if (value.kind !== 'unknown' && /^(?:module\.[^.]+\.)*aws_/.test(value.ref ?? '')) return undefined
+  const externals = externalsByContext.get(context) ?? externalsByContext.set(context, new Map()).get(context)!
+  const identity = externalIdentity(context, kind, value, namedBy)
+  const known = externals.get(identity.key)
+  if (known) {
+    for (const suppression of namedBy.suppressions) if (!known.meta.suppressions.includes(suppression)) known.meta.suppressions.push(suppression)
+    return known
+  }
+  const meta: ResourceMeta = { address: identity.address, sourceType: `${SOURCE_TYPES[kind]} (declared elsewhere)`, loc: value.loc, suppressions: [...namedBy.suppressions] }
+  const base = { meta, name: identity.name, inlinePolicies: [], managedPolicies: [], declaredElsewhere: true }
+  const iam = context.model.iam
+  let created: AnyPrincipal
+  if (kind === 'role') iam.roles.push((created = base))
+  else if (kind === 'user') iam.users.push((created = { ...base, groups: [] }))
+  else if (kind === 'group') iam.groups.push((created = base))
+  else iam.permissionSets.push((created = { ...base, customerManagedPolicies: [] }))
+  externals.set(identity.key, created)
+  return created
+}
+
+/** How a principal declared elsewhere is known: in one unit, the same name or reference is the same principal; anything else is one of its own. */
+function externalIdentity(context: ExtractContext, kind: PrincipalKind, value: Value, namedBy: ResourceMeta): { key: string; address: string; name: Attr<string> } {
+  // Within one module or template: two templates naming "ops" need not be deployed to one account.
+  const unit = `${kind} unit ${context.unitOf(value.loc.file) ?? ''}`
+  if (value.kind === 'string') {
+    const arn = kind === 'permissionSet' ? undefined : IAM_ARN.exec(value.value)
+    const name = arn && arn[2] === kind ? arn[3]! : value.value
+    return { key: `${unit} name ${name}`, address: value.value, name: attr(name, value.loc) }
+  }
+  const name = toString(value)
+  if (value.ref) {
+    // `aws_iam_user.jim.name` and `aws_iam_user.jim.arn` name one user; `var.role`, `local.x` stand as written.
+    const parts = value.ref.split('.')
+    const target = parts[0] === 'data' ? parts.slice(0, 3) : parts[0]?.startsWith('aws_') ? parts.slice(0, 2) : parts
+    const reference = target.join('.')
+    return { key: `${unit} ref ${reference}`, address: reference, name }
+  }
+  const at = `${value.loc.file}:${value.loc.startLine}:${value.loc.startColumn ?? 0}`
+  return { key: `${kind} at ${at}`, address: `${kind} named by ${namedBy.address}`, name }
 }
 
 /** Records that the user `user` names is a member of the group `group` names. */

@@ -3,6 +3,7 @@ import { attr } from '../model/source.js'
 import type { Diagnostic, ParsedUnit, RawResource } from '../parse/types.js'
 import { field } from '../parse/value.js'
 import { createContext } from './context.js'
+import { readWrittenDocument } from './policy-document.js'
 import { cloudformationHandlers } from './cloudformation/index.js'
 import { terraformHandlers } from './terraform/index.js'
 
@@ -21,9 +22,14 @@ export function extractModel(units: ParsedUnit[]): Extracted {
     context.enterUnit(unit.files)
     for (const resource of unit.resources) {
       if (resource.mode === 'module') noteRemoteModule(resource, context.diagnostics)
-      // Data sources read existing infrastructure; they create nothing the change is responsible for.
-      if (resource.mode !== 'resource') continue
-      for (const handle of handlers.get(resource.type) ?? []) handle(resource, context)
+      // Data sources mostly read existing infrastructure, which the change is not responsible for; the few
+      // that compute what the code writes (a policy document) have handlers of their own, `data.<type>`.
+      const handlerKey = resource.mode === 'resource' ? resource.type : resource.mode === 'data' ? `data.${resource.type}` : undefined
+      for (const handle of (handlerKey && handlers.get(handlerKey)) || []) handle(resource, context)
+    }
+    for (const named of unit.namedValues ?? []) {
+      const owner = { address: named.address, sourceType: named.address.split('.')[0]!, loc: named.loc, suppressions: named.suppressions }
+      readWrittenDocument(named.value, owner, context)
     }
     for (const input of unit.inputs) {
       const meta = { address: input.name, sourceType: input.framework === 'terraform' ? 'variable' : 'Parameter', loc: input.loc, suppressions: [] }

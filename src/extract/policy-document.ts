@@ -23,8 +23,112 @@ export function readPolicyDocument(
   if (!value || value.kind === 'null') return undefined
   const document: PolicyDocument = { kind, owner, ...(service ? { service } : {}), loc: value.loc, statements: [] }
   fill(document, value, context)
-  context.model.policyDocuments.push(document)
+  // The same written policy read again (a data source two resources use) is held by each, judged as written once.
+  const keys = readingKeys(value, document, context)
+  const readings = readingsOf(context)
+  const earlier = keys.flatMap((key) => readings.get(key) ?? [])
+  if (!earlier.some((d) => d.kind === kind && d.service === service)) context.model.policyDocuments.push(document)
+  for (const key of keys) readings.set(key, [...(readings.get(key) ?? []), document])
   return document
+}
+
+/**
+ * A policy written where nothing in the scan may read it (an aws_iam_policy_document data source, a local, an
+ * output): judged on its own, once every resource has been read, unless a resource reads it (through a
+ * reference to `owner`, or the same policy as written) or a larger written policy holds all its statements
+ * (a document other documents merge as their source). Only a value shaped like a policy (an object with a
+ * Statement) counts; anything else is not one.
+ */
+export function readWrittenDocument(value: Value | undefined, owner: ResourceMeta, context: ExtractContext): void {
+  const policy = policyShaped(value)
+  if (!policy) return
+  const pending = pendingOf(context)
+  // One step judges every written policy after all resources are read, so each can be compared with all others.
+  if (pending.length === 0) context.afterAll(() => judgeWritten(pending, context))
+  pending.push({ policy, owner })
+}
+
+interface Written {
+  policy: MapValue
+  owner: ResourceMeta
+}
+
+const pendingByContext = new WeakMap<ExtractContext, Written[]>()
+
+function pendingOf(context: ExtractContext): Written[] {
+  return pendingByContext.get(context) ?? pendingByContext.set(context, []).get(context)!
+}
+
+function judgeWritten(pending: Written[], context: ExtractContext): void {
+  const readings = readingsOf(context)
+  const held = new Set(context.model.policyDocuments.flatMap(statementPlaces))
+  const candidates: { document: PolicyDocument; diagnostics: ExtractContext['diagnostics']; places: Set<string> }[] = []
+  for (const { policy, owner } of pending) {
+    const scratch = { ...context, diagnostics: [] as ExtractContext['diagnostics'] }
+    const document: PolicyDocument = { kind: 'identity', owner, loc: policy.loc, statements: [] }
+    fill(document, policy, scratch)
+    const key = writtenKey(document)
+    if (readings.has(key) || readings.has(`ref ${context.unitOf(owner.loc.file) ?? ''} ${owner.address}`)) continue
+    readings.set(key, [document])
+    candidates.push({ document, diagnostics: scratch.diagnostics, places: new Set(statementPlaces(document)) })
+  }
+  for (const candidate of candidates) {
+    const { places } = candidate
+    const within = (larger: Set<string>) => places.size > 0 && [...places].every((place) => larger.has(place))
+    if (within(held) || candidates.some((other) => other.places.size > places.size && within(other.places))) continue
+    candidate.document.kind = kindOfWritten(candidate.document)
+    context.diagnostics.push(...candidate.diagnostics)
+    context.model.policyDocuments.push(candidate.document)
+  }
+}
+
+/** Where each statement of a document is written. */
+function statementPlaces(document: PolicyDocument): string[] {
+  return document.statements.map(({ loc }) => `${loc.file}:${loc.startLine}:${loc.startColumn ?? 0}:${loc.endLine}:${loc.endColumn ?? 0}`)
+}
+
+/** The value as a policy object when it is one: a map with a Statement, or JSON text of one. */
+function policyShaped(value: Value | undefined): MapValue | undefined {
+  if (value?.kind === 'map') return field(value, 'Statement') ? value : undefined
+  if (value?.kind !== 'string' || !/"Statement"/.test(value.value)) return undefined
+  const parsed = parseJsonValue(value.textOrigin?.text ?? value.value, value.textOrigin ?? { file: value.loc.file, fixed: value.loc })
+  return parsed.value?.kind === 'map' && field(parsed.value, 'Statement') ? parsed.value : undefined
+}
+
+const TRUST_ACTION = /^sts:(AssumeRole\w*|TagSession|SetSourceIdentity|SetContext)$/i
+
+/** What a policy written on its own is for: naming no principal it is an identity policy; one that lets principals assume a role is a trust policy. */
+function kindOfWritten(document: PolicyDocument): PolicyKind {
+  const withPrincipals = document.statements.filter((s) => s.principals || s.notPrincipals)
+  if (withPrincipals.length === 0) return 'identity'
+  const actions = withPrincipals.flatMap((s) => s.actions ?? [])
+  return actions.length > 0 && actions.every((a) => typeof a.value === 'string' && TRUST_ACTION.test(a.value)) ? 'trust' : 'resource'
+}
+
+const readingsByContext = new WeakMap<ExtractContext, Map<string, PolicyDocument[]>>()
+
+function readingsOf(context: ExtractContext): Map<string, PolicyDocument[]> {
+  return readingsByContext.get(context) ?? readingsByContext.set(context, new Map()).get(context)!
+}
+
+/**
+ * What identifies a reading as the same written policy: its statements with their positions and values (an
+ * empty or unknown document: its position), and the reference it was read through, with the resource that
+ * reference names (`data.aws_iam_policy_document.x.json` names `data.aws_iam_policy_document.x`).
+ */
+function readingKeys(value: Value, document: PolicyDocument, context: ExtractContext): string[] {
+  if (!value.ref) return [writtenKey(document)]
+  const unit = context.unitOf(value.loc.file) ?? ''
+  // A plan's references carry the module they are written in: `module.app.data.aws_iam_policy_document.x.json`.
+  const modulePath = /^(?:module\.[^.]+\.)*/.exec(value.ref)![0]
+  const names = value.ref.slice(modulePath.length).split('.')
+  const named = modulePath + (names[0] === 'data' ? names.slice(0, 3) : names.slice(0, 2)).join('.')
+  return [writtenKey(document), `ref ${unit} ${value.ref}`, `ref ${unit} ${named}`]
+}
+
+function writtenKey(document: PolicyDocument): string {
+  if (document.statements.length === 0 || document.unknown) return `at ${JSON.stringify(document.loc)} ${document.unknown?.reason ?? ''}`
+  return JSON.stringify([document.version, document.statements])
 }
 
 function fill(document: PolicyDocument, value: Value, context: ExtractContext): void {

@@ -29,7 +29,7 @@ export {
 } from './conditions.js'
 export { CALLER_KEYS, conditionKey, conditionOperator, conditionsOn, confiningConditions, isPrincipalKey, narrowingConditions } from './confining.js'
 export { grammarIssues, sizeLimitOf, SIZE_LIMITS, type PolicyIssue } from './validate/grammar.js'
-export { allowStatements, entryName, grantingDocuments, identityDocuments, statementName } from './documents.js'
+export { allowStatements, entryName, grantingDocuments, identityDocuments, statementName, trustPolicies } from './documents.js'
 export { BULK_READ_ACTIONS, CREDENTIAL_ACTIONS, rewritesResourceAccess, type CredentialAction } from './risky-actions.js'
 export { entryGrants, listNames, type EntryGrant } from './entry-grants.js'
 export { suggestAction } from './suggest.js'

@@ -1,4 +1,4 @@
-import type { AwsModel, IamGroup, IamPolicy, IamRole, IamUser, PolicyAttachment } from '../model/aws.js'
+import type { AwsModel, CustomerPolicyReference, IamGroup, IamPolicy, IamRole, IamUser, PermissionSet, PolicyAttachment } from '../model/aws.js'
 import type { PolicyDocument } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { isKnown, isUnknown, type Attr, type Maybe, type SourceRange } from '../model/source.js'
@@ -13,11 +13,11 @@ import { createPermissions, type Permissions } from './permissions.js'
  */
 
 export interface PrincipalPolicies {
-  kind: 'role' | 'user' | 'group' | 'policy'
+  kind: 'role' | 'user' | 'group' | 'permissionSet' | 'policy'
   meta: ResourceMeta
   documents: PolicyDocument[]
-  /** Attachments whose policy is neither in the code nor a known AWS managed policy. */
-  unresolved: PolicyAttachment[]
+  /** Attachments whose policy is neither in the code nor a known AWS managed policy; customer managed policies a permission set names that the code does not hold. */
+  unresolved: (PolicyAttachment | CustomerPolicyReference)[]
   /** The boundary's documents; 'unknown' when set but not resolvable (then it does not narrow). */
   boundary?: PolicyDocument[] | 'unknown'
 }
@@ -57,15 +57,36 @@ function resolveArn(aws: AwsModel, arn: Attr<string>, owner: ResourceMeta, loc: 
   return awsManagedDocument(arn.value, owner, loc) ?? customerPolicy(aws, arn)?.document
 }
 
-function attachedDocuments(aws: AwsModel, principal: IamRole | IamUser | IamGroup): { documents: PolicyDocument[]; unresolved: PolicyAttachment[] } {
+function attachedDocuments(aws: AwsModel, principal: IamRole | IamUser | IamGroup | PermissionSet): { documents: PolicyDocument[]; unresolved: PrincipalPolicies['unresolved'] } {
   const documents = [...principal.inlinePolicies]
-  const unresolved: PolicyAttachment[] = []
+  const unresolved: PrincipalPolicies['unresolved'] = []
   for (const attachment of principal.managedPolicies) {
     const document = attachment.policy?.document ?? resolveArn(aws, attachment.policyArn, principal.meta, attachment.loc)
     if (document) documents.push(document)
     else unresolved.push(attachment)
   }
+  for (const reference of 'customerManagedPolicies' in principal ? principal.customerManagedPolicies : []) {
+    const document = referencedPolicy(aws, reference)?.document
+    if (document) documents.push(document)
+    else unresolved.push(reference)
+  }
   return { documents, unresolved }
+}
+
+/** The customer managed policy of the model a permission set names (linked by extract, or found by its literal name). */
+function referencedPolicy(aws: AwsModel, reference: CustomerPolicyReference): IamPolicy | undefined {
+  if (reference.policy) return reference.policy
+  const name = reference.name
+  return isKnown(name) ? aws.iam.policies.find((p) => p.name.value === name.value) : undefined
+}
+
+function permissionSetBoundary(aws: AwsModel, set: PermissionSet): PolicyDocument[] | 'unknown' | undefined {
+  const boundary = set.permissionsBoundary
+  if (!boundary) return undefined
+  const arn = boundary.managedPolicyArn
+  const customer = boundary.customerManagedPolicy
+  const document = arn ? resolveArn(aws, arn, set.meta, arn.loc) : customer ? referencedPolicy(aws, customer)?.document : undefined
+  return document ? [document] : 'unknown'
 }
 
 function boundaryOf(aws: AwsModel, principal: IamRole | IamUser): PolicyDocument[] | 'unknown' | undefined {
@@ -87,6 +108,7 @@ export function principalPolicies(aws: AwsModel): PrincipalPolicies[] {
   const principals: PrincipalPolicies[] = []
   for (const role of aws.iam.roles) principals.push({ kind: 'role', meta: role.meta, ...attachedDocuments(aws, role), boundary: boundaryOf(aws, role) })
   for (const group of aws.iam.groups) principals.push({ kind: 'group', meta: group.meta, ...attachedDocuments(aws, group) })
+  for (const set of aws.iam.permissionSets) principals.push({ kind: 'permissionSet', meta: set.meta, ...attachedDocuments(aws, set), boundary: permissionSetBoundary(aws, set) })
   for (const user of aws.iam.users) {
     const own = attachedDocuments(aws, user)
     const groups = user.groups.map((m) => groupOf(aws, m)).filter((g): g is IamGroup => g !== undefined)

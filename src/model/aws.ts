@@ -21,6 +21,8 @@ export interface AwsModel {
     passwordPolicies: PasswordPolicy[]
     oidcProviders: OidcProvider[]
     identityPools: IdentityPool[]
+    /** IAM Identity Center permission sets (aws_ssoadmin_permission_set, AWS::SSO::PermissionSet): principals whose policies become a role in each account they are assigned to. */
+    permissionSets: PermissionSet[]
   }
   organizations: { scps: Scp[] }
   apigateway: {
@@ -87,6 +89,11 @@ interface Principal {
   /** Inline policies, whether written on the principal or as separate resources (aws_iam_role_policy). */
   inlinePolicies: PolicyDocument[]
   managedPolicies: PolicyAttachment[]
+  /**
+   * True when the scanned code does not declare the principal: an attachment or inline policy names it by a
+   * literal name, an ARN or an unknown value. Only what the scan attaches to it is known (not its trust, boundary or groups).
+   */
+  declaredElsewhere?: boolean
 }
 
 export interface IamRole extends Principal {
@@ -102,6 +109,33 @@ export interface IamUser extends Principal {
 }
 
 export type IamGroup = Principal
+
+/** A customer managed policy a permission set names by name and path: AWS looks it up in each account the set is assigned to. */
+export interface CustomerPolicyReference {
+  /** The reference itself (a customer_managed_policy_reference block, an entry of CustomerManagedPolicyReferences). */
+  loc: SourceRange
+  /** The resource that writes the reference. */
+  meta: ResourceMeta
+  name: Attr<string>
+  /** `/` when not given. */
+  path: Attr<string>
+  /** The customer managed policy of that name in the scanned code, when there is one. */
+  policy?: IamPolicy
+}
+
+/** An IAM Identity Center permission set: AWS managed policies are its managedPolicies, customer managed ones are referenced by name. */
+export interface PermissionSet extends Principal {
+  customerManagedPolicies: CustomerPolicyReference[]
+  permissionsBoundary?: PermissionSetBoundary
+}
+
+/** A permission set's boundary: an AWS managed policy by ARN, or a customer managed policy by name. */
+export interface PermissionSetBoundary {
+  loc: SourceRange
+  meta: ResourceMeta
+  managedPolicyArn?: Attr<string>
+  customerManagedPolicy?: CustomerPolicyReference
+}
 
 export interface AccessKey {
   meta: ResourceMeta
@@ -505,7 +539,7 @@ export interface ResourcePolicy {
 
 export function emptyModel(): AwsModel {
   return {
-    iam: { policies: [], roles: [], users: [], groups: [], accessKeys: [], passwordPolicies: [], oidcProviders: [], identityPools: [] },
+    iam: { policies: [], roles: [], users: [], groups: [], accessKeys: [], passwordPolicies: [], oidcProviders: [], identityPools: [], permissionSets: [] },
     organizations: { scps: [] },
     apigateway: { restApis: [], restMethods: [], restStages: [], httpApis: [], httpRoutes: [], httpStages: [], authorizers: [], usagePlans: [], apiKeys: [], domainNames: [], methodSettings: [] },
     lambda: { functions: [], permissions: [], functionUrls: [] },

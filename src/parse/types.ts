@@ -1,6 +1,6 @@
 import type { SourceRange } from '../model/source.js'
 import type { InlineSuppression } from '../model/resource.js'
-import type { MapValue, StringValue } from './value.js'
+import type { MapValue, StringValue, Value } from './value.js'
 
 export type Framework = 'terraform' | 'cloudformation'
 
@@ -52,6 +52,16 @@ export interface RawLiteral {
   loc: SourceRange
 }
 
+/** A value a unit gives a name without creating anything (a Terraform local or output): a policy written there is still judged. */
+export interface RawNamedValue {
+  /** `local.policy`, `output.policy_json`. */
+  address: string
+  /** The declaration (the local's attribute, the output block); findings about the value point inside it. */
+  loc: SourceRange
+  value: Value
+  suppressions: InlineSuppression[]
+}
+
 /** What parsing one Terraform module directory, one CloudFormation template or one plan file yields. */
 export interface ParsedUnit {
   framework: Framework
@@ -60,5 +70,7 @@ export interface ParsedUnit {
   resources: RawResource[]
   inputs: RawInput[]
   literals: RawLiteral[]
+  /** Locals and outputs, evaluated (absent where the framework has none). */
+  namedValues?: RawNamedValue[]
   diagnostics: Diagnostic[]
 }

@@ -276,7 +276,7 @@ resource "aws_api_gateway_method" "get" {
 
   it('the kinds the IAM predicates apply to', () => {
     const named: Record<string, string> = {
-      statements: 'policy.statement', documents: 'policy.document', roles: 'iam.role', users: 'iam.user', groups: 'iam.group', policies: 'iam.policy',
+      statements: 'policy.statement', documents: 'policy.document', roles: 'iam.role', users: 'iam.user', groups: 'iam.group', 'permission sets': 'iam.permission_set', policies: 'iam.policy',
       SCPs: 'organizations.scp', 'resource policies': 'resource_policy', 'VPC endpoints': 'ec2.vpc_endpoint', 'REST APIs': 'apigateway.rest_api', 'Lambda permissions': 'lambda.permission',
     }
     const list = /\*\*IAM predicates\*\* \(([^)]+)\)/.exec(doc.replace(/\n/g, ' '))![1]!.split(/,\s*/)

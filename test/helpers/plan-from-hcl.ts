@@ -66,6 +66,7 @@ export async function planFromHcl(hcl: string, options: PlanOptions = {}): Promi
   const providers = resources.filter((r) => r.mode === 'provider').map((r) => blocks.get(r.address)!)
   const variables = syntax.body.blocks.filter((b) => b.type === 'variable' && b.labels[0])
 
+  const policyDocuments = resources.flatMap((r) => (r.mode === 'data' && r.type === 'aws_iam_policy_document' ? readPolicyDocument(r, prefix) : []))
   const plannedModule = { resources: managed.map((m) => m.planned) }
   const configModule = { resources: managed.map((m) => m.configuration), variables: Object.fromEntries(variables.map((v) => [v.labels[0]!, variableConfiguration(v)])) }
   const providerConfig = Object.fromEntries(
@@ -88,11 +89,24 @@ export async function planFromHcl(hcl: string, options: PlanOptions = {}): Promi
       root_module: options.module ? { child_modules: [{ address: `module.${options.module}`, ...plannedModule }] } : plannedModule,
     },
     resource_changes: managed.map((m) => m.change),
+    // Data sources read while planning are in the state the plan starts from, not in planned_values.
+    ...(policyDocuments.length > 0 && {
+      prior_state: { format_version: '1.0', terraform_version: '1.9.5', values: { root_module: options.module ? { child_modules: [{ address: `module.${options.module}`, resources: policyDocuments }] } : { resources: policyDocuments } } },
+    }),
     configuration: {
       ...(providers.length > 0 && { provider_config: providerConfig }),
       root_module: options.module ? { module_calls: { [options.module]: { source: `./modules/${options.module}`, module: configModule } } } : configModule,
     },
   }
+}
+
+/** An aws_iam_policy_document Terraform reads while planning, with the `json` it computes; one with unknowns is read at apply, so it is not in prior_state. */
+function readPolicyDocument(resource: RawResource, prefix: string): Json[] {
+  const document = field(resource.body, 'json')
+  if (!document || !isWhollyKnown(document)) return []
+  const [, type, name] = resource.address.split('.') as [string, string, string]
+  const json = JSON.stringify(providerPolicy(toPlainJson(document) as Record<string, Json>), null, 2)
+  return [{ address: `${prefix}${resource.address}`, mode: 'data', type, name, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: { id: '1234567890', json, minified_json: JSON.stringify(JSON.parse(json)) }, sensitive_values: {} }]
 }
 
 /** The plan as `terraform show -json | jq .` prints it. */

@@ -98,3 +98,20 @@ describe('terraform plan JSON', () => {
     expect(unit.inputs).toEqual([])
   })
 })
+
+describe('data sources a plan read while planning', () => {
+  const plan = (resources: object[]) =>
+    JSON.stringify({ format_version: '1.2', planned_values: { root_module: {} }, prior_state: { values: { root_module: { resources } } } }, null, 2)
+  const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
+
+  it('takes aws_iam_policy_document from prior_state, with the json Terraform computed from the code', () => {
+    const text = plan([
+      { address: 'data.aws_iam_policy_document.admin', mode: 'data', type: 'aws_iam_policy_document', name: 'admin', values: { json: JSON.stringify(policy) } },
+      { address: 'data.aws_secretsmanager_secret_version.db', mode: 'data', type: 'aws_secretsmanager_secret_version', name: 'db', values: { secret_string: 'from AWS, not from the code' } },
+    ])
+    const unit = parsePlan({ path: 'plan.json', text })!
+    expect(unit.resources.map((r) => [r.mode, r.type, r.address])).toEqual([['data', 'aws_iam_policy_document', 'data.aws_iam_policy_document.admin']])
+    expect(path(unit.resources[0]!.body, 'json')).toMatchObject({ kind: 'string', value: JSON.stringify(policy) })
+    expect(unit.literals.map((l) => l.value)).not.toContain('from AWS, not from the code')
+  })
+})

@@ -1,5 +1,6 @@
 import { mergeHandlers, type Handler } from '../context.js'
 import { handlers as iam } from './iam.js'
+import { handlers as identityCenter } from './identity-center.js'
 import { handlers as organizations } from './organizations.js'
 import { handlers as s3 } from './s3.js'
 import { handlers as lambda } from './lambda.js'
@@ -17,6 +18,7 @@ import { handlers as samFunction } from './sam-function.js'
 /** Every cloudformation resource type this tool understands, with the extractors that map it (a type may feed several services). */
 export const cloudformationHandlers: Map<string, Handler[]> = mergeHandlers([
   iam,
+  identityCenter,
   organizations,
   s3,
   lambda,

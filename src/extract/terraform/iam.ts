@@ -6,7 +6,7 @@ import {
   addGroup, addPolicy, addRole, addUser, joinAttachment, joinInlinePolicy, joinMembership, joinUnauthenticatedRole,
   listItems, nameOr, policyAttachment, type PrincipalKind,
 } from '../identity.js'
-import { readPolicyDocument } from '../policy-document.js'
+import { readPolicyDocument, readWrittenDocument } from '../policy-document.js'
 import { boolOr, metaOf, numberOr, optionalString, requiredString, stringList, stringOr } from '../values.js'
 
 const GENERATED = 'the AWS provider'
@@ -111,7 +111,13 @@ function identityPoolRoles(resource: RawResource, context: ExtractContext): void
   if (unauthenticated) joinUnauthenticatedRole(context, field(resource.body, 'identity_pool_id'), unauthenticated)
 }
 
+/** data "aws_iam_policy_document": the policy it writes, judged where it is written whether or not a resource of the scan uses it. */
+function policyDocumentData(resource: RawResource, context: ExtractContext): void {
+  readWrittenDocument(field(resource.body, 'json'), metaOf(resource), context)
+}
+
 export const handlers: Record<string, Handler> = {
+  'data.aws_iam_policy_document': policyDocumentData,
   aws_iam_policy: customerPolicy,
   aws_iam_role: role,
   aws_iam_role_policy: inlinePolicy('role'),

@@ -18,7 +18,14 @@ export function parsePlan(file: { path: string; text: string }): ParsedUnit | un
   if (plan?.kind !== 'map' || !isPlan(plan)) return undefined
   const unknowns = afterUnknownByAddress(plan)
   const configurations = configurationIndex(plan)
-  const resources = modulesOf(path(plan, 'planned_values.root_module')).flatMap((module) => moduleResources(module, unknowns, configurations))
+  const planned = modulesOf(path(plan, 'planned_values.root_module')).flatMap((module) => moduleResources(module, unknowns, configurations))
+  // Data sources read while planning are not in planned_values but in prior_state (those read only at apply are planned).
+  // Only the policy documents Terraform computes from the code are taken: other data sources hold what AWS returned.
+  const plannedAddresses = new Set(planned.map((r) => r.address))
+  const read = modulesOf(path(plan, 'prior_state.values.root_module'))
+    .flatMap((module) => moduleResources(module, unknowns, configurations))
+    .filter((r) => r.mode === 'data' && r.type === 'aws_iam_policy_document' && !plannedAddresses.has(r.address))
+  const resources = [...planned, ...read]
   return { ...emptyUnit(file.path), resources, inputs: planInputs(plan), literals: [...resources.flatMap(literalsOf), ...planDeclarationLiterals(plan)] }
 }
 

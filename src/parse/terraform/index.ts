@@ -1,12 +1,14 @@
 import type { Parser } from 'web-tree-sitter'
 import type { RepoReader } from '../../sources/reader.js'
-import type { Diagnostic, ParsedUnit, RawInput, RawResource } from '../types.js'
+import type { MapValue } from '../value.js'
+import type { Diagnostic, ParsedUnit, RawInput, RawNamedValue, RawResource } from '../types.js'
 import { evaluateBody } from './body.js'
 import { evaluate } from './evaluate.js'
 import { parseHclFile, type HclParse } from './hcl-syntax.js'
 import { parseJsonVariables, parseTerraformJson } from './json-syntax.js'
 import { literalsOf } from './literals.js'
-import { addressOf, blockScope, declareModule, isRepeated, type Module } from './module.js'
+import { addressOf, blockScope, declareModule, isRepeated, remember, type Module } from './module.js'
+import { policyDocument } from './policy-document.js'
 import { confirmProblem } from './parse-errors.js'
 import { suppressionsByBlock } from './suppressions.js'
 import { attribute, type Block, type SyntaxFile } from './syntax.js'
@@ -46,6 +48,7 @@ export async function parseTerraformModule(input: TerraformModuleInput): Promise
   }
   const module = declareModule(input.dir, input.reader, parser, configs, variableFiles)
   for (const file of configs) unit.resources.push(...resourcesOf(module, file, unit.diagnostics))
+  unit.namedValues = configs.flatMap((file) => namedValuesOf(module, file, unit.diagnostics))
   unit.inputs = configs.flatMap(inputsOf)
   unit.literals = literalsOf([...configs, ...variableFiles])
   return unit
@@ -93,7 +96,7 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
         type: block.type === 'module' ? 'module' : block.labels[0]!,
         address: addressOf(block)!,
         loc: block.range,
-        body: evaluateBody(block.body, blockScope(module, block), block.range),
+        body: withComputedAttributes(module, block, evaluateBody(block.body, blockScope(module, block), block.range)),
         suppressions: suppressions.get(block) ?? [],
         ...(isRepeated(block) ? { repeated: true } : {}),
       })
@@ -102,6 +105,32 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
     }
   }
   return resources
+}
+
+/** A data source's attributes Terraform computes without calling AWS: aws_iam_policy_document's `json`, the policy it writes. */
+function withComputedAttributes(module: Module, block: Block, body: MapValue): MapValue {
+  if (block.type !== 'data' || block.labels[0] !== 'aws_iam_policy_document') return body
+  return { ...body, entries: [...body.entries, { key: 'json', keyLoc: block.typeRange, value: policyDocument(module, block) }] }
+}
+
+/** Locals and outputs, each evaluated once (a reference to them sees the same value). */
+function namedValuesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]): RawNamedValue[] {
+  const blocks = file.body.blocks.filter((b) => b.type === 'locals' || (b.type === 'output' && b.labels[0] !== undefined))
+  const suppressions = suppressionsByBlock(file, blocks)
+  const values: RawNamedValue[] = []
+  for (const block of blocks) {
+    const attributes = block.type === 'locals' ? block.body.attributes.map((a) => [`local.${a.name}`, a] as const) : [[`output.${block.labels[0]}`, attribute(block.body, 'value')] as const]
+    for (const [address, written] of attributes) {
+      if (!written) continue
+      try {
+        const value = remember(module, written, () => evaluate(written.value, { module }), written.value.range)
+        values.push({ address, loc: block.type === 'locals' ? written.range : block.range, value, suppressions: suppressions.get(block) ?? [] })
+      } catch (error) {
+        diagnostics.push(failed(file.path, `${address} could not be evaluated`, error, written.range.startLine))
+      }
+    }
+  }
+  return values
 }
 
 /**

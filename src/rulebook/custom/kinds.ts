@@ -14,7 +14,7 @@ import type { ShapeName, ShapeTypes } from './shapes.js'
 export type IamSubject =
   | { kind: 'statement'; statement: Statement; document: PolicyDocument }
   /** Permissions come from `documents` (with boundary and SCPs when `principal` is set); principals from `principalDocuments`. */
-  | { kind: 'documents'; documents: PolicyDocument[]; principalDocuments: PolicyDocument[]; principal?: { kind: 'role' | 'user' | 'group'; meta: ResourceMeta } }
+  | { kind: 'documents'; documents: PolicyDocument[]; principalDocuments: PolicyDocument[]; principal?: { kind: 'role' | 'user' | 'group' | 'permissionSet'; meta: ResourceMeta } }
   | { kind: 'lambda-permission'; principal: { value: unknown; loc: SourceRange } }
 
 export interface KindItem {
@@ -75,6 +75,12 @@ export const KINDS: Record<string, Kind> = {
     shape: 'IamGroup',
     iam: true,
     items: (aws) => aws.iam.groups.map((group) => ({ subject: group, meta: group.meta, loc: group.meta.loc, iam: { kind: 'documents' as const, documents: [], principalDocuments: [], principal: { kind: 'group' as const, meta: group.meta } } })),
+  },
+  'iam.permission_set': {
+    description: 'IAM Identity Center permission sets, with their inline, AWS managed and customer managed policies and permissions boundary.',
+    shape: 'PermissionSet',
+    iam: true,
+    items: (aws) => aws.iam.permissionSets.map((set) => ({ subject: set, meta: set.meta, loc: set.meta.loc, iam: { kind: 'documents' as const, documents: [], principalDocuments: [], principal: { kind: 'permissionSet' as const, meta: set.meta } } })),
   },
   'iam.policy': {
     description: 'Customer managed policies.',

@@ -1,6 +1,6 @@
 import type {
-  AccessKey, Authorizer, ConfigRecorder, Cors, DomainName, FunctionUrl, HttpApi, HttpRoute, HttpStage, IamGroup, IamPolicy, IamRole, IamUser,
-  LambdaFunction, LambdaPermission, LogGroup, MethodSettings, PasswordPolicy, PolicyAttachment, PublicAccessBlock, ResourcePolicy, RestApi,
+  AccessKey, Authorizer, ConfigRecorder, Cors, CustomerPolicyReference, DomainName, FunctionUrl, HttpApi, HttpRoute, HttpStage, IamGroup, IamPolicy, IamRole, IamUser,
+  LambdaFunction, LambdaPermission, LogGroup, MethodSettings, PasswordPolicy, PermissionSet, PermissionSetBoundary, PolicyAttachment, PublicAccessBlock, ResourcePolicy, RestApi,
   RestMethod, RestStage, RouteSettings, S3Bucket, Scp, ScpTarget, Secret, SecurityGroup, SecurityGroupRule, SsmParameter, Trail, UsagePlan,
   Vpc, VpcEndpoint, WafRule, WebAcl,
 } from '../../model/aws.js'
@@ -32,6 +32,9 @@ export interface ShapeTypes {
   IamGroup: IamGroup
   IamPolicy: IamPolicy
   PolicyAttachment: PolicyAttachment
+  PermissionSet: PermissionSet
+  CustomerPolicyReference: CustomerPolicyReference
+  PermissionSetBoundary: PermissionSetBoundary
   AccessKey: AccessKey
   PasswordPolicy: PasswordPolicy
   Scp: Scp
@@ -115,6 +118,7 @@ const principalFields: Fields<IamGroup> = {
   name: attr('string'),
   inlinePolicies: many('PolicyDocument'),
   managedPolicies: many('PolicyAttachment'),
+  declaredElsewhere: opt(plain('boolean')),
 }
 
 export const SHAPES: { [N in ShapeName]: Fields<ShapeTypes[N]> } = {
@@ -142,6 +146,9 @@ export const SHAPES: { [N in ShapeName]: Fields<ShapeTypes[N]> } = {
   IamGroup: principalFields,
   IamPolicy: { meta: one('ResourceMeta'), name: attr('string'), document: one('PolicyDocument') },
   PolicyAttachment: { loc: one('SourceRange'), meta: one('ResourceMeta'), policyArn: attr('string'), policy: opt(one('IamPolicy')) },
+  PermissionSet: { ...principalFields, customerManagedPolicies: many('CustomerPolicyReference'), permissionsBoundary: opt(one('PermissionSetBoundary')) },
+  CustomerPolicyReference: { loc: one('SourceRange'), meta: one('ResourceMeta'), name: attr('string'), path: attr('string'), policy: opt(one('IamPolicy')) },
+  PermissionSetBoundary: { loc: one('SourceRange'), meta: one('ResourceMeta'), managedPolicyArn: opt(attr('string')), customerManagedPolicy: opt(one('CustomerPolicyReference')) },
   AccessKey: { meta: one('ResourceMeta'), user: attr('string'), status: attr('string') },
   PasswordPolicy: {
     meta: one('ResourceMeta'),

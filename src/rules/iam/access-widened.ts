@@ -10,11 +10,13 @@ interface Subject {
   permissions: Permissions
 }
 
+const WHAT = { role: 'Role', user: 'User', group: 'Group', permissionSet: 'Permission set', policy: 'Policy' } as const
+
 /** Every principal (and standalone identity policy) and every resource policy, by address. */
 function subjects(aws: AwsModel): Map<string, Subject> {
   const byAddress = new Map<string, Subject>()
   for (const principal of everyPrincipal(aws)) {
-    byAddress.set(`${principal.kind}:${principal.meta.address}`, { meta: principal.meta, what: principal.kind === 'policy' ? 'Policy' : principal.kind[0]!.toUpperCase() + principal.kind.slice(1), permissions: effectivePermissions(aws, principal) })
+    byAddress.set(`${principal.kind}:${principal.meta.address}`, { meta: principal.meta, what: WHAT[principal.kind], permissions: effectivePermissions(aws, principal) })
   }
   for (const policy of aws.resourcePolicies) {
     if (!policy.document.unknown) byAddress.set(`resource:${policy.meta.address}`, { meta: policy.meta, what: `${policy.service} resource policy`, permissions: createPermissions([policy.document]) })

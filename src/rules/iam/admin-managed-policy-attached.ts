@@ -36,6 +36,7 @@ export default defineRule<Params>({
       ...aws.iam.roles.map((r) => ({ ...r, kind: 'role' })),
       ...aws.iam.users.map((u) => ({ ...u, kind: 'user' })),
       ...aws.iam.groups.map((g) => ({ ...g, kind: 'group' })),
+      ...aws.iam.permissionSets.map((p) => ({ ...p, kind: 'permission set' })),
     ]
     for (const principal of principals) {
       for (const attachment of principal.managedPolicies) {
@@ -54,6 +55,45 @@ export default defineRule<Params>({
     terraform: {
       bad: [
         {
+          // Principals declared in another configuration: a role by name, a group by a variable, a permission set by its ARN.
+          code: `variable "operators_group" {
+  type    = string
+  default = "operators"
+}
+
+resource "aws_iam_role_policy_attachment" "deployer_admin" {
+  role       = "deployer"
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_group_policy_attachment" "operators_iam" {
+  group      = var.operators_group
+  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "platform_admin" {
+  instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+  permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-2222222222222222"
+  managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+`,
+          lines: [8, 13, 19],
+        },
+        {
+          code: `resource "aws_ssoadmin_permission_set" "power" {
+  name         = "PowerUser"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "power" {
+  instance_arn       = aws_ssoadmin_permission_set.power.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.power.arn
+  managed_policy_arn = "arn:aws:iam::aws:policy/PowerUserAccess"
+}
+`,
+          lines: [9],
+        },
+        {
           code: `resource "aws_iam_role" "ci" {
   name               = "ci"
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
@@ -68,6 +108,24 @@ resource "aws_iam_role_policy_attachment" "ci_admin" {
         },
       ],
       good: [
+        {
+          code: `resource "aws_ssoadmin_permission_set" "readers" {
+  name         = "Readers"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "readers" {
+  instance_arn       = aws_ssoadmin_permission_set.readers.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.readers.arn
+  managed_policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "auditor_read" {
+  role       = "auditor"
+  policy_arn = "arn:aws:iam::aws:policy/SecurityAudit"
+}
+`,
+        },
         {
           code: `resource "aws_iam_role" "ci" {
   name               = "ci"
@@ -84,6 +142,18 @@ resource "aws_iam_role_policy_attachment" "ci_read" {
     },
     cloudformation: {
       bad: [
+        {
+          code: `Resources:
+  PlatformAdmins:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: PlatformAdmins
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      ManagedPolicies:
+        - arn:aws:iam::aws:policy/AdministratorAccess
+`,
+          lines: [8],
+        },
         {
           code: `Resources:
   Operators:
@@ -114,6 +184,17 @@ resource "aws_iam_role_policy_attachment" "ci_read" {
         },
       ],
       good: [
+        {
+          code: `Resources:
+  Readers:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Readers
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      ManagedPolicies:
+        - arn:aws:iam::aws:policy/ReadOnlyAccess
+`,
+        },
         {
           code: `Resources:
   Operators:

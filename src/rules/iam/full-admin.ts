@@ -27,6 +27,38 @@ export default defineRule({
     terraform: {
       bad: [
         {
+          // A module that hands its caller the policy to attach: judged where it is written.
+          code: `data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+output "admin_policy_json" {
+  value = data.aws_iam_policy_document.admin.json
+}
+`,
+          lines: [3],
+        },
+        {
+          code: `resource "aws_ssoadmin_permission_set" "admin" {
+  name         = "Admin"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_permission_set_inline_policy" "admin" {
+  instance_arn       = aws_ssoadmin_permission_set.admin.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.admin.arn
+  inline_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  })
+}
+`,
+          lines: [11],
+        },
+        {
           code: `resource "aws_iam_policy" "admin" {
   name = "admin"
   policy = jsonencode({
@@ -60,6 +92,15 @@ resource "aws_iam_role_policy" "admin" {
       ],
       good: [
         {
+          code: `data "aws_iam_policy_document" "deploy" {
+  statement {
+    actions   = ["s3:PutObject"]
+    resources = ["arn:aws:s3:::artifacts/*"]
+  }
+}
+`,
+        },
+        {
           code: `resource "aws_iam_policy" "deploy" {
   name = "deploy"
   policy = jsonencode({
@@ -77,6 +118,22 @@ resource "aws_iam_role_policy" "admin" {
     },
     cloudformation: {
       bad: [
+        {
+          code: `Resources:
+  AdminSet:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Admin
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      InlinePolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: "*"
+            Resource: "*"
+`,
+          lines: [11],
+        },
         {
           code: `Resources:
   AdminPolicy:

@@ -1,4 +1,4 @@
-import { conditionOperator, confiningConditions, isAllow, narrowingConditions, takesWildcards } from '../../iam/index.js'
+import { conditionOperator, confiningConditions, isAllow, narrowingConditions, takesWildcards, trustPolicies } from '../../iam/index.js'
 import type { Condition } from '../../model/policy.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
@@ -35,20 +35,20 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub',
   ],
   check({ aws }, report) {
-    for (const role of aws.iam.roles) {
-      for (const statement of role.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         if (!isAllow(statement) || federationKind(statement, aws.iam.oidcProviders) !== 'github') continue
         // A `*` sub is reported as a pattern at its value, so every confining sub condition counts here.
         const subject = confiningConditions(statement, (key) => key === SUB)
         if (subject.length === 0) {
-          report({ at: federatedAnchor(statement), resource: role.meta, message: `No \`${SUB}\` condition: a workflow in any GitHub repository can assume this role`, element: `${statementName(statement)}.Condition[sub]` })
+          report({ at: federatedAnchor(statement), resource, message: `No \`${SUB}\` condition: a workflow in any GitHub repository can assume this role`, element: `${statementName(statement)}.Condition[sub]` })
         } else {
           reportWideSubjects(subject, (value) =>
-            report({ at: value, resource: role.meta, message: `Subject pattern \`${isKnown(value) ? value.value : ''}\` matches more than one repository`, element: `${statementName(statement)}.Condition[sub=${isKnown(value) ? value.value : ''}]` }),
+            report({ at: value, resource, message: `Subject pattern \`${isKnown(value) ? value.value : ''}\` matches more than one repository`, element: `${statementName(statement)}.Condition[sub=${isKnown(value) ? value.value : ''}]` }),
           )
         }
         if (narrowingConditions(statement, (key) => key === AUD).length === 0) {
-          report({ at: federatedAnchor(statement), resource: role.meta, message: `No \`${AUD}\` condition: require the audience \`sts.amazonaws.com\``, element: `${statementName(statement)}.Condition[aud]` })
+          report({ at: federatedAnchor(statement), resource, message: `No \`${AUD}\` condition: require the audience \`sts.amazonaws.com\``, element: `${statementName(statement)}.Condition[aud]` })
         }
       }
     }
@@ -56,6 +56,25 @@ export default defineRule({
   examples: {
     terraform: {
       bad: [
+        {
+          // A trust policy a module writes for its caller's role: judged where it is written.
+          code: `data "aws_iam_policy_document" "github_trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+  }
+}
+`,
+          lines: [6],
+        },
         {
           code: `resource "aws_iam_openid_connect_provider" "github" {
   url            = "https://token.actions.githubusercontent.com"

@@ -1,6 +1,6 @@
 import type { AwsModel, IamRole } from '../../model/aws.js'
 import type { Condition, Statement } from '../../model/policy.js'
-import { conditionOperator, conditionsOn, effectivePermissions, hasAccessLevel, isAllow, isNegatedOperator, narrowingConditions, principalPolicies, type AccessLevel } from '../../iam/index.js'
+import { conditionOperator, conditionsOn, effectivePermissions, hasAccessLevel, isAllow, isNegatedOperator, narrowingConditions, principalPolicies, trustPolicies, type AccessLevel } from '../../iam/index.js'
 import { isKnown, type Attr } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
@@ -65,11 +65,11 @@ export default defineRule({
     'https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html',
   ],
   check({ aws }, report) {
-    for (const role of aws.iam.roles) {
-      for (const statement of role.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         const kind = isAllow(statement) ? federationKind(statement, aws.iam.oidcProviders) : undefined
         if (!kind || kind === 'github' || pinsToken(statement, kind)) continue
-        report({ at: federatedAnchor(statement), resource: role.meta, message: MISSING[kind], element: `${statementName(statement)}.Condition` })
+        report({ at: federatedAnchor(statement), resource, message: MISSING[kind], element: `${statementName(statement)}.Condition` })
       }
     }
     const reportedRoles = new Set<IamRole>()

@@ -28,6 +28,8 @@ export default defineRule<Params>({
     if (required === '') return
     const principals: [IamRole | IamUser, string][] = [...aws.iam.roles.map((r): [IamRole, string] => [r, 'Role']), ...aws.iam.users.map((u): [IamUser, string] => [u, 'User'])]
     for (const [principal, kind] of principals) {
+      // A principal only named here (its attachments are in the scan, its declaration is not) has a boundary the scan cannot see.
+      if (principal.declaredElsewhere) continue
       const boundary = principal.permissionsBoundary
       if (!boundary) {
         report({ at: { loc: firstLine(principal.meta.loc) }, resource: principal.meta, message: `${kind} has no permissions boundary; the rulebook requires ${required}`, element: 'PermissionsBoundary' })

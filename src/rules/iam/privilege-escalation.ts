@@ -1,7 +1,7 @@
 import { effectivePermissions, escalationPaths, everyPrincipal, statementName, type EscalationPath, type Grant } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 
-const WHO = { role: 'Role', user: 'User', group: 'Group', policy: 'Whoever holds this policy' } as const
+const WHO = { role: 'Role', user: 'User', group: 'Group', permissionSet: 'Permission set', policy: 'Whoever holds this policy' } as const
 
 /** Line-independent name of the granting element: the statement and its action entry. */
 function grantName(grant: Grant): string {
@@ -61,6 +61,54 @@ export default defineRule({
     terraform: {
       bad: [
         {
+          // A role declared in another configuration, named by both policies: together they escalate.
+          code: `resource "aws_iam_role_policy" "pass" {
+  name = "pass"
+  role = "builder"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }]
+  })
+}
+
+resource "aws_iam_role_policy" "functions" {
+  name = "functions"
+  role = "builder"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" }]
+  })
+}
+`,
+          lines: [6],
+        },
+        {
+          // A permission set holding a customer managed policy of the scan by name.
+          code: `resource "aws_iam_policy" "policy_admin" {
+  name = "policy-admin"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["iam:CreatePolicyVersion"], Resource = "*" }]
+  })
+}
+
+resource "aws_ssoadmin_permission_set" "ops" {
+  name         = "Ops"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_customer_managed_policy_attachment" "ops" {
+  instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+  customer_managed_policy_reference {
+    name = aws_iam_policy.policy_admin.name
+    path = "/"
+  }
+}
+`,
+          lines: [5],
+        },
+        {
           code: `resource "aws_iam_policy" "policy_admin" {
   name = "policy-admin"
   policy = jsonencode({
@@ -106,6 +154,42 @@ resource "aws_iam_role_policy" "functions" {
         },
       ],
       good: [
+        {
+          // The permission set's boundary (a customer managed policy) allows no IAM writes.
+          code: `resource "aws_iam_policy" "boundary" {
+  name = "ops-boundary"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:*", "ec2:Describe*"], Resource = "*" }]
+  })
+}
+
+resource "aws_ssoadmin_permission_set" "ops" {
+  name         = "Ops"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_permission_set_inline_policy" "ops" {
+  instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+  inline_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["iam:CreatePolicyVersion", "s3:GetObject"], Resource = "*" }]
+  })
+}
+
+resource "aws_ssoadmin_permissions_boundary_attachment" "ops" {
+  instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+  permissions_boundary {
+    customer_managed_policy_reference {
+      name = aws_iam_policy.boundary.name
+      path = "/"
+    }
+  }
+}
+`,
+        },
         {
           code: `resource "aws_iam_policy" "policy_reader" {
   name = "policy-reader"
@@ -160,6 +244,34 @@ resource "aws_iam_group_policy" "self_service" {
       bad: [
         {
           code: `Resources:
+  OpsSet:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Ops
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      CustomerManagedPolicyReferences:
+        - Name: ops-pass
+      InlinePolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: ec2:RunInstances
+            Resource: "*"
+  PassPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: ops-pass
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: "*"
+`,
+          lines: [23],
+        },
+        {
+          code: `Resources:
   LauncherRole:
     Type: AWS::IAM::Role
     Properties:
@@ -192,6 +304,25 @@ resource "aws_iam_group_policy" "self_service" {
         },
       ],
       good: [
+        {
+          code: `Resources:
+  OpsSet:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Ops
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      PermissionsBoundary:
+        ManagedPolicyArn: arn:aws:iam::aws:policy/ReadOnlyAccess
+      InlinePolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - iam:CreatePolicyVersion
+              - s3:GetObject
+            Resource: "*"
+`,
+        },
         {
           code: `Resources:
   LauncherRole:

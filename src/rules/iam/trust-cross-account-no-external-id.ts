@@ -1,4 +1,4 @@
-import { foreignPrincipals, isAllow, narrowingConditions } from '../../iam/index.js'
+import { foreignPrincipals, isAllow, narrowingConditions, trustPolicies } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
 import { ACCOUNT_LIST_SCHEMA, type TrustedAccountsParams } from '../shared/params.js'
@@ -17,14 +17,14 @@ export default defineRule<TrustedAccountsParams>({
     defaults: { trusted_accounts: [] },
   },
   check({ aws, params }, report) {
-    for (const role of aws.iam.roles) {
-      for (const statement of role.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         if (!isAllow(statement) || narrowingConditions(statement, (key) => CONFUSED_DEPUTY_KEYS.includes(key)).length > 0) continue
         // Literal accounts only: a principal built from the caller's own account ID is unknown, never foreign.
         for (const { principal, account } of foreignPrincipals(statement, params.trusted_accounts)) {
           report({
             at: principal.value,
-            resource: role.meta,
+            resource,
             message: `Account ${account} may assume this role with no sts:ExternalId or aws:PrincipalOrgID condition`,
             element: `${statementName(statement)}.Principal[${account}]`,
           })

@@ -1,4 +1,4 @@
-import { CALLER_KEYS, isAllow, isPublicPrincipal, narrowingConditions } from '../../iam/index.js'
+import { CALLER_KEYS, isAllow, isPublicPrincipal, narrowingConditions, trustPolicies } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
 
@@ -13,14 +13,14 @@ export default defineRule({
   fix: 'Name the accounts or roles that may assume the role in Principal, or confine `*` with a condition such as aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous'],
   check({ aws }, report) {
-    for (const role of aws.iam.roles) {
-      for (const statement of role.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         if (!isAllow(statement) || narrowingConditions(statement, (key) => TRUST_RESTRICTING_KEYS.includes(key)).length > 0) continue
         for (const principal of statement.principals ?? []) {
           if (!isPublicPrincipal(principal)) continue
           report({
             at: principal.value,
-            resource: role.meta,
+            resource,
             message: 'Any AWS principal can assume this role: Principal is `*` and no condition restricts the caller',
             element: `${statementName(statement)}.Principal[*]`,
           })

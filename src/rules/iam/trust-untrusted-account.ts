@@ -1,4 +1,4 @@
-import { accountOfPrincipalValue, foreignPrincipals, isAllow, ownAccounts } from '../../iam/index.js'
+import { accountOfPrincipalValue, foreignPrincipals, isAllow, ownAccounts, trustPolicies } from '../../iam/index.js'
 import type { PolicyDocument } from '../../model/policy.js'
 import type { ResourceMeta } from '../../model/resource.js'
 import type { Attr } from '../../model/source.js'
@@ -20,7 +20,7 @@ export default defineRule<TrustedAccountsParams>({
   check({ aws, params }, report) {
     const trusted = params.trusted_accounts
     if (trusted.length === 0) return
-    for (const role of aws.iam.roles) if (role.trust) reportDocument(role.trust, role.meta, trusted, report)
+    for (const { document, resource } of trustPolicies(aws)) reportDocument(document, resource, trusted, report)
     for (const policy of aws.resourcePolicies) reportDocument(policy.document, policy.meta, trusted, report, policy.target)
     for (const permission of aws.lambda.permissions) {
       const account = accountOfPrincipalValue(permission.principal.value)

@@ -35,6 +35,24 @@ export default defineRule({
     terraform: {
       bad: [
         {
+          // A user declared elsewhere (another repository, the console), named by a literal: both policies are on it.
+          code: `resource "aws_iam_user_policy" "bot_ec2" {
+  name = "ec2-read"
+  user = "deploy-bot"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["ec2:Describe*"], Resource = "*" }]
+  })
+}
+
+resource "aws_iam_user_policy_attachment" "bot_s3" {
+  user       = "deploy-bot"
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+}
+`,
+          lines: [1, 10],
+        },
+        {
           code: `resource "aws_iam_user" "jim" {
   name = "jim"
 }
@@ -85,6 +103,22 @@ resource "aws_iam_group_policy" "developers_ec2" {
     },
     cloudformation: {
       bad: [
+        {
+          code: `Resources:
+  CiPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Users:
+        - ci-bot
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: ec2:Describe*
+            Resource: "*"
+`,
+          lines: [6],
+        },
         {
           code: `Resources:
   Jim:
