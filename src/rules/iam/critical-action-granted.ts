@@ -12,6 +12,8 @@ export default defineRule<Params>({
   why: 'Some actions should never be in an everyday policy: creating users and keys, leaving the organization, stopping the audit trail, scheduling key deletion. This is the offline counterpart of IAM Access Analyzer\'s CheckAccessNotGranted, with wildcards expanded against the AWS action catalog.',
   fix: 'Remove the action (or the wildcard that expands to it); grant it to a break-glass role only, through a reviewed change.',
   links: ['https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html'],
+  // One wide entry that reserves an action usually also reads data or opens policies: one comment, the rest as details.
+  subsumes: { within: 'entry', rules: ['iam/data-exfiltration', 'iam/resource-exposure'] },
   params: {
     schema: { type: 'object', properties: { critical_actions: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$' } } }, additionalProperties: false },
     defaults: {
