@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { buildAction, createRepo, pullFilesOf, pullRequestEvent, runAction, type RepoFixture } from './github-server/harness.js'
+import { buildAction, createRepo, pullFilesOf, pullRequestEvent, runAction } from './github-server/harness.js'
 import { OpenApi } from './github-server/openapi.js'
 import { FakeGitHub } from './github-server/server.js'
 
