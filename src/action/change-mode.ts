@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { classifyFindings } from '../diff/classify.js'
 import { modifiedInChange, suppressionLedger, withSuppressionGate, type LoadedRulebook } from '../rulebook/index.js'
+import { redactResult } from '../report/redact.js'
 import { active } from '../report/summary.js'
 import { fingerprint, scan, type ScanResult } from '../scan.js'
 import type { ChangedFile } from '../sources/changed-files.js'
@@ -66,9 +67,11 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
     if ('error' in scanned) return scanned
     // Edits to the rulebook and new or refused suppressions are findings of the change itself, new by construction.
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model, refused: suppressions.refused }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
-    const head = { ...scanned, findings: [...scanned.findings, ...policyFindings] }
-    const classified = classifyFindings(active(head.findings), active(base.findings), renamed)
-    return { diffBase, changedFiles: new Map(files.map((f) => [f.path, f])), head, base, ...classified, rulebook, notes }
+    // Masked before classifying, so both sides' fingerprints are of what is published.
+    const head = redactResult({ ...scanned, findings: [...scanned.findings, ...policyFindings] })
+    const baseShown = redactResult(base)
+    const classified = classifyFindings(active(head.findings), active(baseShown.findings), renamed)
+    return { diffBase, changedFiles: new Map(files.map((f) => [f.path, f])), head, base: baseShown, ...classified, rulebook, notes }
   } finally {
     await rm(work, { recursive: true, force: true })
   }

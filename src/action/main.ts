@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, isAbsolute, join } from 'node:path'
 import { builtinRules } from '../rules/index.js'
 import { toJson } from '../report/json.js'
+import { errorText, redact } from '../report/redact.js'
 import { toSarif } from '../report/sarif.js'
 import { VERSION } from '../version.js'
 import { planRun } from './event.js'
@@ -34,13 +35,13 @@ export async function run(): Promise<void> {
       core.setFailed(`policygate: ${failing} ${outcome.mode === 'change' && inputs.value.gate === 'new' ? 'new ' : ''}finding(s) at ${inputs.value.failOn} or above`)
     }
   } catch (error) {
-    core.setFailed(`policygate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    core.setFailed(`policygate: internal error: ${errorText(error)}`)
   }
 }
 
 /** Bad inputs, a broken rulebook, a checkout without the commits: exit 2, as the CLI does, so it reads apart from findings. */
 function configurationError(message: string): void {
-  core.setFailed(message)
+  core.setFailed(redact(message))
   process.exitCode = 2
 }
 

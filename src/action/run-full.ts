@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { toAnnotation } from '../report/github/annotations.js'
 import { fullScanCheckTitle } from '../report/github/check-title.js'
 import { toMarkdown } from '../report/markdown.js'
+import { redactResult } from '../report/redact.js'
 import { active } from '../report/summary.js'
 import { scan } from '../scan.js'
 import type { FullPlan } from './event.js'
@@ -20,7 +21,7 @@ export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPl
   const loaded = await loadRunRulebook(inputs.rulebook, readerInWorkspace(env.workspace), octokit)
   if ('error' in loaded) return loaded
   const { rulebook } = loaded
-  const head = await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook })
+  const head = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook }))
   const current = active(head.findings).filter((f) => f.ruleId !== UNRESOLVED_RULE)
   const conclusion = conclusionOf(current, inputs.failOn)
   const markdown = toMarkdown(head, { title: 'policygate: full scan', linkFor: (finding) => blobLink(env.serverUrl, env.repository, plan.sha, finding) })

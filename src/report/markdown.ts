@@ -3,7 +3,6 @@ import type { ScanResult } from '../scan.js'
 import { SEVERITIES, type Finding } from '../rules/types.js'
 import { inReviewOrder } from './github/order.js'
 import { ruleLink } from './github/rule-link.js'
-import { redact } from './redact.js'
 import { active, countBySeverity, oneLineMessage, SEVERITY_ICON, tableCell } from './summary.js'
 
 export interface MarkdownOptions {
@@ -14,7 +13,7 @@ export interface MarkdownOptions {
   linkFor?: (finding: Finding) => string | undefined
 }
 
-/** A Markdown report for job summaries, PR comments and `--format markdown`: most severe first, secrets masked everywhere. */
+/** A Markdown report for job summaries, PR comments and `--format markdown`: most severe first (findings arrive masked: see redact.ts). */
 export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
   const findings = inReviewOrder(active(result.findings).filter((f) => f.ruleId !== 'policygate/unresolved'))
   const unresolved = active(result.findings).filter((f) => f.ruleId === 'policygate/unresolved')
@@ -37,7 +36,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
       const where = `${finding.loc.file}:${finding.loc.startLine}`
       const link = options.linkFor?.(finding)
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(redact(oneLineMessage(finding)))} |`,
+        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(oneLineMessage(finding))} |`,
       )
     }
     if (findings.length > max) out.push('', `…and ${findings.length - max} more (see the SARIF or JSON report).`)
@@ -45,7 +44,7 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
   }
   if (unresolved.length > 0) {
     out.push('<details><summary>Values that could not be determined (' + unresolved.length + ')</summary>', '')
-    for (const finding of unresolved) out.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(redact(finding.message))}`)
+    for (const finding of unresolved) out.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(finding.message)}`)
     out.push('', '</details>', '')
   }
   const suppressed = result.findings.length - active(result.findings).length
