@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/types.js'
+import { withoutControls } from './escape.js'
 import { fingerprint, type ScanResult } from '../scan.js'
 
 /*
@@ -27,7 +28,8 @@ const REFERENCE = /^(\$|!|var\.|local\.|data\.|module\.|aws_|random_|resolve:|\{
 const SETTING = /^(true|false|null|\d{1,6})$/i
 
 export function redact(text: string): string {
-  return text
+  // Judged as it will be shown: a control character or escape sequence inside a secret must not hide it.
+  return withoutControls(text)
     .replace(SECRET_ASSIGNMENT, (all, lead: string, double?: string, single?: string, bare?: string) => {
       const value = double ?? single ?? bare ?? ''
       if (value === '' || REFERENCE.test(value) || SETTING.test(value)) return all
