@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/types.js'
+import { withoutAbsolutePaths } from '../text/paths.js'
 import { withoutControls } from './escape.js'
 import { fingerprint, type ScanResult } from '../scan.js'
 
@@ -83,14 +84,6 @@ export function redactFinding(finding: Finding): Finding {
 /** A scan's findings as they may leave the tool. */
 export function redactResult<T extends Pick<ScanResult, 'findings'>>(result: T): T {
   return { ...result, findings: result.findings.map(redactFinding) }
-}
-
-// An absolute path (POSIX, Windows or file: URL) up to its last segment: stacks name the file, not where it is installed.
-const ABSOLUTE_PATH = /(?<![\w.~-])(?:file:\/\/)?(?:\/|[A-Za-z]:\\)(?:[^\s/\\:()'"`]+[/\\])+([^\s/\\:()'"`]+)/g
-
-/** Absolute paths cut to their file name: what the tool prints about itself shows nothing of the machine or the bundle's location. */
-export function withoutAbsolutePaths(text: string): string {
-  return text.replace(ABSOLUTE_PATH, '$1')
 }
 
 /** An error as it may be printed: message masked, stack frames with file names only. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { errorText, redact, redactFinding, withoutAbsolutePaths } from '../../src/report/redact.js'
+import { errorText, redact, redactFinding } from '../../src/report/redact.js'
+import { withoutAbsolutePaths } from '../../src/text/paths.js'
 import type { Finding } from '../../src/rules/types.js'
 import { fingerprint } from '../../src/scan.js'
 
