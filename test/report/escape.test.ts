@@ -66,3 +66,12 @@ describe('plainLine', () => {
     expect(plainLine('name\u001b[2J\u001b]0;owned\u0007\u001b[31m red\u001b[0m')).toBe('name red')
   })
 })
+
+describe('check-run and workflow annotations', () => {
+  it('carry repository text as one plain line', async () => {
+    const { toAnnotation } = await import('../../src/report/github/annotations.js')
+    const { finding } = await import('../action/helpers.js')
+    const annotation = toAnnotation(finding({ message: 'line one\n::error::forged\u001b[31m', address: 'Evil\u001b]0;title\u0007Name' }))
+    expect(annotation.message).toBe('line one ::error::forged — EvilName')
+  })
+})

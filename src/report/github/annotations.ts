@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../rules/types.js'
+import { plainLine } from '../escape.js'
 import { oneLineMessage } from '../summary.js'
 import { shortMessage } from './text.js'
 
@@ -26,6 +27,7 @@ export function toAnnotation(finding: Finding): CheckAnnotation {
     end_line: Math.max(finding.loc.startLine, finding.loc.endLine),
     annotation_level: ANNOTATION_LEVEL[finding.severity],
     title: `${finding.ruleId} (${finding.severity})`,
-    message: shortMessage(oneLineMessage(finding), ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : ''),
+    // Plain text in the checks UI and the log: repository text keeps no control characters or escape sequences.
+    message: plainLine(shortMessage(oneLineMessage(finding), ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : '')),
   }
 }
