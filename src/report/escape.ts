@@ -1,3 +1,5 @@
+import stripAnsi from 'strip-ansi'
+
 /*
  * Text from the scanned repository (names, values, paths, parser messages) reaches Markdown that GitHub
  * renders in comments, summaries and check runs, and terminals that obey escape sequences. It must
@@ -5,15 +7,14 @@
  * reordered characters.
  */
 
-// ANSI/VT escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL|ST`, two-character `ESC x`), then any other
-// C0/C1 control character but the tab, and the bidirectional overrides that reorder what a reader sees ("Trojan Source").
-const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g
+// After strip-ansi has removed escape sequences whole: any other C0/C1 control character but the tab and line
+// breaks, and the bidirectional overrides that reorder what a reader sees ("Trojan Source").
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g
 
 /** Text without escape sequences or control characters; tabs and line breaks kept. */
 export function withoutControls(text: string): string {
-  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '')
+  return stripAnsi(text).replace(CONTROL, '')
 }
 
 /** One line of plain text, for a terminal or as the start of any other escaping: control characters and escape sequences removed (tabs kept), line breaks made spaces. */
