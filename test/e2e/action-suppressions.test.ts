@@ -33,7 +33,19 @@ ${metadata}    Properties:
 const template = (body: string) => `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n${body}`
 const metadata = `    Metadata:\n      policygate:\n        ignore:\n          - rule: ${ADMIN_RULE}\n            reason: ${NOTE}\n`
 
-/** The same five findings, each with no suppression or with one written in one of the five forms. */
+const jsonTemplate = (suppressed: boolean) => `{
+  "Resources": {
+    "Json": {
+      "Type": "AWS::IAM::ManagedPolicy",
+${suppressed ? `      "Metadata": { "policygate": { "ignore": [ { "rule": "${ADMIN_RULE}", "reason": "${NOTE}" } ] } },\n` : ''}      "Properties": {
+        "PolicyDocument": { "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Action": "*", "Resource": "*" } ] }
+      }
+    }
+  }
+}
+`
+
+/** The same six findings, each with no suppression or with one written in one of the six forms. */
 function files(suppressed: boolean): Record<string, string> {
   const comment = suppressed ? `# policygate:ignore ${ADMIN_RULE} ${NOTE}\n` : ''
   const trailing = suppressed ? `  # policygate:ignore ${ADMIN_RULE} ${NOTE}` : ''
@@ -43,6 +55,7 @@ function files(suppressed: boolean): Record<string, string> {
     'cfn/above.yaml': template(`${comment ? `  ${comment}` : ''}${cfnPolicy('Above')}`),
     'cfn/trailing.yaml': template(cfnPolicy('Trailing', { trailing })),
     'cfn/metadata.yaml': template(cfnPolicy('Meta', { metadata: suppressed ? metadata : '' })),
+    'cfn/metadata.json': jsonTemplate(suppressed),
   }
 }
 
@@ -51,12 +64,12 @@ function suppressionLines(): string[] {
   const suppressed = files(true)
   return Object.entries(suppressed).map(([path, text]) => {
     const lines = text.split('\n')
-    const index = path === 'cfn/metadata.yaml' ? lines.findIndex((l) => l.includes(`- rule: ${ADMIN_RULE}`)) : lines.findIndex((l) => l.includes('policygate:ignore'))
+    const index = path === 'cfn/metadata.yaml' ? lines.findIndex((l) => l.includes(`- rule: ${ADMIN_RULE}`)) : path.endsWith('.json') ? lines.findIndex((l) => l.includes('"rule"')) : lines.findIndex((l) => l.includes('policygate:ignore'))
     return `${path}:${index + 1}`
   }).sort()
 }
 
-const RESOURCES = ['aws_iam_policy.above', 'aws_iam_policy.trailing', 'Above', 'Trailing', 'Meta']
+const RESOURCES = ['aws_iam_policy.above', 'aws_iam_policy.trailing', 'Above', 'Trailing', 'Meta', 'Json']
 
 let api: OpenApi
 let actionJs: string
@@ -117,7 +130,7 @@ describe('suppressions in a pull request (bundled Action)', () => {
   })
 
   test('suppressions already on the base branch keep hiding the same findings when the change moves their lines', async () => {
-    const moved = Object.fromEntries(Object.entries(files(true)).map(([path, text]) => [path, path.endsWith('.tf') ? `# owned by the platform team\n\n${text}` : text.replace('Resources:\n', 'Description: moved\nResources:\n\n')]))
+    const moved = Object.fromEntries(Object.entries(files(true)).map(([path, text]) => [path, path.endsWith('.tf') ? `# owned by the platform team\n\n${text}` : path.endsWith('.json') ? text.replace('{\n', '{\n  "Description": "moved",\n\n') : text.replace('Resources:\n', 'Description: moved\nResources:\n\n')]))
     const { github, run } = await pullRequest(files(true), moved)
     expect(github.violations).toEqual([])
     expect(run.code).toBe(0)
