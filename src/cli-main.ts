@@ -1,4 +1,5 @@
 import { main } from './cli.js'
+import { errorText } from './report/redact.js'
 
 // `policygate rules | head`: a reader that stops early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -12,7 +13,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`policygate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(`policygate: internal error: ${errorText(error)}\n`)
     process.exitCode = 2
   },
 )

@@ -8,6 +8,7 @@ import { atLeast, SEVERITIES, type Severity } from './rules/types.js'
 import { active } from './report/summary.js'
 import { toJson } from './report/json.js'
 import { toMarkdown } from './report/markdown.js'
+import { redactResult } from './report/redact.js'
 import { ruleDocMarkdown } from './report/rule-docs.js'
 import { toSarif } from './report/sarif.js'
 import { toText } from './report/text.js'
@@ -117,7 +118,7 @@ async function scanCommand(args: string[]): Promise<number> {
     printRulebookErrors(loaded.errors)
     return 2
   }
-  const result = await scan({ root, paths, rulebook: loaded.rulebook })
+  const result = redactResult(await scan({ root, paths, rulebook: loaded.rulebook }))
   const color = format === 'text' && !values.output && !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true
   const report =
     format === 'json'

@@ -51,8 +51,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { findings: ruleFindings, errors, places } = runRules(model, rulebook.rules, options.base)
   widenValueFixes(ruleFindings, sourceLines(options.root))
   const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding)
-  const crashFindings = errors.map((message): Finding => ({
-    ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: { file: '.', startLine: 1, endLine: 1 },
+  // Where the rule was judging; else the first file it judged, so the finding sits in the repository.
+  const fallback = { file: units.flatMap((u) => u.files)[0] ?? rulebook.source, startLine: 1, endLine: 1 }
+  const crashFindings = errors.map(({ message, loc }): Finding => ({
+    ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: loc ?? fallback,
   }))
   const judgedAt = options.now ?? new Date()
   // Subsumption after the rulebook: a rule it scoped away or a waived finding hides nothing.

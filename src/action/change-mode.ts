@@ -2,7 +2,8 @@ import * as core from '@actions/core'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { classifyFindings } from '../diff/classify.js'
-import { modifiedInChange, type LoadedRulebook } from '../rulebook/index.js'
+import { modifiedInChange, suppressionLedger, withSuppressionGate, type LoadedRulebook } from '../rulebook/index.js'
+import { redactResult } from '../report/redact.js'
 import { active } from '../report/summary.js'
 import { fingerprint, scan, type ScanResult } from '../scan.js'
 import type { ChangedFile } from '../sources/changed-files.js'
@@ -55,18 +56,22 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
   const files = await changedFiles(input, diffBase, notes)
   if ('error' in files) return files
   const scope = scopeOfChange(files, input.paths)
+  const renamed = new Map(files.filter((f) => f.previousPath).map((f) => [f.previousPath!, f.path]))
+  // A suppression counts on the head only where the base commit's same suppression hid the same finding.
+  const suppressions = suppressionLedger({ base: (f) => fingerprint({ ...f, loc: { ...f.loc, file: renamed.get(f.loc.file) ?? f.loc.file } }), head: fingerprint })
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook)
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), withSuppressionGate(rulebook, suppressions.base))
     if ('error' in base) return base
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model)
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), withSuppressionGate(rulebook, suppressions.head), base.model)
     if ('error' in scanned) return scanned
-    // Edits to the rulebook and new suppressions are findings of the change itself, new by construction.
-    const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
-    const head = { ...scanned, findings: [...scanned.findings, ...policyFindings] }
-    const renamed = new Map(files.filter((f) => f.previousPath).map((f) => [f.previousPath!, f.path]))
-    const classified = classifyFindings(active(head.findings), active(base.findings), renamed)
-    return { diffBase, changedFiles: new Map(files.map((f) => [f.path, f])), head, base, ...classified, rulebook, notes }
+    // Edits to the rulebook and new or refused suppressions are findings of the change itself, new by construction.
+    const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model, refused: suppressions.refused }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
+    // Masked before classifying, so both sides' fingerprints are of what is published.
+    const head = redactResult({ ...scanned, findings: [...scanned.findings, ...policyFindings] })
+    const baseShown = redactResult(base)
+    const classified = classifyFindings(active(head.findings), active(baseShown.findings), renamed)
+    return { diffBase, changedFiles: new Map(files.map((f) => [f.path, f])), head, base: baseShown, ...classified, rulebook, notes }
   } finally {
     await rm(work, { recursive: true, force: true })
   }

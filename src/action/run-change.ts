@@ -8,6 +8,7 @@ import { changeReportMarkdown, type ChangeReport } from '../report/github/pr-sum
 import type { Finding } from '../rules/types.js'
 import { scanChange } from './change-mode.js'
 import type { ChangePlan } from './event.js'
+import type { RunProgress } from './guard.js'
 import { emitWorkflowAnnotations } from './fallback.js'
 import { conclusionOf, gateDescription, UNRESOLVED_RULE } from './gate.js'
 import type { GitHubClient } from './github.js'
@@ -22,7 +23,7 @@ import { COMMENT_LIMIT, upsertSummaryComment } from './publish/summary-comment.j
 const JOB_SUMMARY_LIMIT = 1_000_000
 
 /** Pull request, merge queue or push-with-base: scan the change, publish what the token allows, always keep every finding in the job summary. */
-export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, octokit: GitHubClient | undefined): Promise<RunOutcome | { error: string }> {
+export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, octokit: GitHubClient | undefined, progress: RunProgress = {}): Promise<RunOutcome | { error: string }> {
   const started = performance.now()
   const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit })
   if ('error' in change) return change
@@ -32,6 +33,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
   const existing = counted(change.existing)
   const fixed = counted(change.fixed)
   const current = [...added, ...existing]
+  progress.found = { head: change.head, current, headSha: plan.headSha }
   const gating = inputs.gate === 'new' ? added : current
   const conclusion = conclusionOf(gating, inputs.failOn)
   const notes = [...change.notes]
@@ -85,6 +87,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
         }),
       )
     : undefined
+  if (checkRun) progress.checkRunId = checkRun.id
   if (octokit && plan.pr && inputs.commentMode !== 'off') {
     const pr = plan.pr
     await attempt('update the summary comment', () => upsertSummaryComment(octokit, pr, changeReportMarkdown(report, COMMENT_LIMIT - 100)))

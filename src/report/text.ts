@@ -1,6 +1,7 @@
 import { expiringSoon, EXPIRY_WARNING_DAYS } from '../rulebook/index.js'
 import type { ScanResult } from '../scan.js'
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.js'
+import { plainLine } from './escape.js'
 import { redact } from './redact.js'
 import { active, countBySeverity, groupByFile, groupByLine, shownDetails } from './summary.js'
 
@@ -18,15 +19,16 @@ export function toText(result: ScanResult, options: TextOptions): string {
   const shown = active(result.findings)
   const out: string[] = []
   for (const [file, findings] of groupByFile(shown)) {
-    out.push(paint('1;4', file))
+    // Repository text is shown, never obeyed: no escape sequence or control character reaches the terminal.
+    out.push(paint('1;4', plainLine(file)))
     const lines = options.readLines(file)
     // The findings of one line, most severe first, under one code frame.
     for (const here of groupByLine(findings).values()) {
       for (const finding of here) {
         const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`
-        out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint('2', finding.ruleId)}`)
-        for (const line of shownDetails(finding, 20)) out.push(`          ${line}`)
-        if (finding.resource) out.push(`          ${paint('2', `in ${finding.resource.address}`)}`)
+        out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${plainLine(finding.message)}  ${paint('2', plainLine(finding.ruleId))}`)
+        for (const line of shownDetails(finding, 20)) out.push(`          ${plainLine(line)}`)
+        if (finding.resource) out.push(`          ${paint('2', `in ${plainLine(finding.resource.address)}`)}`)
       }
       const startLine = here[0]!.loc.startLine
       if (lines) out.push(...codeFrame(lines, startLine, Math.max(...here.map((f) => f.loc.endLine)), paint))
@@ -43,7 +45,7 @@ export function toText(result: ScanResult, options: TextOptions): string {
   )
   if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`)
   for (const finding of expiringSoon(result.findings, result.judgedAt)) {
-    out.push(paint('33', `Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`))
+    out.push(paint('33', plainLine(`Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`)))
   }
   if (shown.length > 0) out.push('', ...countsTable(shown))
   return out.join('\n') + '\n'
@@ -77,7 +79,7 @@ function codeFrame(lines: string[], startLine: number, endLine: number, paint: (
   for (let n = first; n <= last; n++) {
     const marked = n >= startLine && n <= Math.min(endLine, startLine + 2)
     const gutter = `${marked ? '>' : ' '} ${String(n).padStart(width)} |`
-    frame.push(`        ${marked ? paint('31', gutter) : paint('2', gutter)} ${truncate(redact(lines[n - 1] ?? ''))}`)
+    frame.push(`        ${marked ? paint('31', gutter) : paint('2', gutter)} ${truncate(redact(plainLine(lines[n - 1] ?? '')))}`)
   }
   return frame
 }

@@ -16,12 +16,14 @@
  *   rulebook: LoadedRulebook is a `Rulebook` for scan({ rulebook }), plus `effective` (what
  *     showRulebook prints) and `repositoryFiles` (the repo paths it was read from).
  *
- *   modifiedInChange({ rulebook: baseRulebook, changedFiles, base: baseScan.model, head: headScan.model }): Finding[]
- *     rulebook/modified-in-change findings: a changed file among rulebook.repositoryFiles, or a
- *     suppression on the head side that the base side does not have (new, or with another reason/date).
- *   applyChangePolicy(headScan.findings, change): Finding[] — what the Action should use: the head
- *     findings with every suppression the change adds lifted (it takes effect after merge), plus
- *     the modifiedInChange findings. Use the result as the head findings before classifying.
+ *   suppressionLedger({ base: fingerprintOnBase, head: fingerprint }): SuppressionLedger — pull-request mode's
+ *     suppression law: judge the base with withSuppressionGate(rulebook, ledger.base), the head with
+ *     withSuppressionGate(rulebook, ledger.head); a suppression then hides a head finding only if the base
+ *     commit's same suppression hid the same finding (by fingerprint). ledger.refused lists what it turned away.
+ *   modifiedInChange({ rulebook: baseRulebook, changedFiles, base: baseScan.model, head: headScan.model, refused }): Finding[]
+ *     rulebook/modified-in-change findings: a changed file among rulebook.repositoryFiles, a suppression on
+ *     the head side that the base side does not have (new, moved to another resource, or with another
+ *     reason/date), or one that tried to hide a finding it did not hide at the base commit.
  *
  *   expiringSoon(findings, now, days = 14): Finding[] — suppressed findings whose waiver or inline
  *     suppression lapses within `days`: for the summary.
@@ -35,12 +37,12 @@ import type { LoadedRulebook } from './types.js'
 
 export { loadRulebook, type LoadRulebookOptions, type LoadRulebookResult, type RulebookReaders } from './load.js'
 export { formatRulebookError, type RulebookError } from './document.js'
-export { applyChangePolicy, modifiedInChange, type ChangeOfPolicy } from './change.js'
+export { modifiedInChange, suppressionLedger, withSuppressionGate, type ChangeOfPolicy, type SuppressionLedger } from './change.js'
 export { expiringSoon, EXPIRY_WARNING_DAYS } from './expiring.js'
 export { showRulebook } from './show.js'
 export type { RemoteRef } from './locations.js'
 export type { EffectiveRulebook, EffectiveRule, Waiver } from './effective.js'
-export type { Rulebook, LoadedRulebook } from './types.js'
+export type { Rulebook, LoadedRulebook, SuppressionGate } from './types.js'
 export { DEFAULT_RULEBOOK_PATH } from './format.js'
 
 /** The rulebook used when an organization has none: every default-on rule with its shipped params; inline suppressions still apply. */

@@ -6,6 +6,7 @@ import type { Finding, Suppression } from '../rules/types.js'
 import { hasExpired } from './dates.js'
 import { selectorMatches, type EffectiveRulebook, type EffectiveRule, type Waiver } from './effective.js'
 import { resourceLookup, resourcesOf } from './resources.js'
+import type { SuppressionGate } from './types.js'
 
 /*
  * The rulebook stage of the pipeline: drops findings outside a rule's paths, hides what waivers and
@@ -48,7 +49,7 @@ function waiverMatches(compiled: CompiledWaiver, finding: Finding): boolean {
   return true
 }
 
-export function judge(effective: EffectiveRulebook): (findings: Finding[], model: AwsModel, now: Date) => Finding[] {
+export function judge(effective: EffectiveRulebook): (findings: Finding[], model: AwsModel, now: Date, gate?: SuppressionGate) => Finding[] {
   const ruleScopes = scopes(effective.rules)
   const governance = new Map(effective.rules.filter((r) => r.rule.id.startsWith('rulebook/')).map((r) => [r.rule.id, r]))
   const waivers: CompiledWaiver[] = effective.waivers.map((waiver) => ({
@@ -57,7 +58,7 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
     path: waiver.path === undefined ? undefined : glob([waiver.path]),
   }))
 
-  return (findings, model, now) => {
+  return (findings, model, now, gate) => {
     const governed: Finding[] = []
     const report = (ruleId: string, loc: SourceRange, message: string, resource?: ResourceMeta, element?: string) => {
       const setting = governance.get(ruleId)
@@ -75,7 +76,7 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
     for (const finding of kept) {
       if (!finding.resource) continue
       const meta = lookup(finding.resource.address, finding.loc.file, finding.loc.startLine)
-      const suppression = meta?.suppressions.find((s) => selectorMatches(s.ruleId, finding.ruleId) && s.reason !== undefined && !hasExpired(s.until ?? '9999-12-31', now))
+      const suppression = meta?.suppressions.find((s) => selectorMatches(s.ruleId, finding.ruleId) && s.reason !== undefined && !hasExpired(s.until ?? '9999-12-31', now) && (gate?.(s, finding) ?? true))
       if (suppression) finding.suppressed = inline(suppression)
     }
 

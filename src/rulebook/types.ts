@@ -1,4 +1,5 @@
 import type { AwsModel } from '../model/aws.js'
+import type { InlineSuppression } from '../model/resource.js'
 import type { ConfiguredRule } from '../rules/run.js'
 import type { Finding } from '../rules/types.js'
 import type { EffectiveRulebook } from './effective.js'
@@ -9,8 +10,14 @@ export interface Rulebook {
   source: string
   rules: ConfiguredRule[]
   /** Marks waived and suppressed findings, drops findings outside a rule's paths, adds the rulebook's own findings. */
-  apply(findings: Finding[], model: AwsModel, now: Date): Finding[]
+  apply(findings: Finding[], model: AwsModel, now: Date, gate?: SuppressionGate): Finding[]
 }
+
+/**
+ * Asked before an inline suppression hides a finding; absent, every valid suppression counts (full scans).
+ * In pull-request mode it lets through only what the base commit already suppressed.
+ */
+export type SuppressionGate = (suppression: InlineSuppression, finding: Finding) => boolean
 
 /** A rulebook read by loadRulebook (or the defaults): what it merged to, and which repository files it came from. */
 export interface LoadedRulebook extends Rulebook {

@@ -1,4 +1,6 @@
 import type { AwsModel } from '../model/aws.js'
+import type { SourceRange } from '../model/source.js'
+import { ruleErrorText, whereRuleFailed } from './rule-error.js'
 import { placeOf, statementsByEntry, type FindingPlace } from './subsume.js'
 import type { AnyRule, Finding, Report, Severity } from './types.js'
 
@@ -9,10 +11,16 @@ export interface ConfiguredRule {
   severity: Severity
 }
 
+/** A rule that threw: what it said, and where it was judging when known. */
+export interface RuleError {
+  message: string
+  loc?: SourceRange
+}
+
 /** Runs each rule over the model. A rule that throws becomes a finding about the tool, never a lost scan. Each finding's place is kept for subsumption. */
-export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: AwsModel): { findings: Finding[]; errors: string[]; places: Map<Finding, FindingPlace> } {
+export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: AwsModel): { findings: Finding[]; errors: RuleError[]; places: Map<Finding, FindingPlace> } {
   const findings: Finding[] = []
-  const errors: string[] = []
+  const errors: RuleError[] = []
   const places = new Map<Finding, FindingPlace>()
   const owners = statementsByEntry(model)
   for (const { rule, params, severity } of configured) {
@@ -35,7 +43,8 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
     try {
       rule.check({ aws: model, params, base }, report)
     } catch (error) {
-      errors.push(`${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+      const loc = whereRuleFailed((aws, baseModel) => rule.check({ aws, params, base: baseModel }, () => {}), model, base)
+      errors.push({ message: `${rule.id}: ${ruleErrorText(error)}`, ...(loc && { loc }) })
     }
   }
   return { findings, errors, places }

@@ -177,7 +177,7 @@ describe(`${DOC}: fragments`, () => {
 
   it('are each one of the kinds checked below', () => {
     for (const block of fragments) {
-      const kind = block.body === schemaLine ? 'schema' : block.language === 'hcl' ? 'terraform' : /^\s+\w+:\n\s+Type: AWS::/.test(block.body) ? 'cloudformation' : undefined
+      const kind = block.body === schemaLine ? 'schema' : block.language === 'hcl' ? 'terraform' : /^(\s+# [^\n]*\n)?\s+\w+:\n\s+Type: AWS::/.test(block.body) ? 'cloudformation' : undefined
       expect(kind, `${DOC}:${block.line}`).toBeDefined()
     }
   })
@@ -204,8 +204,16 @@ describe(`${DOC}: fragments`, () => {
     await expectSuppression({ 'main.tf': code }, comment![2]!, comment![3]!)
   })
 
+  it('the CloudFormation YAML `# policygate:ignore` comment is read: rule, reason and date', async () => {
+    const [cfn] = fragments.filter((b) => /Type: AWS::/.test(b.body) && !b.body.includes('Metadata:'))
+    const comment = /^\s+# policygate:ignore (\S+) (.+) until (\d{4}-\d{2}-\d{2})$/m.exec(cfn!.body)
+    expect(comment?.[1]).toBe('iam/full-admin')
+    const template = `Resources:\n${cfn!.body}    Properties:\n      PolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Action: "*"\n            Resource: "*"\n`
+    await expectSuppression({ 'template.yaml': template }, comment![2]!, comment![3]!)
+  })
+
   it('the CloudFormation Metadata suppression is read: rule, reason and date', async () => {
-    const [cfn] = fragments.filter((b) => /Type: AWS::/.test(b.body))
+    const [cfn] = fragments.filter((b) => /Type: AWS::/.test(b.body) && b.body.includes('Metadata:'))
     const resource = loadYaml(cfn!.body) as Record<string, { Metadata: { policygate: { ignore: { rule: string; reason: string; until: string }[] } } }>
     const [entry] = Object.values(resource)[0]!.Metadata.policygate.ignore
     expect(entry!.rule).toBe('iam/full-admin')

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { exampleFileName } from '../../src/rulebook/examples.js'
 import type { AwsModel } from '../../src/model/aws.js'
-import { applyChangePolicy, defaultRulebook } from '../../src/rulebook/index.js'
+import { defaultRulebook, modifiedInChange, suppressionLedger, withSuppressionGate } from '../../src/rulebook/index.js'
 import type { Rulebook } from '../../src/rulebook/types.js'
 import { governanceRules } from '../../src/rules/rulebook/index.js'
 import type { AnyRule, Finding } from '../../src/rules/types.js'
-import { scan, type ScanResult } from '../../src/scan.js'
+import { fingerprint, scan, type ScanResult } from '../../src/scan.js'
 
 export type ExampleFramework = 'terraform' | 'cloudformation'
 
@@ -41,9 +41,12 @@ export async function scanExampleWithModel(rule: AnyRule, framework: ExampleFram
   const file = exampleFileName(framework, example.code)
   const governance = governanceRules.includes(rule)
   const rulebook = governance ? defaultRulebook() : ruleOnly(rule, (example.params ?? {}) as Record<string, unknown>)
-  const base = example.base === undefined ? undefined : await scanDir(file, example.base, rulebook)
-  const head = await scanDir(file, example.code, rulebook, base?.model)
+  // With a base, a pull request: the base commit's suppressions are the only ones that count on the head.
+  const suppressions = suppressionLedger({ base: fingerprint, head: fingerprint })
+  const base = example.base === undefined ? undefined : await scanDir(file, example.base, withSuppressionGate(rulebook, suppressions.base))
+  const head = await scanDir(file, example.code, base ? withSuppressionGate(rulebook, suppressions.head) : rulebook, base?.model)
   if (!governance || !base) return { findings: head.findings, model: head.model }
   const changedFiles = [{ path: file, status: 'modified' as const, addedLines: [{ start: 1, end: example.code.split('\n').length }] }]
-  return { findings: applyChangePolicy(head.findings, { rulebook: defaultRulebook(), changedFiles, base: base.model, head: head.model }), model: head.model }
+  const policyFindings = modifiedInChange({ rulebook: defaultRulebook(), changedFiles, base: base.model, head: head.model, refused: suppressions.refused })
+  return { findings: [...head.findings, ...policyFindings], model: head.model }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { applyChangePolicy, modifiedInChange } from '../../src/rulebook/index.js'
+import { modifiedInChange, suppressionLedger, withSuppressionGate } from '../../src/rulebook/index.js'
 import { governanceRules } from '../../src/rules/rulebook/index.js'
-import { scan } from '../../src/scan.js'
+import { fingerprint, scan } from '../../src/scan.js'
 import type { ChangedFile } from '../../src/sources/changed-files.js'
 import { load, tempRepo } from './helpers.js'
 
@@ -19,10 +19,12 @@ async function pullRequest(baseFiles: Record<string, string>, headFiles: Record<
   const baseRepo = tempRepo(baseFiles)
   const headRepo = tempRepo(headFiles)
   try {
-    const base = await scan({ root: baseRepo.dir, rulebook, now: NOW })
-    const head = await scan({ root: headRepo.dir, rulebook, base: base.model, now: NOW })
-    const change = { rulebook, changedFiles, base: base.model, head: head.model }
-    return { rulebook, head, findings: applyChangePolicy(head.findings, change), modified: modifiedInChange(change) }
+    const suppressions = suppressionLedger({ base: fingerprint, head: fingerprint })
+    const base = await scan({ root: baseRepo.dir, rulebook: withSuppressionGate(rulebook, suppressions.base), now: NOW })
+    const head = await scan({ root: headRepo.dir, rulebook: withSuppressionGate(rulebook, suppressions.head), base: base.model, now: NOW })
+    const full = await scan({ root: headRepo.dir, rulebook, now: NOW })
+    const modified = modifiedInChange({ rulebook, changedFiles, base: base.model, head: head.model, refused: suppressions.refused })
+    return { rulebook, head: full, findings: [...head.findings, ...modified], modified }
   } finally {
     baseRepo.cleanup()
     headRepo.cleanup()
@@ -83,5 +85,68 @@ describe('tamper-proof in pull-request mode', () => {
       const { modified } = await pullRequest({ 'main.tf': example.base! }, { 'main.tf': example.code }, [changed('main.tf')])
       expect(modified).toEqual([])
     }
+  })
+
+  const admin = (name: string) => ADMIN.replace(/admin/g, name)
+  const activeOf = (findings: { ruleId: string; resource?: { address: string }; suppressed?: unknown }[], rule = 'iam/full-admin') =>
+    findings.filter((f) => f.ruleId === rule && !f.suppressed).map((f) => f.resource?.address).sort()
+
+  it('a suppression moved from one resource to another hides neither there, and the move is reported at the new line', async () => {
+    const note = '# policygate:ignore iam/full-admin break-glass, approved in SEC-142\n'
+    const base = { 'main.tf': `${note}${admin('old')}\n${admin('other')}` }
+    const head = { 'main.tf': `${admin('old')}\n${note}${admin('other')}` }
+    const { findings, head: full } = await pullRequest(base, head, [changed('main.tf')])
+    expect(activeOf(findings)).toEqual(['aws_iam_policy.old', 'aws_iam_policy.other'])
+    const modified = findings.filter((f) => f.ruleId === 'rulebook/modified-in-change')
+    expect(modified.map((f) => [f.loc.startLine, f.resource?.address])).toEqual([[head['main.tf'].split('\n').indexOf(note.trim()) + 1, 'aws_iam_policy.other']])
+    expect(modified[0]!.details).toEqual([expect.stringMatching(/^iam\/full-admin at main\.tf:\d+/)])
+    // A full scan of the same head honours it, as it honours every suppression with a reason.
+    expect(activeOf(full.findings)).toEqual(['aws_iam_policy.old'])
+  })
+
+  it('a suppression already on the base hides only the findings it hid there: a finding the change adds under it counts', async () => {
+    const note = '# policygate:ignore iam/* legacy account, approved in SEC-9\n'
+    const base = { 'main.tf': `${note}${ADMIN}` }
+    const widened = ADMIN.replace('Resource = "*" }]', 'Resource = "*" }, { Effect = "Allow", Action = "iam:*", Resource = "*" }]')
+    const { findings } = await pullRequest(base, { 'main.tf': `${note}${widened}` }, [changed('main.tf', 'modified', 4)])
+    const suppressed = findings.filter((f) => f.suppressed?.kind === 'inline').map((f) => f.ruleId)
+    expect(suppressed).toContain('iam/full-admin')
+    const newlyActive = findings.filter((f) => f.ruleId.startsWith('iam/') && !f.suppressed)
+    expect(newlyActive.length).toBeGreaterThan(0)
+    const modified = findings.filter((f) => f.ruleId === 'rulebook/modified-in-change')
+    expect(modified).toHaveLength(1)
+    expect(modified[0]!.loc.startLine).toBe(1)
+    expect(modified[0]!.message).toMatch(/did not hide (this finding|these findings) at the base commit/)
+    expect(modified[0]!.details).toHaveLength(newlyActive.length)
+  })
+
+  it('rewording a suppression or extending its date is a new suppression: it hides nothing until merged', async () => {
+    const base = { 'main.tf': `# policygate:ignore iam/full-admin migration until 2025-04-01\n${ADMIN}` }
+    for (const edit of ['# policygate:ignore iam/full-admin migration, still going until 2025-04-01', '# policygate:ignore iam/full-admin migration until 2026-04-01']) {
+      const { findings } = await pullRequest(base, { 'main.tf': `${edit}\n${ADMIN}` }, [changed('main.tf')])
+      expect(activeOf(findings)).toEqual(['aws_iam_policy.admin'])
+      expect(findings.filter((f) => f.ruleId === 'rulebook/modified-in-change').map((f) => f.loc.startLine)).toEqual([1])
+    }
+  })
+
+  it('a CloudFormation Metadata suppression the change adds hides nothing; one on the base keeps working', async () => {
+    const template = (metadata: string) => `Resources:
+  Admin:
+    Type: AWS::IAM::ManagedPolicy
+${metadata}    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: "*"
+            Resource: "*"
+`
+    const metadata = '    Metadata:\n      policygate:\n        ignore:\n          - rule: iam/full-admin\n            reason: break-glass, SEC-142\n'
+    const added = await pullRequest({ 'cfn.yaml': template('') }, { 'cfn.yaml': template(metadata) }, [changed('cfn.yaml', 'modified', 4)])
+    expect(activeOf(added.findings)).toEqual(['Admin'])
+    expect(added.modified.map((f) => [f.loc.file, f.loc.startLine])).toEqual([['cfn.yaml', 7]])
+    const kept = await pullRequest({ 'cfn.yaml': template(metadata) }, { 'cfn.yaml': `# moved down\n${template(metadata)}` }, [changed('cfn.yaml')])
+    expect(activeOf(kept.findings)).toEqual([])
+    expect(kept.modified).toEqual([])
   })
 })

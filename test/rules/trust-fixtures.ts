@@ -118,7 +118,7 @@ export function model(fill: (aws: AwsModel) => void): AwsModel {
 /** Runs one rule over a model with its defaults overridden by `params`. */
 export function run(rule: AnyRule, aws: AwsModel, params: Record<string, unknown> = {}): Finding[] {
   const { findings, errors } = runRules(aws, [{ rule, params: { ...(rule.params?.defaults ?? {}), ...params }, severity: rule.severity }])
-  if (errors.length > 0) throw new Error(errors.join('\n'))
+  if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'))
   return findings
 }
 

@@ -1,3 +1,5 @@
+import { redact } from '../../report/redact.js'
+
 /** An HTTP error from Octokit: it carries the response status. */
 export function isRequestError(error: unknown): error is Error & { status: number } {
   return error instanceof Error && typeof (error as { status?: unknown }).status === 'number'
@@ -8,7 +10,8 @@ export function isPermissionError(error: unknown): boolean {
   return isRequestError(error) && (error.status === 403 || error.status === 404)
 }
 
+/** For logs and notes: masked, since an API error may echo what was sent. */
 export function describeError(error: unknown): string {
-  if (isRequestError(error)) return `HTTP ${error.status}: ${error.message}`
-  return error instanceof Error ? error.message : String(error)
+  if (isRequestError(error)) return redact(`HTTP ${error.status}: ${error.message}`)
+  return redact(error instanceof Error ? error.message : String(error))
 }

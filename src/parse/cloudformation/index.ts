@@ -6,6 +6,7 @@ import { isTemplate, mightBeTemplate, plausiblyTemplate } from './detect.js'
 import { Evaluator } from './evaluate.js'
 import { LOOP_PREFIX, expandLoops, type ExpandedTemplate } from './foreach.js'
 import { inputsOf, literalsOf, resourcesOf, scopeOf } from './sections.js'
+import { attachCommentSuppressions } from './suppressions.js'
 import { parseYamlValue } from './yaml.js'
 
 /**
@@ -25,9 +26,11 @@ export function parseTemplate(file: { path: string; text: string }): ParsedUnit 
   const { template, repeated }: ExpandedTemplate = file.text.includes(LOOP_PREFIX) ? expandLoops(written) : { template: written, repeated: new Set() }
   if (!isTemplate(template)) return undefined
   const evaluator = new Evaluator(scopeOf(template))
+  const resources = resourcesOf(template, evaluator, repeated)
+  if (!isJson(file.text)) attachCommentSuppressions(file.text, file.path, written, resources)
   return {
     ...emptyUnit(file.path),
-    resources: resourcesOf(template, evaluator, repeated),
+    resources,
     inputs: inputsOf(template),
     // Literals as written: a loop's strings are one secret, not one per copy.
     literals: literalsOf(written),
@@ -37,7 +40,11 @@ export function parseTemplate(file: { path: string; text: string }): ParsedUnit 
 function parseDocument(path: string, text: string): { value?: Value; error?: { message: string; loc: SourceRange } } {
   // A byte-order mark becomes a space so every offset still matches the file.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text
-  return /^\s*\{/.test(source) ? parseJsonValue(source, { file: path, line: 1, column: 1 }) : parseYamlValue(source, path)
+  return isJson(source) ? parseJsonValue(source, { file: path, line: 1, column: 1 }) : parseYamlValue(source, path)
+}
+
+function isJson(text: string): boolean {
+  return /^\uFEFF?\s*\{/.test(text)
 }
 
 function emptyUnit(path: string): ParsedUnit {

@@ -31,7 +31,7 @@ export function parseHclFile(parser: Parser, path: string, text: string): HclPar
     const root = source.root
     if (root.node.hasError) {
       const bad = firstError(root.node)
-      const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 40))}`
+      const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.length > 40 ? `${bad.text.slice(0, 40)}…` : bad.text)}`
       return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(new CstNode(bad, source)) } }
     }
     const content = root.children.find((child) => child.isNamed && child.type !== 'comment')

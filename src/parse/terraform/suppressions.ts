@@ -1,8 +1,6 @@
 import type { InlineSuppression } from '../../model/resource.js'
+import { parseSuppressionComment } from '../suppression-comment.js'
 import type { Block, SyntaxFile } from './syntax.js'
-
-const IGNORE = /^(?:#|\/\/)\s*policygate:ignore\s+(\S+)(.*)$/
-const UNTIL = /\s*\[?\s*until\s+(\d{4}-\d{2}-\d{2})\s*\]?\s*$/
 
 /**
  * `# policygate:ignore <rule-id> <reason…> [until YYYY-MM-DD]` (or `//`), written on the line of a block
@@ -12,7 +10,7 @@ export function suppressionsByBlock(file: SyntaxFile, blocks: Block[]): Map<Bloc
   const found = new Map<Block, InlineSuppression[]>()
   const commentLines = new Set(file.comments.filter((c) => !c.trailing).map((c) => c.range.startLine))
   for (const comment of file.comments) {
-    const suppression = parseSuppression(comment.text.trim(), comment.range)
+    const suppression = parseSuppressionComment(comment.text.trim(), comment.range)
     if (!suppression) continue
     let line = comment.range.startLine
     if (!comment.trailing) {
@@ -23,17 +21,4 @@ export function suppressionsByBlock(file: SyntaxFile, blocks: Block[]): Map<Bloc
     if (owner) found.set(owner, [...(found.get(owner) ?? []), suppression])
   }
   return found
-}
-
-function parseSuppression(text: string, loc: InlineSuppression['loc']): InlineSuppression | undefined {
-  const match = IGNORE.exec(text)
-  if (!match) return undefined
-  let rest = match[2]!
-  const until = UNTIL.exec(rest)
-  if (until) rest = rest.slice(0, until.index)
-  const reason = rest.trim()
-  const suppression: InlineSuppression = { ruleId: match[1]!, loc }
-  if (reason !== '') suppression.reason = reason
-  if (until) suppression.until = until[1]!
-  return suppression
 }

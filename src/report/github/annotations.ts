@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../rules/types.js'
+import { plainLine } from '../escape.js'
 import { groupByLine, oneLineMessage } from '../summary.js'
 import { shortMessage } from './text.js'
 
@@ -26,7 +27,8 @@ export function toAnnotation(finding: Finding): CheckAnnotation {
     end_line: Math.max(finding.loc.startLine, finding.loc.endLine),
     annotation_level: ANNOTATION_LEVEL[finding.severity],
     title: `${finding.ruleId} (${finding.severity})`,
-    message: shortMessage(oneLineMessage(finding), ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : ''),
+    // Plain text in the checks UI and the log: repository text keeps no control characters or escape sequences.
+    message: plainLine(shortMessage(oneLineMessage(finding), ANNOTATION_MESSAGE_CHARS) + (finding.resource ? ` — ${finding.resource.address}` : '')),
   }
 }
 
@@ -42,7 +44,7 @@ export function toAnnotations(findings: Finding[]): CheckAnnotation[] {
       end_line: Math.max(...here.map((f) => Math.max(f.loc.startLine, f.loc.endLine))),
       annotation_level: ANNOTATION_LEVEL[worst!.severity],
       title: `${here.length} findings: ${here.map((f) => f.ruleId).join(', ')}`,
-      message: each.join('\n') + (worst!.resource ? `\n— ${worst!.resource.address}` : ''),
+      message: plainLine(each.join('\n')) + (worst!.resource ? `\n— ${plainLine(worst!.resource.address)}` : ''),
     }
   })
 }

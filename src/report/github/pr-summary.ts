@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type Severity } from '../../rules/types.js'
+import { codeSpan, markdownText } from '../escape.js'
 import { countBySeverity, oneLineMessage, SEVERITY_ICON, shownDetails, tableCell } from '../summary.js'
 import { inReviewOrder } from './order.js'
 import { ruleLink } from './rule-link.js'
@@ -62,27 +63,27 @@ export function changeReportMarkdown(report: ChangeReport, maxChars: number): st
   if (delta.length > 0) {
     head.push('### Access this change widens', '')
     for (const finding of delta) {
-      head.push(`- [${tableCell(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${tableCell(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`)
+      head.push(`- [${markdownText(`${finding.loc.file}:${finding.loc.startLine}`)}](${report.linkFor(finding, 'new')}) ${markdownText(shortMessage(finding.message, DELTA_MESSAGE_CHARS))}`)
       // One line per service: what it can newly do, by access level.
-      for (const line of shownDetails(finding, 20)) head.push(`  - ${tableCell(shortMessage(line, DELTA_MESSAGE_CHARS))}`)
+      for (const line of shownDetails(finding, 20)) head.push(`  - ${markdownText(shortMessage(line, DELTA_MESSAGE_CHARS))}`)
     }
     head.push('')
   }
   const tail: string[] = []
   if (report.unresolved.length > 0) {
     tail.push(`<details><summary>Values that could not be determined (${report.unresolved.length})</summary>`, '')
-    for (const finding of report.unresolved.slice(0, 100)) tail.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(shortMessage(finding.message, ROW_MESSAGE_CHARS))}`)
+    for (const finding of report.unresolved.slice(0, 100)) tail.push(`- ${codeSpan(`${finding.loc.file}:${finding.loc.startLine}`)} ${markdownText(shortMessage(finding.message, ROW_MESSAGE_CHARS))}`)
     if (report.unresolved.length > 100) tail.push(`- …and ${report.unresolved.length - 100} more`)
     tail.push('', '</details>', '')
   }
   if (report.suppressedCount > 0) tail.push(`${report.suppressedCount} finding(s) suppressed or waived.`, '')
   if (report.expiring.length > 0) {
     tail.push(`Waivers and suppressions expiring soon (${report.expiring.length}):`, '')
-    for (const finding of report.expiring.slice(0, 50)) tail.push(`- \`${finding.ruleId}\` on \`${tableCell(finding.resource?.address ?? finding.loc.file)}\` until ${finding.suppressed?.until}${finding.suppressed?.owner ? ` (owner ${tableCell(finding.suppressed.owner)})` : ''}`)
+    for (const finding of report.expiring.slice(0, 50)) tail.push(`- ${codeSpan(finding.ruleId)} on ${codeSpan(finding.resource?.address ?? finding.loc.file)} until ${finding.suppressed?.until}${finding.suppressed?.owner ? ` (owner ${markdownText(finding.suppressed.owner)})` : ''}`)
     tail.push('')
   }
-  for (const note of report.notes) tail.push(`> ⚠️ ${note}`, '')
-  tail.push(`Rulebook: \`${report.rulebookSource}\``)
+  for (const note of report.notes) tail.push(`> ⚠️ ${markdownText(note)}`, '')
+  tail.push(`Rulebook: ${codeSpan(report.rulebookSource)}`)
 
   const sectionFrames = ORDER.filter((status) => byStatus[status].length > 0).map((status) => section(status, byStatus[status].length, []))
   let size = [...head, ...tail, ...sectionFrames.flat()].join('\n').length + 200
@@ -116,5 +117,5 @@ function countRow(status: FindingStatus, counts: Record<Severity, number>): stri
 
 function findingRow(finding: Finding, status: FindingStatus, report: ChangeReport): string {
   const where = `${finding.loc.file}:${finding.loc.startLine}`
-  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | [${tableCell(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ''} | ${tableCell(shortMessage(oneLineMessage(finding), ROW_MESSAGE_CHARS))} |`
+  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | [${markdownText(where)}](${report.linkFor(finding, status)}) | ${finding.resource ? tableCell(codeSpan(finding.resource.address)) : ''} | ${markdownText(shortMessage(oneLineMessage(finding), ROW_MESSAGE_CHARS))} |`
 }

@@ -1,4 +1,5 @@
 import type { AnyRule, Finding } from '../../rules/types.js'
+import { codeSpan, markdownText } from '../escape.js'
 import { SEVERITY_ICON, shownDetails } from '../summary.js'
 import { fingerprintMarker } from './markers.js'
 import { ruleLink } from './rule-link.js'
@@ -14,17 +15,17 @@ const COMMENT_MESSAGE_CHARS = 4000
  * line, the suggested change when the finding carries one anchored here; why and how to fix folded below.
  */
 export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, withSuggestion: boolean): string {
-  const message = shortMessage(finding.message, COMMENT_MESSAGE_CHARS)
-  const visible = shortMessage(finding.message, VISIBLE_MESSAGE_CHARS)
+  const message = markdownText(shortMessage(finding.message, COMMENT_MESSAGE_CHARS))
+  const visible = markdownText(shortMessage(finding.message, VISIBLE_MESSAGE_CHARS))
   const lines = [
     `${SEVERITY_ICON[finding.severity]} **${finding.severity}** · **${finding.title}** · ${ruleLink(finding.ruleId)}`,
     '',
-    `${visible}${finding.resource ? ` (\`${finding.resource.address}\`)` : ''}`,
+    `${visible}${finding.resource ? ` (${codeSpan(finding.resource.address)})` : ''}`,
   ]
-  if (finding.details?.length) lines.push('', ...shownDetails(finding, 10).map((detail) => `- ${shortMessage(detail, VISIBLE_MESSAGE_CHARS)}`))
+  if (finding.details?.length) lines.push('', ...shownDetails(finding, 10).map((detail) => `- ${markdownText(shortMessage(detail, VISIBLE_MESSAGE_CHARS))}`))
   if (withSuggestion && finding.fix) {
     const fence = fenceFor(finding.fix.replacement)
-    lines.push('', finding.fix.description ?? 'Suggested change:', '', `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ''), fence)
+    lines.push('', finding.fix.description === undefined ? 'Suggested change:' : markdownText(finding.fix.description), '', `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ''), fence)
   }
   const folded: string[] = []
   if (visible !== message) folded.push(message, '')

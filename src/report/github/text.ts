@@ -1,7 +1,4 @@
-import { redact } from '../redact.js'
-
-/** A finding's message, secrets masked, cut to `max` characters: one finding must not crowd out the others in a size-limited body. */
+/** A finding's message (masked where findings leave the pipeline) cut to `max` characters: one finding must not crowd out the others in a size-limited body. */
 export function shortMessage(message: string, max: number): string {
-  const safe = redact(message)
-  return safe.length <= max ? safe : `${safe.slice(0, max - 1)}…`
+  return message.length <= max ? message : `${message.slice(0, max - 1)}…`
 }

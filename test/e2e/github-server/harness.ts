@@ -168,6 +168,8 @@ export async function runAction(options: {
   sha: string
   repository: string
   inputs?: Record<string, string>
+  /** Runner variables to set or override. */
+  env?: Record<string, string>
 }): Promise<ActionRun> {
   const runnerDir = mkdtempSync(join(tmpdir(), 'policygate-runner-'))
   const eventPath = join(runnerDir, 'event.json')
@@ -195,6 +197,7 @@ export async function runAction(options: {
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: runnerDir,
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
+    ...options.env,
   }
   const started = performance.now()
   const child = spawn(process.execPath, [options.actionJs], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })

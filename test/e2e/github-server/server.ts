@@ -43,6 +43,8 @@ export interface RecordedRequest {
   path: string
   operationId?: string
   status: number
+  /** The request body as sent: what the Action told GitHub. */
+  text: string
 }
 
 export interface Faults {
@@ -102,7 +104,7 @@ export class FakeGitHub {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const method = req.method ?? 'GET'
     const text = await readBody(req)
-    const record: RecordedRequest = { method, path: url.pathname, status: 0 }
+    const record: RecordedRequest = { method, path: url.pathname, status: 0, text }
     this.requests.push(record)
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status
