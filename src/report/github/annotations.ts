@@ -37,14 +37,14 @@ export function toAnnotations(findings: Finding[]): CheckAnnotation[] {
   return [...groupByLine(findings).values()].map((here) => {
     if (here.length === 1) return toAnnotation(here[0]!)
     const [worst] = here
-    const each = here.map((f) => `[${f.severity}] ${f.ruleId}: ${shortMessage(oneLineMessage(f), Math.floor(ANNOTATION_MESSAGE_CHARS / here.length))}`)
+    const each = here.map((f) => plainLine(`[${f.severity}] ${f.ruleId}: ${shortMessage(oneLineMessage(f), Math.floor(ANNOTATION_MESSAGE_CHARS / here.length))}`))
     return {
       path: worst!.loc.file,
       start_line: worst!.loc.startLine,
       end_line: Math.max(...here.map((f) => Math.max(f.loc.startLine, f.loc.endLine))),
       annotation_level: ANNOTATION_LEVEL[worst!.severity],
       title: `${here.length} findings: ${here.map((f) => f.ruleId).join(', ')}`,
-      message: plainLine(each.join('\n')) + (worst!.resource ? `\n— ${plainLine(worst!.resource.address)}` : ''),
+      message: each.join('\n') + (worst!.resource ? `\n— ${plainLine(worst!.resource.address)}` : ''),
     }
   })
 }
