@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from './cli.js'
 
 // `policygate rules | head`: a reader that stops early is not an error.
