@@ -4,6 +4,7 @@ import { governanceRules } from './rules/rulebook/index.js'
 import { ruleDocMarkdown } from './report/rule-docs.js'
 import { initCommand, RULEBOOK_USAGE, rulebookCommand } from './rulebook/cli-commands.js'
 import { cisControlsByRule } from './rulebook/index.js'
+import { fetchCentralRulebook } from './cli/central-rulebook.js'
 import { scanCommand } from './cli/scan-command.js'
 import { SCAN_USAGE } from './cli/scan-options.js'
 import { UsageError } from './cli/usage-error.js'
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'explain':
         return await explainCommand(rest)
       case 'rulebook':
-        return await rulebookCommand(rest)
+        return await rulebookCommand(rest, fetchCentralRulebook)
       case 'init':
         return initCommand(rest)
       case '--version':

@@ -2,12 +2,14 @@ import { expiringSoon, EXPIRY_WARNING_DAYS } from '../rulebook/index.js'
 import type { ScanResult } from '../scan.js'
 import type { Finding, Severity } from '../rules/types.js'
 import { redact } from './redact.js'
-import { active, countBySeverity, groupByFile, shownDetails } from './summary.js'
+import { active, countBySeverity, filesLine, groupByFile, shownDetails } from './summary.js'
 
 export interface TextOptions {
   color: boolean
   /** Source lines of a scanned file, for code frames; undefined when unreadable. */
   readLines(file: string): string[] | undefined
+  /** Lines added after the summary (a baseline's effect). */
+  notes?: string[]
 }
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' }
@@ -41,6 +43,7 @@ export function toText(result: ScanResult, options: TextOptions): string {
   for (const finding of expiringSoon(result.findings, result.judgedAt)) {
     out.push(paint('33', `Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`))
   }
+  out.push(...(options.notes ?? []), filesLine(result))
   return out.join('\n') + '\n'
 }
 

@@ -48,6 +48,14 @@ function waiverMatches(compiled: CompiledWaiver, finding: Finding): boolean {
   return true
 }
 
+/** Whether every enabled rule's paths leave `file` out; undefined when some rule reports everywhere. */
+export function excludedFromEveryRule(effective: EffectiveRulebook): ((file: string) => boolean) | undefined {
+  const enabled = effective.rules.filter((r) => r.enabled)
+  if (enabled.length === 0 || enabled.some((r) => !r.include && !r.exclude)) return undefined
+  const ruleScopes = scopes(enabled)
+  return (file) => enabled.every((r) => !inScope(ruleScopes.get(r.rule.id), file))
+}
+
 export function judge(effective: EffectiveRulebook): (findings: Finding[], model: AwsModel, now: Date) => Finding[] {
   const ruleScopes = scopes(effective.rules)
   const governance = new Map(effective.rules.filter((r) => r.rule.id.startsWith('rulebook/')).map((r) => [r.rule.id, r]))

@@ -10,6 +10,8 @@ export interface Rulebook {
   rules: ConfiguredRule[]
   /** Marks waived and suppressed findings, drops findings outside a rule's paths, adds the rulebook's own findings. */
   apply(findings: Finding[], model: AwsModel, now: Date): Finding[]
+  /** True for a file no enabled rule may report in (every rule's paths exclude it): the scan does not read it. */
+  excludesFile?(path: string): boolean
 }
 
 /** A rulebook read by loadRulebook (or the defaults): what it merged to, and which repository files it came from. */
