@@ -12,7 +12,7 @@ export function tempRepo(files: Record<string, string>): string {
   return dir
 }
 
-/** A CloudTrail trail without log file validation: one medium finding (trail/log-validation-disabled) at line 4 of the file. */
+/** A CloudTrail trail without log file validation (trail/log-validation-disabled, medium, at line 4) and single-region (trail/not-multi-region, high). */
 export const TRAIL_WITHOUT_VALIDATION = 'resource "aws_cloudtrail" "t" {\n  name = "t"\n  s3_bucket_name = "b"\n  enable_log_file_validation = false\n}\n'
 
 /** A role anyone may assume: critical iam/trust-public. */
