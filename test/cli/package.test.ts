@@ -1,53 +1,24 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO } from '../helpers/cli.js'
+import { installPackedCheckout, type Installed } from './install.js'
 import { PUBLIC_ROLE, tempRepo } from './temp-repo.js'
 
-/*
- * Installed as a user installs it: `npm pack`, then `npm install <tarball>` into a temporary prefix and
- * the `policygate` command npm links, run from another directory. The bundle imports no package at run
- * time; the declared dependencies are linked from this checkout's node_modules so the install needs
- * no network.
- */
+const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }
 
-const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> }
-
-function npm(args: string[], cwd: string) {
-  const run = spawnSync('npm', args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_update_notifier: 'false' } })
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
-}
-
-describe('the npm package', () => {
-  let work: string
-  let files: string[]
-  let command: string
-
+describe('the npm package, packed and installed into a temporary prefix', () => {
+  let installed: Installed
   beforeAll(() => {
     expect(existsSync(join(REPO, 'dist', 'cli.js')), 'run `npm run build`').toBe(true)
-    work = mkdtempSync(join(tmpdir(), 'policygate-pack-'))
-    const packed = npm(['pack', '--json', '--pack-destination', work], REPO)
-    expect(packed.code, packed.stderr).toBe(0)
-    const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[]
-    files = info!.files.map((f) => f.path)
-    const prefix = join(work, 'prefix')
-    for (const name of Object.keys(pkg.dependencies)) {
-      mkdirSync(dirname(join(prefix, 'node_modules', name)), { recursive: true })
-      symlinkSync(join(REPO, 'node_modules', name), join(prefix, 'node_modules', name))
-    }
-    const installed = npm(['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, join(work, info!.filename)], work)
-    expect(installed.code, installed.stderr).toBe(0)
-    command = join(prefix, 'node_modules', '.bin', 'policygate')
+    installed = installPackedCheckout()
   }, 180_000)
-  afterAll(() => rmSync(work, { recursive: true, force: true }))
+  afterAll(() => installed?.cleanup())
 
   it('holds what runs and nothing else: the CLI bundle, its chunks, data and presets', () => {
-    expect(files).toContain('dist/cli.js')
-    expect(files).toContain('dist/parse-worker.js')
-    expect(files).toContain('dist/tree-sitter-terraform.wasm')
-    expect(files).toContain('policies/recommended.yml')
+    const { files } = installed
+    for (const file of ['dist/cli.js', 'dist/parse-worker.js', 'dist/tree-sitter-terraform.wasm', 'policies/recommended.yml']) expect(files).toContain(file)
     expect(files.some((f) => f.startsWith('dist/iam-data/data/'))).toBe(true)
     expect(files.some((f) => f.startsWith('dist/chunks/'))).toBe(true)
     const outside = files.filter((f) => !/^(dist\/|policies\/(recommended|strict|cis-aws)\.yml$|package\.json$|README\.md$|LICENSE)/.test(f))
@@ -60,15 +31,15 @@ describe('the npm package', () => {
   })
 
   it('`policygate --version` runs from the installed package', () => {
-    const run = spawnSync(command, ['--version'], { encoding: 'utf8', cwd: work })
+    const run = spawnSync(installed.command, ['--version'], { encoding: 'utf8' })
     expect(run.status, run.stderr).toBe(0)
-    expect(run.stdout).toMatch(new RegExp(`^policygate ${pkg.version.replaceAll('.', '\\.')}\\n`))
+    expect(run.stdout).toMatch(new RegExp(`^policygate ${version.replaceAll('.', '\\.')}\\n`))
   })
 
   it('`policygate scan .` from the installed package reads its presets and reports a finding', () => {
     const repo = tempRepo({ 'main.tf': PUBLIC_ROLE })
     try {
-      const run = spawnSync(command, ['scan', '.', '--rulebook', 'policygate:strict'], { encoding: 'utf8', cwd: repo, env: { ...process.env, NO_COLOR: '1' } })
+      const run = spawnSync(installed.command, ['scan', '.', '--rulebook', 'policygate:strict'], { encoding: 'utf8', cwd: repo, env: { ...process.env, NO_COLOR: '1' } })
       expect(run.stderr).toBe('')
       expect(run.status).toBe(1)
       expect(run.stdout).toContain('main.tf')
