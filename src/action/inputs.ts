@@ -54,7 +54,7 @@ export function readInputs(): Read<ActionInputs> {
   return {
     ok: true,
     value: {
-      paths: listInput('paths'),
+      paths: listInput(core.getMultilineInput('paths')),
       rulebook: core.getInput('rulebook'),
       failOn: failOn as Severity | 'none',
       commentMode: commentMode as CommentMode,
@@ -63,15 +63,15 @@ export function readInputs(): Read<ActionInputs> {
       gate: gate as GateOn,
       sarifFile: core.getInput('sarif-file'),
       token,
-      skipPaths: listInput('skip-paths'),
+      skipPaths: listInput(core.getMultilineInput('skip-paths')),
       baseline: core.getInput('baseline'),
     },
   }
 }
 
-/** One entry per line or comma-separated. */
-function listInput(name: string): string[] {
-  return core.getMultilineInput(name).flatMap((line) => line.split(',')).map((p) => p.trim()).filter(Boolean)
+/** A list input's entries: one per line or comma-separated. */
+function listInput(lines: string[]): string[] {
+  return lines.flatMap((line) => line.split(',')).map((p) => p.trim()).filter(Boolean)
 }
 
 function bad(name: string, value: string, allowed: string[]): Read<never> {
