@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runCli } from '../helpers/cli.js'
 import { PUBLIC_ROLE, TRAIL_WITHOUT_VALIDATION } from '../cli/temp-repo.js'
-import { buildAction, createRepo, runAction } from './github-server/harness.js'
+import { buildAction, createRepo, pullFilesOf, pullRequestEvent, runAction } from './github-server/harness.js'
 import { OpenApi } from './github-server/openapi.js'
 import { FakeGitHub } from './github-server/server.js'
 
@@ -76,5 +76,35 @@ describe('the bundled Action on workflow_dispatch with a baseline and skip-paths
     const run = await dispatch({ 'main.tf': TRAIL_WITHOUT_VALIDATION }, { baseline: 'missing.json' })
     expect(run.code).toBe(2)
     expect(run.stdout).toContain('missing.json')
+  })
+})
+
+describe('the bundled Action on a pull request with ignore rules', () => {
+  test("the base commit's .policygateignore and the skip-paths input leave changed files unparsed", async () => {
+    const base = { '.policygateignore': 'vendor/\n', 'README.md': '# infra\n' }
+    const head = { 'vendor/broken.tf': BROKEN, 'generated/broken.tf': BROKEN, 'infra/trail.tf': TRAIL_WITHOUT_VALIDATION }
+    const repo = createRepo(base, head)
+    const github = new FakeGitHub(api, 'acme', 'infra')
+    const apiUrl = await github.start()
+    try {
+      github.addPull(7, pullFilesOf(repo, repo.baseSha, repo.headSha))
+      const run = await runAction({
+        actionJs,
+        workspace: repo.workspace,
+        apiUrl,
+        eventName: 'pull_request',
+        event: pullRequestEvent({ owner: 'acme', repo: 'infra', number: 7, baseSha: repo.baseSha, headSha: repo.headSha }),
+        sha: repo.mergeSha,
+        repository: 'acme/infra',
+        inputs: { 'fail-on': 'medium', 'skip-paths': 'generated/**' },
+      })
+      expect(github.violations).toEqual([])
+      const files = new Set(run.report.findings.map((f: { loc: { file: string } }) => f.loc.file))
+      expect([...files]).toEqual(['infra/trail.tf'])
+      expect(run.report.findings.some((f: { ruleId: string }) => f.ruleId === 'policygate/parse-error')).toBe(false)
+    } finally {
+      await github.stop()
+      repo.cleanup()
+    }
   })
 })
