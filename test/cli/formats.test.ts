@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
 import { corpusPath, describeWithCorpus } from '../helpers/corpus-dir.js'
 import { sarifValidator } from '../helpers/sarif-schema.js'
+import { PUBLIC_ROLE, tempRepo } from './temp-repo.js'
 
 const out = mkdtempSync(join(tmpdir(), 'policygate-formats-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
@@ -112,6 +113,23 @@ describe('report formats (bundled CLI)', () => {
     expect(reports.markdown).toMatch(closing)
     expect(reports.json.summary.unrecognisedFiles).toBe(Number(closing.exec(reports.text)![1]))
     expect(reports.json.summary.unrecognisedFiles).toBeGreaterThan(0)
+  })
+})
+
+describe('report formats with values that could not be determined', () => {
+  it('Markdown counts unresolved values as text, JSON and SARIF do', () => {
+    const dir = tempRepo({
+      'main.tf': `variable "policy" {}\nresource "aws_iam_role_policy" "p" {\n  role   = "r"\n  policy = var.policy\n}\n${PUBLIC_ROLE}`,
+    })
+    try {
+      const reports = allFormats(dir)
+      expect(reports.json.findings.filter((f: { ruleId: string }) => f.ruleId === 'policygate/unresolved').length).toBeGreaterThan(0)
+      const byFormat = counts(reports)
+      expect(new Set(Object.values(byFormat)), JSON.stringify(byFormat)).toEqual(new Set([byFormat.json]))
+      expect(reports.markdown).toMatch(/of them values that could not be determined/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
