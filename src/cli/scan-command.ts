@@ -41,7 +41,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   })
   progress.done()
   let result: ScanResult = { ...scanned, findings: scanned.findings.filter((f) => !skip(f.ruleId)) }
-  if (options.writeBaseline) writeFileSync(options.writeBaseline, toBaselineFile(result.findings))
+  if (options.writeBaseline && !writeReport(options.writeBaseline, toBaselineFile(result.findings))) return 2
   const notes: string[] = []
   if (baseline) {
     const outcome = applyBaseline(result.findings, baseline)
@@ -52,10 +52,22 @@ export async function scanCommand(args: string[]): Promise<number> {
     // --quiet trims what the terminal shows; files get the whole report.
     const shown = target.file === undefined && options.quiet ? { ...result, findings: result.findings.filter((f) => atOrAbove(f, options)) } : result
     const report = render(target, shown, rulebook, options, notes)
-    if (target.file !== undefined) writeFileSync(target.file, report)
-    else process.stdout.write(report === '' || report.endsWith('\n') ? report : `${report}\n`)
+    if (target.file !== undefined) {
+      if (!writeReport(target.file, report)) return 2
+    } else process.stdout.write(report === '' || report.endsWith('\n') ? report : `${report}\n`)
   }
   return active(result.findings).some((f) => atOrAbove(f, options)) ? 1 : 0
+}
+
+/** Writes a report or baseline file; a path that cannot be written is a configuration error, said plainly. */
+function writeReport(file: string, text: string): boolean {
+  try {
+    writeFileSync(file, text)
+    return true
+  } catch (error) {
+    process.stderr.write(`policygate: cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
+    return false
+  }
 }
 
 function atOrAbove(finding: Finding, options: ScanCommandOptions): boolean {

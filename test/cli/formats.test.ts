@@ -96,6 +96,8 @@ describe('report formats (bundled CLI)', () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([0, '', ''])
     expect(readFileSync(file, 'utf8')).toContain('<testsuites name="policygate"')
     expect(runCli(['scan', 'examples', '-o', `xml=${file}`]).code).toBe(2)
+    const unwritable = runCli(['scan', 'examples', '-o', `sarif=${join(out, 'no', 'such', 'dir.sarif')}`])
+    expect([unwritable.code, unwritable.stderr]).toEqual([2, expect.stringContaining('cannot write')])
   })
 
   it('--quiet prints only findings at or above --fail-on', () => {
