@@ -73,7 +73,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     root: options.root,
     files,
     skippedPaths: sources.skipped,
-    unrecognisedFiles: sources.walked - files.length,
+    unrecognisedFiles: Math.max(0, sources.walked - files.length),
     model,
     findings: judged,
     rulebookSource: rulebook.source,
