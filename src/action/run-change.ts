@@ -25,7 +25,7 @@ const JOB_SUMMARY_LIMIT = 1_000_000
 /** Pull request, merge queue or push-with-base: scan the change, publish what the token allows, always keep every finding in the job summary. */
 export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, octokit: GitHubClient | undefined, progress: RunProgress = {}): Promise<RunOutcome | { error: string }> {
   const started = performance.now()
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit })
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit })
   if ('error' in change) return change
   core.info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`)
   const counted = (findings: Finding[]) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE))

@@ -2,7 +2,10 @@ import type { SourceRange } from './source.js'
 
 /** An inline suppression written next to the code: `# policygate:ignore <rule> <reason> [until YYYY-MM-DD]` or CloudFormation `Metadata.policygate.ignore`. */
 export interface InlineSuppression {
+  /** A policygate rule ID or `area/*`; with `foreign`, the other tool's check ID (`CKV_AWS_36`, `AVD-AWS-0016`). */
   ruleId: string
+  /** Written for Checkov (`#checkov:skip=CKV_AWS_36:reason`, `Metadata.checkov.skip`) or Trivy (`#trivy:ignore:AVD-AWS-0016`): the rulebook maps it to policygate rules. */
+  foreign?: 'checkov' | 'trivy'
   reason?: string
   /** YYYY-MM-DD */
   until?: string

@@ -4,7 +4,7 @@ import { SEVERITIES, type Finding } from '../rules/types.js'
 import { inReviewOrder } from './github/order.js'
 import { ruleLink } from './github/rule-link.js'
 import { codeSpan, markdownText } from './escape.js'
-import { active, countBySeverity, oneLineMessage, SEVERITY_ICON, tableCell } from './summary.js'
+import { active, countBySeverity, filesLine, oneLineMessage, SEVERITY_ICON, tableCell } from './summary.js'
 
 export interface MarkdownOptions {
   title?: string
@@ -12,18 +12,22 @@ export interface MarkdownOptions {
   maxRows?: number
   /** Turns `file:line` into a link (the Action passes a blob URL at the head commit). */
   linkFor?: (finding: Finding) => string | undefined
+  /** Lines added after the findings (a baseline's effect). */
+  notes?: string[]
 }
 
 /** A Markdown report for job summaries, PR comments and `--format markdown`: most severe first (findings arrive masked: see redact.ts). */
 export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
   const findings = inReviewOrder(active(result.findings).filter((f) => f.ruleId !== 'policygate/unresolved'))
   const unresolved = active(result.findings).filter((f) => f.ruleId === 'policygate/unresolved')
-  const counts = countBySeverity(findings)
+  // The headline and the table count what text, JSON and SARIF count: every active finding, unresolved values included.
+  const counts = countBySeverity(active(result.findings))
+  const total = findings.length + unresolved.length
   const out: string[] = [`## ${options.title ?? 'policygate'}`, '']
   out.push(
-    findings.length === 0
+    total === 0
       ? `No findings in ${result.files.length} scanned file(s).`
-      : `**${findings.length} finding(s)** in ${result.files.length} scanned file(s).`,
+      : `**${total} finding(s)** in ${result.files.length} scanned file(s)${unresolved.length > 0 ? `, ${unresolved.length} of them values that could not be determined` : ''}.`,
     '',
     `| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${s}`).join(' | ')} |`,
     `| ${SEVERITIES.map(() => '---:').join(' | ')} |`,
@@ -58,6 +62,8 @@ export function toMarkdown(result: ScanResult, options: MarkdownOptions = {}): s
     }
     out.push('')
   }
+  for (const note of options.notes ?? []) out.push(markdownText(note), '')
+  out.push(filesLine(result), '')
   out.push(`Rulebook: ${codeSpan(result.rulebookSource)}`)
   return out.join('\n') + '\n'
 }

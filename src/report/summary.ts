@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.js'
+import type { ScanResult } from '../scan.js'
 
 /** Findings that count: not waived, not suppressed. */
 export function active(findings: Finding[]): Finding[] {
@@ -22,6 +23,11 @@ export function oneLineMessage(finding: Finding): string {
 export function shownDetails(finding: Finding, max: number): string[] {
   const details = finding.details ?? []
   return details.length <= max ? details : [...details.slice(0, max), `…and ${details.length - max} more`]
+}
+
+/** The closing line of text and Markdown reports: what the scan read and what it left alone. */
+export function filesLine(result: Pick<ScanResult, 'files' | 'skippedPaths' | 'unrecognisedFiles'>): string {
+  return `Files: ${result.files.length} scanned, ${result.skippedPaths} skipped by ignore rules, ${result.unrecognisedFiles} not recognised.`
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {

@@ -3,12 +3,14 @@ import type { ScanResult } from '../scan.js'
 import { SEVERITIES, type Finding, type Severity } from '../rules/types.js'
 import { plainLine } from './escape.js'
 import { redact } from './redact.js'
-import { active, countBySeverity, groupByFile, groupByLine, shownDetails } from './summary.js'
+import { active, countBySeverity, filesLine, groupByFile, groupByLine, shownDetails } from './summary.js'
 
 export interface TextOptions {
   color: boolean
   /** Source lines of a scanned file, for code frames; undefined when unreadable. */
   readLines(file: string): string[] | undefined
+  /** Lines added after the summary (a baseline's effect). */
+  notes?: string[]
 }
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' }
@@ -48,6 +50,7 @@ export function toText(result: ScanResult, options: TextOptions): string {
     out.push(paint('33', plainLine(`Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`)))
   }
   if (shown.length > 0) out.push('', ...countsTable(shown))
+  out.push(...(options.notes ?? []).map(plainLine), filesLine(result))
   return out.join('\n') + '\n'
 }
 

@@ -3,7 +3,7 @@ import { governanceRules } from '../rules/rulebook/index.js'
 import type { ConfiguredRule } from '../rules/run.js'
 import type { AnyRule } from '../rules/types.js'
 import type { EffectiveRulebook } from './effective.js'
-import { judge } from './judge.js'
+import { excludedFromEveryRule, judge } from './judge.js'
 import { startingPoint } from './merge.js'
 import type { LoadedRulebook } from './types.js'
 
@@ -13,7 +13,8 @@ export function toRulebook(effective: EffectiveRulebook, source: string, reposit
   const rules: ConfiguredRule[] = effective.rules
     .filter((r) => r.enabled && !governance.has(r.rule))
     .map((r) => ({ rule: r.rule, params: r.params, severity: r.severity }))
-  return { source, rules, apply: judge(effective), effective, repositoryFiles }
+  const excludesFile = excludedFromEveryRule(effective)
+  return { source, rules, apply: judge(effective), effective, repositoryFiles, ...(excludesFile && { excludesFile }) }
 }
 
 /** Every rule with its own defaults (the rules' enabledByDefault, severity and params), no waivers: what runs without a rulebook file. */

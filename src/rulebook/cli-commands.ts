@@ -10,12 +10,14 @@ import { loadRulebook } from './load.js'
 import { PRESETS } from './locations.js'
 import { SCHEMA_ID } from './schema.js'
 import { showRulebook } from './show.js'
+import type { RemoteRef } from './locations.js'
 import type { LoadedRulebook } from './types.js'
 
 /*
  * The rulebook's command-line surface: `scan --rulebook`, `rulebook show`, `rulebook test`, `init`.
  * cli.ts dispatches here. Locally a rulebook and everything it extends are files of the repository
- * (or presets); central `owner/repo/path@ref` rulebooks are read only by the Action.
+ * (or presets); central `owner/repo/path@ref` rulebooks are read through the GitHub API with
+ * GITHUB_TOKEN, by the same reader as the Action's.
  */
 
 export const RULEBOOK_USAGE = `  policygate rulebook show [--rulebook FILE] [--root DIR]
@@ -34,11 +36,11 @@ function rulebookReference(root: string, option: string | undefined): string | u
 }
 
 /** The rulebook for a scan of `root`, or the errors to print before exiting 2. */
-export async function loadCliRulebook(root: string, option: string | undefined): Promise<{ ok: true; rulebook: LoadedRulebook } | { ok: false; errors: string[] }> {
+export async function loadCliRulebook(root: string, option: string | undefined, fetchRemote?: (ref: RemoteRef) => Promise<string | undefined>): Promise<{ ok: true; rulebook: LoadedRulebook } | { ok: false; errors: string[] }> {
   const reference = rulebookReference(root, option)
   if (typeof reference === 'object') return { ok: false, errors: [reference.error] }
   const reader = createRepoReader(root)
-  const result = await loadRulebook({ rulebook: reference, readFile: async (path) => reader.readText(path) })
+  const result = await loadRulebook({ rulebook: reference, readFile: async (path) => reader.readText(path), fetchRemote })
   return result.ok ? result : { ok: false, errors: result.errors.map(formatRulebookError) }
 }
 
@@ -46,7 +48,8 @@ export function printRulebookErrors(errors: string[]): void {
   process.stderr.write(`policygate: the rulebook is not valid (nothing was scanned):\n${errors.map((e) => `  ${e}`).join('\n')}\n`)
 }
 
-export async function rulebookCommand(args: string[]): Promise<number> {
+/** `fetchRemote` reads central rulebooks (the CLI passes src/cli/central-rulebook.ts). */
+export async function rulebookCommand(args: string[], fetchRemote?: (ref: RemoteRef) => Promise<string | undefined>): Promise<number> {
   const [sub, ...rest] = args
   if (sub !== 'show' && sub !== 'test') {
     process.stderr.write(`policygate: rulebook takes show or test\n\nUsage:\n${RULEBOOK_USAGE}\n`)
@@ -54,7 +57,7 @@ export async function rulebookCommand(args: string[]): Promise<number> {
   }
   const { values } = parseArgs({ args: rest, options: { rulebook: { type: 'string' }, root: { type: 'string' } } })
   const root = resolve(values.root ?? '.')
-  const loaded = await loadCliRulebook(root, values.rulebook)
+  const loaded = await loadCliRulebook(root, values.rulebook, fetchRemote)
   if (!loaded.ok) {
     printRulebookErrors(loaded.errors)
     return 2

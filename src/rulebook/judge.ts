@@ -4,6 +4,7 @@ import type { InlineSuppression, ResourceMeta } from '../model/resource.js'
 import { firstLine, type SourceRange } from '../model/source.js'
 import type { Finding, Suppression } from '../rules/types.js'
 import { hasExpired } from './dates.js'
+import { rulesCoveredBy } from './foreign-checks.js'
 import { selectorMatches, type EffectiveRulebook, type EffectiveRule, type Waiver } from './effective.js'
 import { resourceLookup, resourcesOf } from './resources.js'
 import type { SuppressionGate } from './types.js'
@@ -49,6 +50,14 @@ function waiverMatches(compiled: CompiledWaiver, finding: Finding): boolean {
   return true
 }
 
+/** Whether every enabled rule's paths leave `file` out; undefined when some rule reports everywhere. */
+export function excludedFromEveryRule(effective: EffectiveRulebook): ((file: string) => boolean) | undefined {
+  const enabled = effective.rules.filter((r) => r.enabled)
+  if (enabled.length === 0 || enabled.some((r) => !r.include && !r.exclude)) return undefined
+  const ruleScopes = scopes(enabled)
+  return (file) => enabled.every((r) => !inScope(ruleScopes.get(r.rule.id), file))
+}
+
 export function judge(effective: EffectiveRulebook): (findings: Finding[], model: AwsModel, now: Date, gate?: SuppressionGate) => Finding[] {
   const ruleScopes = scopes(effective.rules)
   const governance = new Map(effective.rules.filter((r) => r.rule.id.startsWith('rulebook/')).map((r) => [r.rule.id, r]))
@@ -57,6 +66,12 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
     resource: waiver.resource === undefined ? undefined : picomatch(waiver.resource, { dot: true, bash: true }),
     path: waiver.path === undefined ? undefined : glob([waiver.path]),
   }))
+
+  const foreignSetting = effective.rules.find((r) => r.rule.id === 'rulebook/foreign-suppression')
+  const honourForeign = foreignSetting?.params.honour_foreign_suppressions !== false
+  /** A policygate suppression names its rule or area; a Checkov or Trivy one covers the rules its check maps to. */
+  const suppresses = (suppression: InlineSuppression, ruleId: string): boolean =>
+    suppression.foreign ? honourForeign && rulesCoveredBy(suppression.foreign, suppression.ruleId).includes(ruleId) : selectorMatches(suppression.ruleId, ruleId)
 
   return (findings, model, now, gate) => {
     const governed: Finding[] = []
@@ -76,7 +91,7 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
     for (const finding of kept) {
       if (!finding.resource) continue
       const meta = lookup(finding.resource.address, finding.loc.file, finding.loc.startLine)
-      const suppression = meta?.suppressions.find((s) => selectorMatches(s.ruleId, finding.ruleId) && s.reason !== undefined && !hasExpired(s.until ?? '9999-12-31', now) && (gate?.(s, finding) ?? true))
+      const suppression = meta?.suppressions.find((s) => suppresses(s, finding.ruleId) && s.reason !== undefined && !hasExpired(s.until ?? '9999-12-31', now) && (gate?.(s, finding) ?? true))
       if (suppression) finding.suppressed = inline(suppression)
     }
 
@@ -106,6 +121,12 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
       for (const suppression of meta.suppressions) {
         if (judged.has(suppression)) continue
         judged.add(suppression)
+        if (suppression.foreign) {
+          const covered = honourForeign ? rulesCoveredBy(suppression.foreign, suppression.ruleId) : []
+          // Another tool's check with no policygate counterpart (or foreign comments turned off) is not this rulebook's business.
+          if (covered.length === 0) continue
+          report('rulebook/foreign-suppression', suppression.loc, foreignMessage(suppression, covered, meta.address), meta, `suppression[${suppression.foreign}:${suppression.ruleId}]`)
+        }
         const element = `suppression[${suppression.ruleId}]`
         if (suppression.reason === undefined) {
           report('rulebook/waiver-no-reason', suppression.loc, `The suppression of ${suppression.ruleId} on ${meta.address} gives no reason, so it hides nothing`, meta, element)
@@ -116,6 +137,12 @@ export function judge(effective: EffectiveRulebook): (findings: Finding[], model
     }
     return [...kept, ...governed]
   }
+}
+
+function foreignMessage(suppression: InlineSuppression, covered: string[], address: string): string {
+  const written = suppression.foreign === 'checkov' ? `checkov:skip=${suppression.ruleId}` : `trivy:ignore:${suppression.ruleId}`
+  const reason = suppression.reason ? `"${suppression.reason}"` : 'no reason, so it hides nothing'
+  return `${written} on ${address} is honoured as a suppression of ${covered.join(', ')} (${reason}); write it as \`policygate:ignore ${covered[0]} <reason>\``
 }
 
 function inline(suppression: InlineSuppression): Suppression {

@@ -11,6 +11,8 @@ export interface Rulebook {
   rules: ConfiguredRule[]
   /** Marks waived and suppressed findings, drops findings outside a rule's paths, adds the rulebook's own findings. */
   apply(findings: Finding[], model: AwsModel, now: Date, gate?: SuppressionGate): Finding[]
+  /** True for a file no enabled rule may report in (every rule's paths exclude it): the scan does not read it. */
+  excludesFile?(path: string): boolean
 }
 
 /**

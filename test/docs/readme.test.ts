@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { load } from 'js-yaml'
 import { ESCALATION_METHODS } from '../../src/iam/escalation/methods.js'
+import { installPackedCheckout } from '../cli/install.js'
 import { REPO } from '../helpers/cli.js'
 import { bundleCli, tempTree, type CliRun } from './cli-bundle.js'
 import { codeBlocks, readDoc, relativeLinks, shellCommands } from './markdown.js'
@@ -13,14 +16,18 @@ import { codeBlocks, readDoc, relativeLinks, shellCommands } from './markdown.js
  * must do; an entry whose command left the docs fails too.
  */
 
-const DOCS = ['README.md', 'docs/rulebook.md', 'examples/plan/README.md', 'examples/workflows/README.md']
+const DOCS = ['README.md', 'docs/rulebook.md', 'docs/migration.md', 'examples/plan/README.md', 'examples/workflows/README.md']
+
+/** The quick start's install command: run here against this checkout (test/cli/install.ts), the registry being out of reach. */
+const INSTALL = 'npm install -g github:policygate/policygate'
 
 type Run = (args: string[], cwd?: string) => CliRun
 
 /** policygate's arguments of a documented command, or undefined for another tool's command. */
 function policygateArgs(command: string): string[] | undefined {
   const match = /^(?:policygate|node dist\/cli\.js)(?:\s+(.*))?$/.exec(command)
-  return match ? (match[1] ?? '').split(/\s+/).filter(Boolean) : undefined
+  // A single-quoted word is passed without its quotes, as a shell does.
+  return match ? (match[1] ?? '').split(/\s+/).filter(Boolean).map((word) => word.replace(/^'(.*)'$/, '$1')) : undefined
 }
 
 /** The number the README states before `label` (`83 built-in rules`). */
@@ -67,10 +74,10 @@ const documented: Record<string, (run: Run, command: string) => void> = {
     expect(result.code, 'findings at high or above exit 1').toBe(1)
     for (const rule of ['iam/oidc-github-unrestricted', 'iam/passrole-unrestricted', 'apigw/method-no-auth']) expect(result.stdout).toContain(rule)
   },
-  'policygate scan [paths…] [--format text|json|sarif|markdown] [--output FILE] [--fail-on high] [--rulebook FILE|policygate:strict] [--root DIR]'(run, synopsis) {
+  'policygate scan [paths…] [--format text|json|sarif|markdown|junit|github] [--output FILE] [--fail-on high] [--rulebook FILE|policygate:strict] [--root DIR]'(run, synopsis) {
     const fill = { 'paths…': 'examples/terraform', '--output FILE': outputFile, '--rulebook FILE': 'policies/strict.yml', '--root DIR': '.' }
     const variants = synopsisVariants(policygateArgs(synopsis)!, fill)
-    expect(variants.map((v) => v[v.indexOf('--format') + 1])).toEqual(['text', 'json', 'sarif', 'markdown'])
+    expect(variants.map((v) => v[v.indexOf('--format') + 1])).toEqual(['text', 'json', 'sarif', 'markdown', 'junit', 'github'])
     for (const args of variants) {
       rmSync(outputFile, { force: true })
       const result = run(args)
@@ -79,6 +86,69 @@ const documented: Record<string, (run: Run, command: string) => void> = {
       expect(readFileSync(outputFile, 'utf8')).toContain('iam/trust-public')
     }
     rmSync(outputFile, { force: true })
+  },
+  'policygate scan .'(run) {
+    inTree({ 'main.tf': readFileSync(join(REPO, 'examples/terraform/main.tf'), 'utf8') }, (dir) => {
+      const result = run(['scan', '.'], dir)
+      // "a finding at high or above exits 1"
+      expect(result.code, result.stderr).toBe(1)
+      expect(result.stdout).toMatch(/^main\.tf$/m)
+      expect(result.stdout).toMatch(/Files: 1 scanned/)
+    })
+  },
+  'policygate scan . -o sarif=policygate.sarif -o junit=policygate.xml'(run, command) {
+    inTree({ 'main.tf': PUBLIC_ROLE }, (dir) => {
+      const result = run(policygateArgs(command)!, dir)
+      expect(result.code).toBe(1)
+      expect(result.stdout, 'text on the terminal').toMatch(/\d+ finding\(s\) in 1 file\(s\)/)
+      expect(JSON.parse(readFileSync(join(dir, 'policygate.sarif'), 'utf8')).version).toBe('2.1.0')
+      expect(readFileSync(join(dir, 'policygate.xml'), 'utf8')).toContain('<testcase name="iam/trust-public" classname="main.tf"')
+    })
+  },
+  "policygate scan . --skip-path 'legacy/**' --skip-check 'iam/*'"(run, command) {
+    inTree({ 'main.tf': PUBLIC_ROLE + TRAIL, 'legacy/main.tf': 'resource "broken" {\n' }, (dir) => {
+      const all = run(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir)
+      const rules = (stdout: string) => (JSON.parse(stdout) as { findings: { ruleId: string; loc: { file: string } }[] }).findings
+      expect(rules(all.stdout).some((f) => f.loc.file.startsWith('legacy/'))).toBe(true)
+      const left = rules(run([...policygateArgs(command)!, '--format', 'json', '--fail-on', 'none'], dir).stdout)
+      expect(left.filter((f) => f.loc.file.startsWith('legacy/') || f.ruleId.startsWith('iam/'))).toEqual([])
+      expect(left.some((f) => f.ruleId.startsWith('trail/'))).toBe(true)
+    })
+  },
+  'policygate scan . --write-baseline policygate-baseline.json'(run, command) {
+    inTree({ 'main.tf': PUBLIC_ROLE }, (dir) => {
+      expect(run(policygateArgs(command)!, dir).code).toBe(1)
+      const baseline = JSON.parse(readFileSync(join(dir, 'policygate-baseline.json'), 'utf8')) as { entries: { ruleId: string }[] }
+      expect(baseline.entries.map((e) => e.ruleId)).toContain('iam/trust-public')
+    })
+  },
+  'policygate scan . --baseline policygate-baseline.json'(run, command) {
+    inTree({ 'main.tf': PUBLIC_ROLE }, (dir) => {
+      run(['scan', '.', '--write-baseline', 'policygate-baseline.json'], dir)
+      const result = run(policygateArgs(command)!, dir)
+      // "from then on report only new ones": nothing new, exit 0.
+      expect(result.code, result.stdout).toBe(0)
+      expect(result.stdout).toMatch(/Baseline policygate-baseline\.json: [1-9]\d* known finding\(s\) not reported; 0 baseline entries are gone/)
+    })
+  },
+  'policygate scan . --quiet --fail-on critical'(run, command) {
+    inTree({ 'main.tf': PUBLIC_ROLE + TRAIL }, (dir) => {
+      const result = run(policygateArgs(command)!, dir)
+      expect(result.code).toBe(1)
+      const severities = [...result.stdout.matchAll(/^ {2}\d+:\d+ +([a-z]+) /gm)].map((m) => m[1])
+      expect(severities.length).toBeGreaterThan(0)
+      expect(new Set(severities)).toEqual(new Set(['critical']))
+      expect(result.stderr).toBe('')
+    })
+  },
+  'policygate scan cdk.out'(run) {
+    const template = JSON.stringify({ Resources: { Trail: { Type: 'AWS::CloudTrail::Trail', Properties: { IsLogging: true, S3BucketName: 'b', EnableLogFileValidation: false } } } }, null, 1)
+    inTree({ 'cdk.out/AppStack.template.json': template, 'cdk.out/manifest.json': '{"version":"36.0.0"}', 'cdk.out/asset.abc/template.yaml': 'Resources: {}\n' }, (dir) => {
+      const result = run(['scan', 'cdk.out', '--format', 'json', '--fail-on', 'none'], dir)
+      const report = JSON.parse(result.stdout) as { files: string[]; findings: { ruleId: string; loc: { file: string } }[] }
+      expect(report.files).toEqual(['cdk.out/AppStack.template.json'])
+      expect(report.findings.find((f) => f.ruleId === 'trail/log-validation-disabled')?.loc.file).toBe('cdk.out/AppStack.template.json')
+    })
   },
   'policygate rules'(run) {
     const result = run(['rules'])
@@ -126,6 +196,26 @@ const documented: Record<string, (run: Run, command: string) => void> = {
   },
 }
 
+/** A public role (iam/trust-public, critical) and a trail without validation (trail/*, up to high). */
+const PUBLIC_ROLE = `resource "aws_iam_role" "open" {
+  name = "open"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "*" } }]
+  })
+}
+`
+const TRAIL = 'resource "aws_cloudtrail" "t" {\n  name = "t"\n  s3_bucket_name = "b"\n  enable_log_file_validation = false\n}\n'
+
+function inTree(files: Record<string, string>, body: (dir: string) => void): void {
+  const tree = tempTree(files)
+  try {
+    body(tree.dir)
+  } finally {
+    tree.cleanup()
+  }
+}
+
 /** Every command of every shell block of the docs, with where it is written. */
 function documentedCommands(): { command: string; where: string }[] {
   return DOCS.flatMap((doc) =>
@@ -163,9 +253,9 @@ describe('the commands the documentation shows', () => {
     })
   }
 
-  it('other commands are npm scripts of package.json or terraform', () => {
+  it('other commands are npm scripts of package.json, terraform, or the install the next test runs', () => {
     const { scripts } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-    for (const { command, where } of commands.filter((c) => !policygateArgs(c.command))) {
+    for (const { command, where } of commands.filter((c) => !policygateArgs(c.command) && c.command !== INSTALL)) {
       const words = command.split(/\s+/)
       if (words[0] === 'terraform') continue
       expect(words[0], `${where}: ${command}`).toBe('npm')
@@ -173,6 +263,26 @@ describe('the commands the documentation shows', () => {
       if (script === 'ci') continue
       expect(scripts[script!], `${where}: npm script '${script}'`).toBeDefined()
     }
+  })
+
+  it(`the quick start's install (${INSTALL}): this checkout, packed and installed, gives a working policygate command`, () => {
+    expect(commands.map((c) => c.command)).toContain(INSTALL)
+    const installed = installPackedCheckout()
+    try {
+      const version = spawnSync(installed.command, ['--version'], { encoding: 'utf8' })
+      expect(version.status, version.stderr).toBe(0)
+      expect(version.stdout).toMatch(/^policygate \d+\.\d+\.\d+\n/)
+    } finally {
+      installed.cleanup()
+    }
+  }, 180_000)
+
+  it("the quick start's pre-commit configuration names this repository's hook", () => {
+    const block = codeBlocks(readDoc('README.md')).find((b) => b.language === 'yaml' && b.body.includes('hooks:'))!
+    const config = load(block.body) as { repos: { repo: string; hooks: { id: string }[] }[] }
+    const hooks = load(readFileSync(join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[]
+    expect(config.repos[0]!.repo).toBe('https://github.com/policygate/policygate')
+    expect(hooks.map((h) => h.id)).toContain(config.repos[0]!.hooks[0]!.id)
   })
 
   it('init --preset strict|cis-aws (docs/rulebook.md) start from that preset', () => {

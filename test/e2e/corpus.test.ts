@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { CLI, REPO } from '../helpers/cli.js'
+import { expect, it } from 'vitest'
+import { CLI } from '../helpers/cli.js'
+import { CORPUS_DIR, describeWithCorpus } from '../helpers/corpus-dir.js'
 
-const CORPUS = join(REPO, '..', 'shared', 'corpus')
+const CORPUS = CORPUS_DIR
 
 /** The rules of the engine issue, for which the public corpus sets a floor. */
 const ENGINE_RULES = [
@@ -21,7 +22,7 @@ interface Score {
   per_rule: Record<string, { bad: number; detected: number; good: number; fp: number }>
 }
 
-describe.skipIf(!existsSync(join(CORPUS, 'score.mjs')))('public corpus (Trivy-derived), scored by its own scorer against the bundled CLI', () => {
+describeWithCorpus(['score.mjs'], 'public corpus (Trivy-derived), scored by its own scorer against the bundled CLI', () => {
   it('meets the floor: recall ≥ 90% and false positives ≤ 5% for the engine rules, no crash', () => {
     const report = join(mkdtempSync(join(tmpdir(), 'policygate-score-')), 'score.json')
     const run = spawnSync(

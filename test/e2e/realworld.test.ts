@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { scan } from '../../src/scan.js'
-import { REPO } from '../helpers/cli.js'
+import { corpusPath, describeWithCorpus } from '../helpers/corpus-dir.js'
 
-const REALWORLD = join(REPO, '..', 'shared', 'corpus', 'realworld')
+const REALWORLD = corpusPath('realworld')
 
-describe.skipIf(!existsSync(REALWORLD))('real-world Terraform and CloudFormation', () => {
+describeWithCorpus(['realworld'], 'real-world Terraform and CloudFormation', () => {
   it('every valid file parses: no parse errors, no rule crashes, templates and modules found', async () => {
     const result = await scan({ root: REALWORLD })
     const problems = result.findings.filter((f) => f.ruleId === 'policygate/parse-error' || f.ruleId === 'policygate/rule-error')

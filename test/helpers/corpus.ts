@@ -1,15 +1,15 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, join } from 'node:path'
 import { expect } from 'vitest'
 import type { AwsModel } from '../../src/model/aws.js'
 import { defaultRulebook } from '../../src/rulebook/index.js'
 import { scan } from '../../src/scan.js'
+import { corpusPath } from './corpus-dir.js'
 
 // The labelled Trivy-derived corpus, scored the way ../shared/corpus/score.mjs does: each case alone in its
 // own directory, disputed and source-broken cases skipped.
-const corpusDir = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/trivy')
+const corpusDir = corpusPath('trivy')
 
 export interface CorpusCase {
   file: string
@@ -19,8 +19,9 @@ export interface CorpusCase {
   source_broken?: boolean
 }
 
-/** The undisputed, well-formed cases that expect one of the rules `ours` selects. */
+/** The undisputed, well-formed cases that expect one of the rules `ours` selects; none when the corpus is absent. */
 export function corpusCases(ours: (ruleId: string) => boolean): CorpusCase[] {
+  if (!existsSync(join(corpusDir, 'manifest.json'))) return []
   const manifest = JSON.parse(readFileSync(join(corpusDir, 'manifest.json'), 'utf8')) as { cases: CorpusCase[] }
   return manifest.cases.filter((c) => c.expect_any.some(ours) && !c.disputed && !c.source_broken)
 }

@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest'
+import { it } from 'vitest'
 import { corpusCases, expectCorpusScore } from '../helpers/corpus.js'
+import { describeWithCorpus } from '../helpers/corpus-dir.js'
 
 const POLICY_CONTENT_RULES = new Set([
   'iam/full-admin', 'iam/service-wildcard-action', 'iam/wildcard-resource-write', 'iam/not-action-allow', 'iam/not-resource-allow',
@@ -9,7 +10,7 @@ const POLICY_CONTENT_RULES = new Set([
 ])
 const cases = corpusCases((id) => POLICY_CONTENT_RULES.has(id))
 
-describe('Trivy corpus: IAM policy-content rules', () => {
+describeWithCorpus(['trivy', 'manifest.json'], 'Trivy corpus: IAM policy-content rules', () => {
   it('detects ≥ 90% of bad cases with ≤ 5% false positives on good ones', async () => {
     await expectCorpusScore('iam policy content', cases)
   }, 120_000)

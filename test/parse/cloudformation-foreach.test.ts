@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseTemplate } from '../../src/parse/cloudformation/index.js'
+import { corpusPath, describeWithCorpus } from '../helpers/corpus-dir.js'
 import { at, parseLines, resource } from './cloudformation-helpers.js'
 
 const TRANSFORM = ['AWSTemplateFormatVersion: "2010-09-09"', 'Transform: AWS::LanguageExtensions']
@@ -248,9 +248,9 @@ describe('positions of generated resources', () => {
   })
 })
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus/realworld/cloudformation/CloudFormation', import.meta.url))
+const corpus = corpusPath('realworld', 'cloudformation', 'CloudFormation')
 
-describe.skipIf(!existsSync(corpus))('the real-world Fn::ForEach templates', () => {
+describeWithCorpus(['realworld', 'cloudformation', 'CloudFormation'], 'the real-world Fn::ForEach templates', () => {
   const parse = (name: string) => parseTemplate({ path: name, text: readFileSync(`${corpus}/${name}`, 'utf8') })!
 
   it.each(['fn-foreach-ddb.yaml', 'fn-foreach-ddb.json'])('%s yields one table per item', (name) => {

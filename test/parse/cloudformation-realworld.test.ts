@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { parseTemplate } from '../../src/parse/cloudformation/index.js'
+import { corpusPath, describeWithCorpus } from '../helpers/corpus-dir.js'
 
-const corpus = fileURLToPath(new URL('../../../shared/corpus/realworld', import.meta.url))
+const corpus = corpusPath('realworld')
 
 function documentsUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -14,8 +14,8 @@ function documentsUnder(dir: string): string[] {
   })
 }
 
-describe.skipIf(!existsSync(corpus))('the real-world corpus', () => {
-  const files = existsSync(corpus) ? documentsUnder(corpus).map((full) => ({ path: relative(corpus, full), text: readFileSync(full, 'utf8') })) : []
+describeWithCorpus(['realworld'], 'the real-world corpus', () => {
+  const files = documentsUnder(corpus).map((full) => ({ path: relative(corpus, full), text: readFileSync(full, 'utf8') }))
   const results = files.map((file) => ({ path: file.path, unit: parseTemplate(file) }))
 
   it('parses every template with zero parse errors', () => {

@@ -10,8 +10,9 @@ import { scan } from '../../src/scan.js'
 import { discoverFiles } from '../../src/sources/files.js'
 import { createRepoReader } from '../../src/sources/reader.js'
 import { REPO, runCli } from '../helpers/cli.js'
+import { corpusPath, describeWithCorpus } from '../helpers/corpus-dir.js'
 
-const REALWORLD = join(REPO, '..', 'shared', 'corpus', 'realworld')
+const REALWORLD = corpusPath('realworld')
 
 async function modulesOf(root: string): Promise<ModuleTask[]> {
   return [...(await discoverFiles(root)).terraformModules].map(([dir, files]) => ({ dir, files }))
@@ -27,7 +28,7 @@ describe('workerCount', () => {
   })
 })
 
-describe.skipIf(!existsSync(REALWORLD))('parse workers', () => {
+describeWithCorpus(['realworld'], 'parse workers', () => {
   // The worker entry bundled as the build bundles it; inside node_modules so its package imports resolve.
   let dir: string
   let entry: string
@@ -63,7 +64,7 @@ describe.skipIf(!existsSync(REALWORLD))('parse workers', () => {
   }, 60_000)
 })
 
-describe.skipIf(!existsSync(REALWORLD))('the bundled CLI on a tree large enough for workers', () => {
+describeWithCorpus(['realworld'], 'the bundled CLI on a tree large enough for workers', () => {
   it('reports exactly what the one-thread scan finds', async () => {
     expect(existsSync(join(REPO, 'dist', 'parse-worker.js')), 'run `npm run build`').toBe(true)
     const root = mkdtempSync(join(tmpdir(), 'policygate-pool-'))

@@ -36,6 +36,11 @@ Resources:
           AwsAccountWhitelist: ["111122223333"]
   HttpStage:
     Type: AWS::ApiGatewayV2::Stage
+    Metadata:
+      checkov:
+        skip:
+          - id: CKV_AWS_95
+            comment: access logs are collected by the central account
     Properties:
       ApiId: abc123
       StageName: prod

@@ -1,6 +1,7 @@
-import { describe, it } from 'vitest'
+import { it } from 'vitest'
 import type { AwsModel } from '../../src/model/aws.js'
 import { corpusCases, expectCorpusScore, type CorpusCase } from '../helpers/corpus.js'
+import { describeWithCorpus } from '../helpers/corpus-dir.js'
 
 const cases = corpusCases((id) => /^(trail|config|monitoring|vpce|secrets|s3)\//.test(id))
 
@@ -19,7 +20,7 @@ function badUnderCatalog(c: CorpusCase, model: AwsModel): boolean {
   return model.s3.buckets.some((bucket) => PAB_SETTINGS.some((setting) => !on(setting, bucket)))
 }
 
-describe('Trivy corpus: trail, config, monitoring, vpce, secrets and s3 rules', () => {
+describeWithCorpus(['trivy', 'manifest.json'], 'Trivy corpus: trail, config, monitoring, vpce, secrets and s3 rules', () => {
   it('detects ≥ 90% of bad cases with ≤ 5% false positives on good ones', async () => {
     await expectCorpusScore('trail/config/monitoring/vpce/secrets/s3', cases, badUnderCatalog)
   }, 300_000)

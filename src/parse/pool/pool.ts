@@ -67,6 +67,8 @@ export interface ParseModulesOptions {
   entry: string | undefined
   /** Other parsing for this thread, done first (one template or plan each); it then takes modules too. */
   meanwhile: (() => void)[]
+  /** Told when a module's unit is ready (by its index in `modules`), for progress. */
+  onModuleParsed?: (index: number) => void
 }
 
 /** How long this thread works before letting worker replies in and sending the workers their next modules. */
@@ -80,7 +82,7 @@ export async function parseModules(root: string, modules: ModuleTask[], reader: 
   const count = options.entry ? workerCount(sizes, options.workers) : 0
   // Long modules started early keep the threads' finishing times close.
   if (count > 0) queue.sort((a, b) => sizes[b]! - sizes[a]! || a - b)
-  const workers = count > 0 ? startWorkers(options.entry!, count, root, modules, queue, units) : []
+  const workers = count > 0 ? startWorkers(options.entry!, count, root, modules, queue, units, options.onModuleParsed) : []
   let turnStart = performance.now()
   const endTurn = async (): Promise<void> => {
     if (workers.length === 0 || performance.now() - turnStart < TURN_MS) return
@@ -93,11 +95,16 @@ export async function parseModules(root: string, modules: ModuleTask[], reader: 
   }
   for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
     units[index] = await parseModuleTask(root, modules[index]!, reader)
+    options.onModuleParsed?.(index)
     await endTurn()
   }
   await Promise.all(workers.map((w) => w.done))
   // Modules a failed worker held are parsed here, after the queue ran dry.
-  for (const [index, module] of modules.entries()) units[index] ??= await parseModuleTask(root, module, reader)
+  for (const [index, module] of modules.entries()) {
+    if (units[index]) continue
+    units[index] = await parseModuleTask(root, module, reader)
+    options.onModuleParsed?.(index)
+  }
   return units
 }
 
@@ -106,7 +113,7 @@ interface RunningWorker {
   done: Promise<void>
 }
 
-function startWorkers(entry: string, count: number, root: string, modules: ModuleTask[], queue: number[], units: ParsedUnit[]): RunningWorker[] {
+function startWorkers(entry: string, count: number, root: string, modules: ModuleTask[], queue: number[], units: ParsedUnit[], onModuleParsed?: (index: number) => void): RunningWorker[] {
   return Array.from({ length: count }, () => {
     const worker = new Worker(entry)
     const held = new Set<number>()
@@ -127,7 +134,10 @@ function startWorkers(entry: string, count: number, root: string, modules: Modul
       worker.on('message', (reply: WorkerReply) => {
         if (finished) return
         held.delete(reply.id)
-        if ('unit' in reply) units[reply.id] = reply.unit
+        if ('unit' in reply) {
+          units[reply.id] = reply.unit
+          onModuleParsed?.(reply.id)
+        }
         send()
         if (held.size === 0) finish()
       })

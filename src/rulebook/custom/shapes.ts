@@ -137,7 +137,7 @@ export const SHAPES: { [N in ShapeName]: Fields<ShapeTypes[N]> } = {
   PrincipalEntry: { type: plain('string'), value: attr('string') },
   Condition: { loc: one('SourceRange'), operator: attr('string'), key: attr('string'), values: attrs('string') },
   ResourceMeta: { address: plain('string'), sourceType: plain('string'), loc: one('SourceRange'), suppressions: many('InlineSuppression') },
-  InlineSuppression: { ruleId: plain('string'), reason: opt(plain('string')), until: opt(plain('string')), loc: one('SourceRange') },
+  InlineSuppression: { ruleId: plain('string'), foreign: opt(plain('string')), reason: opt(plain('string')), until: opt(plain('string')), loc: one('SourceRange') },
   SourceRange: { file: plain('string'), startLine: plain('number'), endLine: plain('number'), startColumn: opt(plain('number')), endColumn: opt(plain('number')) },
 
   IamRole: { ...principalFields, trust: opt(one('PolicyDocument')), permissionsBoundary: opt(attr('string')) },
