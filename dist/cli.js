@@ -1,45 +1,57 @@
+#!/usr/bin/env node
 import { createRequire as __pgCreateRequire } from 'node:module';
 import { fileURLToPath as __pgFileURLToPath } from 'node:url';
 const require = __pgCreateRequire(import.meta.url);
 const __filename = __pgFileURLToPath(import.meta.url);
 const __dirname = __pgFileURLToPath(new URL('.', import.meta.url));
 import {
+  ANNOTATION_LEVEL,
+  VERSION,
+  active,
+  applyBaseline,
+  baselineNote,
+  countBySeverity,
+  filesLine,
+  groupByFile,
+  groupByLine,
+  oneLineMessage,
+  parseBaseline,
+  shownDetails,
+  toAnnotation,
+  toBaselineFile,
+  toJson,
+  toMarkdown,
+  toSarif
+} from "./chunks/chunk-V7WEGKFV.js";
+import {
   DEFAULT_RULEBOOK_PATH,
   EXPIRY_WARNING_DAYS,
   PRESETS,
   SCHEMA_ID,
   SEVERITIES,
-  VERSION,
-  active,
   atLeast,
   builtinRules,
   cisControlsByRule,
-  countBySeverity,
+  errorText,
   expiringSoon,
   formatRulebookError,
   governanceRules,
-  groupByFile,
   iamDataVersion,
   loadRulebook,
+  plainLine,
   redact,
+  redactResult,
+  rulesCoveredByAnyTool,
   scan,
+  selectorMatches,
   showRulebook,
-  shownDetails,
-  toJson,
-  toMarkdown,
-  toRulebook,
-  toSarif
-} from "./chunks/chunk-Y6PORPBA.js";
+  toRulebook
+} from "./chunks/chunk-XQCU64QI.js";
 import {
   createRepoReader,
   formatLoc
-} from "./chunks/chunk-ZR3HG4C2.js";
+} from "./chunks/chunk-ZQ367EFS.js";
 import "./chunks/chunk-CRZGVJQY.js";
-
-// src/cli.ts
-import { readFileSync, writeFileSync as writeFileSync2, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep } from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
 
 // src/report/rule-docs.ts
 function ruleDocMarkdown(rule, controls = []) {
@@ -60,6 +72,10 @@ function ruleDocMarkdown(rule, controls = []) {
     rule.fix,
     ""
   ];
+  if (rule.subsumes) {
+    const where = rule.subsumes.within === "statement" ? "in the same policy statement" : "at the same entry";
+    out.push("## Folds in", "", `Findings of these rules ${where} are part of this rule's finding ("also: \u2026"), not reported on their own:`, "", ...rule.subsumes.rules.map((id) => `- \`${id}\``), "");
+  }
   if (rule.params) {
     out.push("## Parameters", "", "| name | default | description |", "| --- | --- | --- |");
     const properties = rule.params.schema.properties ?? {};
@@ -82,52 +98,6 @@ function exampleBlock(label, example, fence) {
   const lines = example.lines?.length ? ` (line ${example.lines.join(", ")})` : "";
   const lang = example.code.trimStart().startsWith("{") ? "json" : fence;
   return [`${label}${lines}:`, "", "```" + lang, example.code.trimEnd(), "```", ""];
-}
-
-// src/report/text.ts
-var SEVERITY_COLOR = { critical: "1;31", high: "31", medium: "33", low: "36", info: "2" };
-function toText(result, options) {
-  const paint = (code, text) => options.color ? `\x1B[${code}m${text}\x1B[0m` : text;
-  const shown = active(result.findings);
-  const out = [];
-  for (const [file, findings] of groupByFile(shown)) {
-    out.push(paint("1;4", file));
-    const lines = options.readLines(file);
-    for (const finding of findings) {
-      const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`;
-      out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint("2", finding.ruleId)}`);
-      for (const line of shownDetails(finding, 20)) out.push(`          ${line}`);
-      if (finding.resource) out.push(`          ${paint("2", `in ${finding.resource.address}`)}`);
-      if (lines) out.push(...codeFrame(lines, finding, paint));
-    }
-    out.push("");
-  }
-  const counts = countBySeverity(shown);
-  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_COLOR[s], `${n} ${s}`));
-  const suppressed = result.findings.length - shown.length;
-  out.push(
-    shown.length === 0 ? `No findings in ${result.files.length} file(s).` : `${shown.length} finding(s) in ${result.files.length} file(s): ${parts.join(", ")}`
-  );
-  if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`);
-  for (const finding of expiringSoon(result.findings, result.judgedAt)) {
-    out.push(paint("33", `Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed.until}`));
-  }
-  return out.join("\n") + "\n";
-}
-function codeFrame(lines, finding, paint) {
-  const first = Math.max(1, finding.loc.startLine - 1);
-  const last = Math.min(lines.length, Math.max(finding.loc.startLine, Math.min(finding.loc.endLine, finding.loc.startLine + 2)) + 1);
-  const width = String(last).length;
-  const frame = [];
-  for (let n = first; n <= last; n++) {
-    const marked = n >= finding.loc.startLine && n <= Math.min(finding.loc.endLine, finding.loc.startLine + 2);
-    const gutter = `${marked ? ">" : " "} ${String(n).padStart(width)} |`;
-    frame.push(`        ${marked ? paint("31", gutter) : paint("2", gutter)} ${truncate(redact(lines[n - 1] ?? ""))}`);
-  }
-  return frame;
-}
-function truncate(line) {
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
 // src/rulebook/cli-commands.ts
@@ -153,13 +123,13 @@ function markedExcerpt(code, outcome) {
   const shown = lines.map((_, i) => [...marks.keys()].some((marked) => Math.abs(marked - (i + 1)) <= CONTEXT));
   const numberWidth = String(lines.length).length;
   const out = [];
-  for (const [i, text] of lines.entries()) {
+  for (const [i, text2] of lines.entries()) {
     if (!shown[i]) {
       if (out.at(-1) !== "\u2026") out.push("\u2026");
       continue;
     }
     const mark = marks.get(i + 1);
-    const numbered = `${String(i + 1).padStart(numberWidth)} | ${text}`;
+    const numbered = `${String(i + 1).padStart(numberWidth)} | ${text2}`;
     out.push(mark ? `${numbered.padEnd(MARK_COLUMN)}  \u2190 ${mark}` : numbered);
   }
   const beyond = [...marks.keys()].filter((line) => line > lines.length);
@@ -224,11 +194,11 @@ function rulebookReference(root, option) {
   if (path.startsWith("..") || isAbsolute(path)) return { error: `--rulebook ${option} must be inside the repository root ${root} (see --root)` };
   return path.split("\\").join("/");
 }
-async function loadCliRulebook(root, option) {
+async function loadCliRulebook(root, option, fetchRemote) {
   const reference = rulebookReference(root, option);
   if (typeof reference === "object") return { ok: false, errors: [reference.error] };
   const reader = createRepoReader(root);
-  const result = await loadRulebook({ rulebook: reference, readFile: async (path) => reader.readText(path) });
+  const result = await loadRulebook({ rulebook: reference, readFile: async (path) => reader.readText(path), fetchRemote });
   return result.ok ? result : { ok: false, errors: result.errors.map(formatRulebookError) };
 }
 function printRulebookErrors(errors) {
@@ -236,7 +206,7 @@ function printRulebookErrors(errors) {
 ${errors.map((e) => `  ${e}`).join("\n")}
 `);
 }
-async function rulebookCommand(args) {
+async function rulebookCommand(args, fetchRemote) {
   const [sub, ...rest] = args;
   if (sub !== "show" && sub !== "test") {
     process.stderr.write(`policygate: rulebook takes show or test
@@ -248,7 +218,7 @@ ${RULEBOOK_USAGE}
   }
   const { values } = parseArgs({ args: rest, options: { rulebook: { type: "string" }, root: { type: "string" } } });
   const root = resolve(values.root ?? ".");
-  const loaded = await loadCliRulebook(root, values.rulebook);
+  const loaded = await loadCliRulebook(root, values.rulebook, fetchRemote);
   if (!loaded.ok) {
     printRulebookErrors(loaded.errors);
     return 2;
@@ -357,6 +327,386 @@ waivers: []
 `;
 }
 
+// src/cli/central-rulebook.ts
+async function fetchCentralRulebook(ref) {
+  const token = process.env.GITHUB_TOKEN;
+  if (!token) throw new Error(`a central rulebook is read through the GitHub API: set GITHUB_TOKEN to a token that can read ${ref.owner}/${ref.repo} (and GITHUB_API_URL for GitHub Enterprise Server)`);
+  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-26FO2JDX.js")]);
+  const apiUrl = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  const client = createGitHubClient(token, apiUrl, (message) => process.stderr.write(`policygate: ${message}
+`));
+  return remoteReader(client)(ref);
+}
+
+// src/cli/scan-command.ts
+import { readFileSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
+
+// src/report/github/workflow-commands.ts
+var COMMAND = { failure: "error", warning: "warning", notice: "notice" };
+function toWorkflowCommands(result) {
+  return active(result.findings).map((finding) => {
+    const annotation = toAnnotation(finding);
+    const properties = [
+      `file=${property(annotation.path)}`,
+      `line=${annotation.start_line}`,
+      `endLine=${annotation.end_line}`,
+      ...finding.loc.startColumn ? [`col=${finding.loc.startColumn}`] : [],
+      `title=${property(annotation.title)}`
+    ];
+    return `::${COMMAND[ANNOTATION_LEVEL[finding.severity]]} ${properties.join(",")}::${data(redact(annotation.message))}
+`;
+  }).join("");
+}
+function data(value) {
+  return value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function property(value) {
+  return data(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// src/report/junit.ts
+function toJunit(result) {
+  const byFile = groupByFile(result.findings);
+  const files = [.../* @__PURE__ */ new Set([...result.files, ...byFile.keys()])].sort();
+  const suites = files.map((file) => suite(file, byFile.get(file) ?? []));
+  const tests = suites.reduce((n, s) => n + s.tests, 0);
+  const failures = suites.reduce((n, s) => n + s.failures, 0);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="policygate" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites.map((s) => s.xml),
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+function suite(file, findings) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const finding of findings) byRule.set(finding.ruleId, [...byRule.get(finding.ruleId) ?? [], finding]);
+  const cases = [...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([ruleId, ofRule]) => testCase(file, ruleId, ofRule));
+  if (cases.length === 0) cases.push({ failed: false, xml: `    <testcase name="policygate" classname="${attr(file)}" file="${attr(file)}"/>` });
+  const failures = cases.filter((c) => c.failed).length;
+  const skipped = cases.filter((c) => c.skipped).length;
+  return {
+    tests: cases.length,
+    failures,
+    xml: [`  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`, ...cases.map((c) => c.xml), "  </testsuite>"].join("\n")
+  };
+}
+function testCase(file, ruleId, findings) {
+  const open = `    <testcase name="${attr(ruleId)}" classname="${attr(file)}" file="${attr(file)}" line="${findings[0].loc.startLine}">`;
+  const active2 = findings.filter((f) => !f.suppressed);
+  if (active2.length === 0) {
+    const reasons = [...new Set(findings.map((f) => f.suppressed.reason))].join("; ");
+    return { failed: false, skipped: true, xml: `${open}
+      <skipped message="${attr(redact(`suppressed: ${reasons}`))}"/>
+    </testcase>` };
+  }
+  const lines = active2.map((f) => `${file}:${f.loc.startLine} ${f.severity} ${redact(oneLineMessage(f))}${f.resource ? ` (${f.resource.address})` : ""}`);
+  const message = `${active2.length} finding(s): ${redact(oneLineMessage(active2[0]))}`;
+  return { failed: true, xml: `${open}
+      <failure message="${attr(message)}" type="${active2[0].severity}">${text(lines.join("\n"))}</failure>
+    </testcase>` };
+}
+function clean(value) {
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+function text(value) {
+  return clean(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function attr(value) {
+  return text(value).replace(/"/g, "&quot;").replace(/\n/g, "&#10;");
+}
+
+// src/report/text.ts
+var SEVERITY_COLOR = { critical: "1;31", high: "31", medium: "33", low: "36", info: "2" };
+function toText(result, options) {
+  const paint = (code, text2) => options.color ? `\x1B[${code}m${text2}\x1B[0m` : text2;
+  const shown = active(result.findings);
+  const out = [];
+  for (const [file, findings] of groupByFile(shown)) {
+    out.push(paint("1;4", plainLine(file)));
+    const lines = options.readLines(file);
+    for (const here of groupByLine(findings).values()) {
+      for (const finding of here) {
+        const where = `${finding.loc.startLine}:${finding.loc.startColumn ?? 1}`;
+        out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${plainLine(finding.message)}  ${paint("2", plainLine(finding.ruleId))}`);
+        for (const line of shownDetails(finding, 20)) out.push(`          ${plainLine(line)}`);
+        if (finding.resource) out.push(`          ${paint("2", `in ${plainLine(finding.resource.address)}`)}`);
+      }
+      const startLine = here[0].loc.startLine;
+      if (lines) out.push(...codeFrame(lines, startLine, Math.max(...here.map((f) => f.loc.endLine)), paint));
+    }
+    out.push("");
+  }
+  const counts = countBySeverity(shown);
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_COLOR[s], `${n} ${s}`));
+  const suppressed = result.findings.length - shown.length;
+  out.push(
+    shown.length === 0 ? `No findings in ${result.files.length} file(s).` : `${shown.length} finding(s) in ${result.files.length} file(s): ${parts.join(", ")}`
+  );
+  if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`);
+  for (const finding of expiringSoon(result.findings, result.judgedAt)) {
+    out.push(paint("33", plainLine(`Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed.until}`)));
+  }
+  if (shown.length > 0) out.push("", ...countsTable(shown));
+  out.push(...(options.notes ?? []).map(plainLine), filesLine(result));
+  return out.join("\n") + "\n";
+}
+function countsTable(findings) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const counts = byRule.get(finding.ruleId) ?? countBySeverity([]);
+    counts[finding.severity]++;
+    byRule.set(finding.ruleId, counts);
+  }
+  const rows = [...byRule].sort(([ruleA, a], [ruleB, b]) => {
+    const differs = SEVERITIES.find((s) => a[s] !== b[s]);
+    return differs ? b[differs] - a[differs] : ruleA.localeCompare(ruleB);
+  });
+  const ruleWidth = Math.max(4, ...rows.map(([rule]) => rule.length));
+  const cells = (rule, values) => `${rule.padEnd(ruleWidth)}  ${values.map((v, i) => String(v).padStart([...SEVERITIES, "total"][i].length)).join("  ")}`;
+  return [
+    cells("rule", [...SEVERITIES, "total"]),
+    ...rows.map(([rule, counts]) => cells(rule, [...SEVERITIES.map((s) => counts[s] || "\xB7"), SEVERITIES.reduce((sum, s) => sum + counts[s], 0)]))
+  ];
+}
+function codeFrame(lines, startLine, endLine, paint) {
+  const first = Math.max(1, startLine - 1);
+  const last = Math.min(lines.length, Math.max(startLine, Math.min(endLine, startLine + 2)) + 1);
+  const width = String(last).length;
+  const frame = [];
+  for (let n = first; n <= last; n++) {
+    const marked = n >= startLine && n <= Math.min(endLine, startLine + 2);
+    const gutter = `${marked ? ">" : " "} ${String(n).padStart(width)} |`;
+    frame.push(`        ${marked ? paint("31", gutter) : paint("2", gutter)} ${truncate(redact(plainLine(lines[n - 1] ?? "")))}`);
+  }
+  return frame;
+}
+function truncate(line) {
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+// src/cli/progress.ts
+function progressLine(stream = process.stderr, delayMs = 1e3) {
+  const started = performance.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update(parsed, total) {
+      if (!stream.isTTY) return;
+      const now = performance.now();
+      if (now - started < delayMs || now - last < 100 && parsed < total) return;
+      last = now;
+      shown = true;
+      stream.write(`\r\x1B[2Kpolicygate: parsed ${parsed}/${total} files`);
+    },
+    done() {
+      if (shown) stream.write("\r\x1B[2K");
+    }
+  };
+}
+
+// src/cli/skip-checks.ts
+function skipChecks(selectors) {
+  const mapped = new Set(selectors.flatMap(rulesCoveredByAnyTool));
+  return (ruleId) => mapped.has(ruleId) || selectors.some((selector) => selectorMatches(selector, ruleId));
+}
+
+// src/cli/scan-options.ts
+import { statSync } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/cli/usage-error.ts
+var UsageError = class extends Error {
+};
+
+// src/cli/scan-options.ts
+var SCAN_USAGE = `Scan options:
+  --format text|json|sarif|markdown|junit|github
+                                       output format (default: text); github: workflow commands for annotations
+  -o, --output FILE                    write the report to FILE instead of stdout
+  -o, --output FORMAT=FILE             also write a report in FORMAT to FILE (repeatable: sarif=a.sarif -o junit=a.xml)
+  --fail-on critical|high|medium|low|info|none
+                                       exit 1 when an active finding is at least this severe (default: high)
+  --quiet                              print only findings at or above --fail-on, and no progress
+  --skip-path GLOB                     leave out matching paths (repeatable; .gitignore and .policygateignore
+                                       are honoured too)
+  --no-gitignore                       scan what .gitignore leaves out
+  --skip-check RULE                    do not run a rule, an area (iam/*), or the rules a Checkov or Trivy
+                                       check ID maps to (repeatable)
+  --baseline FILE                      report only findings not recorded in FILE
+  --write-baseline FILE                record the fingerprints of today's findings in FILE
+  --root DIR                           directory reported paths are relative to (default: the current
+                                       directory, or the scanned directory when it lies outside it)
+  --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
+  --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
+                                       exists, else policygate:recommended); also policygate:strict|cis-aws,
+                                       or owner/repo/path@ref read through the GitHub API with GITHUB_TOKEN`;
+var SCAN_OPTIONS = {
+  format: { type: "string", default: "text" },
+  output: { type: "string", short: "o", multiple: true },
+  "fail-on": { type: "string", default: "high" },
+  quiet: { type: "boolean", short: "q", default: false },
+  "skip-path": { type: "string", multiple: true },
+  "no-gitignore": { type: "boolean", default: false },
+  "skip-check": { type: "string", multiple: true },
+  baseline: { type: "string" },
+  "write-baseline": { type: "string" },
+  root: { type: "string" },
+  "no-color": { type: "boolean", default: false },
+  rulebook: { type: "string" }
+};
+var FORMATS = ["text", "json", "sarif", "markdown", "junit", "github"];
+function parseScanOptions(args) {
+  const { values, positionals } = parseArgs2({ args, allowPositionals: true, options: SCAN_OPTIONS });
+  const format = checkedFormat(values.format, "--format");
+  const failOn = values["fail-on"];
+  if (failOn !== "none" && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(", ")}, none`);
+  const targets = (positionals.length > 0 ? positionals : ["."]).map((p) => resolve2(p));
+  for (const target of targets) {
+    try {
+      statSync(target);
+    } catch {
+      throw new UsageError(`no such file or directory: ${target}`);
+    }
+  }
+  const root = values.root ? resolve2(values.root) : scanRoot(targets);
+  const paths = targets.map((t) => relative2(root, t) || ".");
+  if (paths.some((p) => p.startsWith("..") || isAbsolute2(p))) throw new UsageError("every path must be inside --root");
+  return {
+    targets: reportTargets(format, values.output ?? []),
+    failOn,
+    quiet: values.quiet,
+    skipPaths: values["skip-path"] ?? [],
+    gitignore: !values["no-gitignore"],
+    skipChecks: values["skip-check"] ?? [],
+    baseline: values.baseline,
+    writeBaseline: values["write-baseline"],
+    root,
+    paths,
+    noColor: values["no-color"],
+    rulebook: values.rulebook
+  };
+}
+function reportTargets(format, outputs) {
+  const files = [];
+  let stdoutReplaced = false;
+  for (const output of outputs) {
+    const named = /^([a-z]+)=(.+)$/.exec(output);
+    if (named) {
+      files.push({ format: checkedFormat(named[1], `--output ${output}: FORMAT=FILE`), file: named[2] });
+    } else {
+      stdoutReplaced = true;
+      files.push({ format, file: output });
+    }
+  }
+  return stdoutReplaced ? files : [{ format }, ...files];
+}
+function checkedFormat(value, option) {
+  const format = value === "junitxml" ? "junit" : value;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${value}' (${option} takes ${FORMATS.join(", ")})`);
+  return format;
+}
+function scanRoot(targets) {
+  const cwd = process.cwd();
+  if (targets.every((t) => t === cwd || t.startsWith(cwd + sep))) return cwd;
+  const dirs = targets.map((t) => statSync(t).isDirectory() ? t : dirname2(t));
+  let common = dirs[0];
+  while (!dirs.every((d) => d === common || d.startsWith(common + sep))) common = dirname2(common);
+  return common;
+}
+
+// src/cli/scan-command.ts
+async function scanCommand(args) {
+  const options = parseScanOptions(args);
+  const { root } = options;
+  const baseline = options.baseline === void 0 ? void 0 : readBaselineFile(options.baseline);
+  const loaded = await loadCliRulebook(root, options.rulebook, fetchCentralRulebook);
+  if (!loaded.ok) {
+    printRulebookErrors(loaded.errors);
+    return 2;
+  }
+  const skip = skipChecks(options.skipChecks);
+  const rulebook = { ...loaded.rulebook, rules: loaded.rulebook.rules.filter((r) => !skip(r.rule.id)) };
+  const progress = progressLine();
+  const scanned = await scan({
+    root,
+    paths: options.paths,
+    rulebook,
+    skip: { skipPaths: options.skipPaths, gitignore: options.gitignore },
+    onProgress: options.quiet ? void 0 : progress.update
+  });
+  progress.done();
+  let result = redactResult({ ...scanned, findings: scanned.findings.filter((f) => !skip(f.ruleId)) });
+  if (options.writeBaseline && !writeReport(options.writeBaseline, toBaselineFile(result.findings))) return 2;
+  const notes = [];
+  if (baseline) {
+    const outcome = applyBaseline(result.findings, baseline);
+    result = { ...result, findings: outcome.findings };
+    notes.push(baselineNote(options.baseline, outcome));
+  }
+  for (const target of options.targets) {
+    const shown = target.file === void 0 && options.quiet ? { ...result, findings: result.findings.filter((f) => atOrAbove(f, options)) } : result;
+    const report = render(target, shown, rulebook, options, notes);
+    if (target.file !== void 0) {
+      if (!writeReport(target.file, report)) return 2;
+    } else process.stdout.write(report === "" || report.endsWith("\n") ? report : `${report}
+`);
+  }
+  return active(result.findings).some((f) => atOrAbove(f, options)) ? 1 : 0;
+}
+function writeReport(file, text2) {
+  try {
+    writeFileSync2(file, text2);
+    return true;
+  } catch (error) {
+    process.stderr.write(`policygate: cannot write ${file}: ${error.code ?? error.message}
+`);
+    return false;
+  }
+}
+function atOrAbove(finding, options) {
+  return options.failOn !== "none" && atLeast(finding.severity, options.failOn);
+}
+function render(target, result, rulebook, options, notes) {
+  switch (target.format) {
+    case "json":
+      return toJson(result, VERSION);
+    case "sarif":
+      return JSON.stringify(toSarif(result, { toolVersion: VERSION, rules: rulebook.effective.rules.map((r) => r.rule) }), null, 2);
+    case "markdown":
+      return toMarkdown(result, { notes });
+    case "junit":
+      return toJunit(result);
+    case "github":
+      return toWorkflowCommands(result);
+    case "text": {
+      const color = target.file === void 0 && !options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
+      return toText(result, { color, readLines: (file) => readLines(options.root, file), notes });
+    }
+  }
+}
+function readBaselineFile(path) {
+  let text2;
+  try {
+    text2 = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`--baseline ${path}: no such file (write one with --write-baseline)`);
+  }
+  const baseline = parseBaseline(text2);
+  if ("error" in baseline) throw new UsageError(`--baseline ${path}: ${baseline.error}`);
+  return baseline;
+}
+function readLines(root, file) {
+  try {
+    return readFileSync(resolve3(root, file), "utf8").split(/\r?\n/);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/cli.ts
 var USAGE = `policygate ${VERSION} \u2014 policy-as-code for AWS access control in Terraform and CloudFormation
 
@@ -367,21 +717,10 @@ Usage:
 ${RULEBOOK_USAGE}
   policygate --version
 
-Scan options:
-  --format text|json|sarif|markdown    output format (default: text)
-  --output FILE                        write the report to FILE instead of stdout
-  --fail-on critical|high|medium|low|info|none
-                                       exit 1 when an active finding is at least this severe (default: high)
-  --root DIR                           directory reported paths are relative to (default: the current
-                                       directory, or the scanned directory when it lies outside it)
-  --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
-  --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
-                                       exists, else policygate:recommended); also policygate:strict|cis-aws
+${SCAN_USAGE}
 
 Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error.
 `;
-var UsageError = class extends Error {
-};
 async function main(argv) {
   const [command, ...rest] = argv;
   if (command !== void 0 && (rest.includes("--help") || rest.includes("-h"))) {
@@ -397,7 +736,7 @@ async function main(argv) {
       case "explain":
         return await explainCommand(rest);
       case "rulebook":
-        return await rulebookCommand(rest);
+        return await rulebookCommand(rest, fetchCentralRulebook);
       case "init":
         return initCommand(rest);
       case "--version":
@@ -424,63 +763,6 @@ ${USAGE}`);
       return 2;
     }
     throw error;
-  }
-}
-async function scanCommand(args) {
-  const { values, positionals } = parseArgs2({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string", default: "text" },
-      output: { type: "string" },
-      "fail-on": { type: "string", default: "high" },
-      root: { type: "string" },
-      "no-color": { type: "boolean", default: false },
-      rulebook: { type: "string" }
-    }
-  });
-  const format = values.format;
-  if (!["text", "json", "sarif", "markdown"].includes(format)) throw new UsageError(`unknown format '${format}'`);
-  const failOn = values["fail-on"];
-  if (failOn !== "none" && !SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(", ")}, none`);
-  const targets = (positionals.length > 0 ? positionals : ["."]).map((p) => resolve2(p));
-  for (const target of targets) {
-    try {
-      statSync(target);
-    } catch {
-      throw new UsageError(`no such file or directory: ${target}`);
-    }
-  }
-  const root = values.root ? resolve2(values.root) : scanRoot(targets);
-  const paths = targets.map((t) => relative2(root, t) || ".");
-  if (paths.some((p) => p.startsWith("..") || isAbsolute2(p))) throw new UsageError("every path must be inside --root");
-  const loaded = await loadCliRulebook(root, values.rulebook);
-  if (!loaded.ok) {
-    printRulebookErrors(loaded.errors);
-    return 2;
-  }
-  const result = await scan({ root, paths, rulebook: loaded.rulebook });
-  const color = format === "text" && !values.output && !values["no-color"] && !process.env.NO_COLOR && process.stdout.isTTY === true;
-  const report = format === "json" ? toJson(result, VERSION) : format === "sarif" ? JSON.stringify(toSarif(result, { toolVersion: VERSION, rules: loaded.rulebook.effective.rules.map((r) => r.rule) }), null, 2) : format === "markdown" ? toMarkdown(result) : toText(result, { color, readLines: (file) => readLines(root, file) });
-  if (values.output) writeFileSync2(values.output, report);
-  else process.stdout.write(report.endsWith("\n") ? report : `${report}
-`);
-  if (failOn === "none") return 0;
-  return active(result.findings).some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
-}
-function scanRoot(targets) {
-  const cwd = process.cwd();
-  if (targets.every((t) => t === cwd || t.startsWith(cwd + sep))) return cwd;
-  const dirs = targets.map((t) => statSync(t).isDirectory() ? t : dirname2(t));
-  let common = dirs[0];
-  while (!dirs.every((d) => d === common || d.startsWith(common + sep))) common = dirname2(common);
-  return common;
-}
-function readLines(root, file) {
-  try {
-    return readFileSync(resolve2(root, file), "utf8").split(/\r?\n/);
-  } catch {
-    return void 0;
   }
 }
 function catalogLine() {
@@ -519,7 +801,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`policygate: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+    process.stderr.write(`policygate: internal error: ${errorText(error)}
 `);
     process.exitCode = 2;
   }

@@ -6,7 +6,7 @@ const __dirname = __pgFileURLToPath(new URL('.', import.meta.url));
 import {
   createRepoReader,
   parseModuleTask
-} from "./chunks/chunk-ZR3HG4C2.js";
+} from "./chunks/chunk-ZQ367EFS.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
 // src/parse/pool/worker.ts

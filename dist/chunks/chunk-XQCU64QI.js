@@ -20,11 +20,12 @@ import {
   knownSuffix,
   parseJsonValue,
   parseModuleTask,
+  parseSuppressionComment,
   path,
   patternOf,
   toPlainJson,
   toPosix
-} from "./chunk-ZR3HG4C2.js";
+} from "./chunk-ZQ367EFS.js";
 import {
   __commonJS,
   __toESM
@@ -757,16 +758,16 @@ var require_parse = __commonJS({
       }
       return false;
     };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
         return;
       }
       let bracket = 0;
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -800,12 +801,12 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
               return;
             }
             return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
               end: i
             };
           }
@@ -816,11 +817,11 @@ var require_parse = __commonJS({
       const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
       return `${source}*`;
     };
-    var getStarExtglobSequenceChars = (pattern) => {
+    var getStarExtglobSequenceChars = (pattern2) => {
       let index = 0;
       const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
+      while (index < pattern2.length) {
+        const match = parseRepeatedExtglob(pattern2.slice(index), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -840,9 +841,9 @@ var require_parse = __commonJS({
       }
       return chars;
     };
-    var repeatedExtglobRecursion = (pattern) => {
+    var repeatedExtglobRecursion = (pattern2) => {
       let depth = 0;
-      let value = pattern.trim();
+      let value = pattern2.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
         depth++;
@@ -1658,9 +1659,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob2, options, returnState = false) => {
+    var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch2(input, options, returnState));
+        const fns = glob2.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1676,17 +1677,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState2 ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
-      const state = regex.state;
-      delete regex.state;
+      const regex2 = isState2 ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob: glob2, posix: posix2 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1711,7 +1712,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex2, options, { glob: glob2, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1728,24 +1729,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch3.matchBase(input, regex2, options, posix2);
         } else {
-          match = regex.exec(output);
+          match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+    picomatch3.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+      return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+      return parse(pattern2, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan2(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan2(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1756,13 +1757,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex2 = picomatch3.toRegex(source, options);
       if (returnState === true) {
-        regex.state = state;
+        regex2.state = state;
       }
-      return regex;
+      return regex2;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1773,9 +1774,9 @@ var require_picomatch = __commonJS({
       if (!parsed2.output) {
         parsed2 = parse(input, options);
       }
-      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed2, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1784,8 +1785,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
-    module.exports = picomatch2;
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
   }
 });
 
@@ -1795,14 +1796,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob2, options, returnState = false) {
+    function picomatch3(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -3551,14 +3552,14 @@ var require_code2 = __commonJS({
     }
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
-    function usePattern({ gen, it: { opts } }, pattern) {
+    function usePattern({ gen, it: { opts } }, pattern2) {
       const u = opts.unicodeRegExp ? "u" : "";
       const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
+      const rx = regExp(pattern2, u);
       return gen.scopeValue("pattern", {
         key: rx.toString(),
         ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern2}, ${u})`
       });
     }
     exports.usePattern = usePattern;
@@ -6476,10 +6477,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
+      _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
+          if (!regex2 || regex2.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -8711,6 +8712,4030 @@ var require_ajv = __commonJS({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern2, start) => {
+      const { length: length2 } = pattern2;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern2[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern2[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern2[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length2 && pattern2[index + 1] !== "]") {
+          index++;
+          let to = pattern2[index];
+          if (to === ESCAPE) {
+            to = pattern2[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern2[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length2 && pattern2[end] !== "]") {
+            end++;
+          }
+          if (end === length2) {
+            return null;
+          }
+          if (end > nameStart && pattern2[end - 1] === ":") {
+            const name = pattern2.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern2[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER2 = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern2) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const { length: length2 } = pattern2;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length2) {
+        const char = pattern2[index];
+        if (char === ESCAPE) {
+          const escaped = pattern2[index + 1];
+          if (escaped === SLASH && index + 2 === length2) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern2.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern2, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length2;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern2) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern2) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length: length2 } = source;
+      let index = 0;
+      while (index < length2) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length2 && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length2 && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern2) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern2)) {
+        pattern2 = "**";
+      }
+      const { source, sources } = extractBrackets(pattern2);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern2);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern2)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path2) => {
+      const end = path2.length - 1;
+      const index = path2.lastIndexOf(
+        SLASH,
+        path2[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path2 : path2.slice(index + 1);
+    };
+    var parentOf = (path2) => {
+      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path2.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path2.length - 1;
+      const cut = path2.lastIndexOf(
+        SLASH,
+        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern2) => pattern2 && isString(pattern2);
+    var splitPattern = (pattern2) => (pattern2[pattern2.length - 1] === "\r" ? pattern2.slice(0, -1) : pattern2).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern2, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern2;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex2);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern2, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern2[0] === BOM ? pattern2.slice(1) : pattern2;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern2,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern2, index) {
+        if (pattern2 && pattern2[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern2._rules._rules);
+          this._basenameCount += pattern2._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern2);
+        const raw = isStr ? pattern2 : pattern2.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern2.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern2) {
+        this._added = false;
+        this._split = isString(pattern2);
+        this._stripBOM = !this._split || pattern2[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern2) : pattern2
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path2) {
+        const rules13 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules13.length - 1; index >= 0; index--) {
+          const rule = rules13[index];
+          if (rule.checkRegex.test(path2)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path2, mode) {
+        const rules13 = this._rules;
+        const { length: length2 } = rules13;
+        const shortcut = this._basenameCount * 2 >= length2;
+        const basename = shortcut ? basenameOf(path2) : path2;
+        for (let index = length2 - 1; index >= 0; index--) {
+          const rule = rules13[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path2
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError2 = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path2, originalPath, doThrow) => {
+      if (!isString(path2)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path2) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path2)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path2) => {
+      const first = path2.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path2.length === 1) {
+        return true;
+      }
+      const second = path2.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern2) {
+        if (this._rules.add(pattern2)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern2) {
+        return this.add(pattern2);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache2, path2) {
+        checkPath(
+          path2,
+          originalPath,
+          this._strictPathCheck ? throwError2 : RETURN_FALSE
+        );
+        return path2 ? this._t(path2, cache2) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path2 = convertPath(target);
+        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path2);
+        }
+        const dir = this._t(path2, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path2);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path2, cache2) {
+        const cached = cache2[path2];
+        if (cached) {
+          return cached;
+        }
+        const parentPath = parentOf(path2);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
+      }
+      ignores(path2) {
+        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
+      }
+      createFilter() {
+        return (path2) => !this.ignores(path2);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path2) {
+        return this._test(path2, this._testCache, convertPath(path2));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// node_modules/js-yaml/dist/js-yaml.mjs
+var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
+function defineScalarTag(tagName, options) {
+  return {
+    tagName,
+    nodeKind: "scalar",
+    implicit: options.implicit ?? false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    implicitFirstChars: options.implicitFirstChars ?? null,
+    resolve: options.resolve,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => String(data)),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineSequenceTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "sequence",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addItem: options.addItem,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineMappingTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "mapping",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addPair: options.addPair,
+    has: options.has,
+    keys: options.keys,
+    get: options.get,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
+  resolve: (source) => source,
+  identify: (data) => typeof data === "string"
+});
+var NULL_VALUES$1 = [
+  "",
+  "~",
+  "null",
+  "Null",
+  "NULL"
+];
+var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+  implicit: true,
+  implicitFirstChars: [
+    "",
+    "~",
+    "n",
+    "N"
+  ],
+  resolve: (source) => {
+    if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => object === null,
+  represent: () => "null"
+});
+var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+  implicit: true,
+  implicitFirstChars: ["n"],
+  resolve: (source, isExplicit) => {
+    if (source === "null" || isExplicit && source === "") return null;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => object === null,
+  represent: () => "null"
+});
+var NULL_VALUES = [
+  "",
+  "~",
+  "null",
+  "Null",
+  "NULL"
+];
+var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+  implicit: true,
+  implicitFirstChars: [
+    "",
+    "~",
+    "n",
+    "N"
+  ],
+  resolve: (source) => {
+    if (NULL_VALUES.indexOf(source) !== -1) return null;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => object === null,
+  represent: () => "null"
+});
+var TRUE_VALUES$2 = [
+  "true",
+  "True",
+  "TRUE"
+];
+var FALSE_VALUES$2 = [
+  "false",
+  "False",
+  "FALSE"
+];
+var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+  implicit: true,
+  implicitFirstChars: [
+    "t",
+    "T",
+    "f",
+    "F"
+  ],
+  resolve: (source) => {
+    if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+    if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
+});
+var TRUE_VALUES$1 = ["true"];
+var FALSE_VALUES$1 = ["false"];
+var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+  implicit: true,
+  implicitFirstChars: ["t", "f"],
+  resolve: (source) => {
+    if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+    if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
+});
+var TRUE_VALUES = [
+  "true",
+  "True",
+  "TRUE",
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "on",
+  "On",
+  "ON"
+];
+var FALSE_VALUES = [
+  "false",
+  "False",
+  "FALSE",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "off",
+  "Off",
+  "OFF"
+];
+var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+  implicit: true,
+  implicitFirstChars: [
+    "y",
+    "Y",
+    "n",
+    "N",
+    "t",
+    "T",
+    "f",
+    "F",
+    "o",
+    "O"
+  ],
+  resolve: (source) => {
+    if (TRUE_VALUES.indexOf(source) !== -1) return true;
+    if (FALSE_VALUES.indexOf(source) !== -1) return false;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
+});
+var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$2(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger$2(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlInteger$2,
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
+});
+var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$1(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger$1(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+  implicit: true,
+  implicitFirstChars: ["-", ..."0123456789"],
+  resolve: resolveYamlInteger$1,
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
+});
+var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+function parseYamlInteger(source) {
+  let value = source.replace(/_/g, "");
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  if (value.includes(":")) {
+    let result = 0;
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    return sign * result;
+  }
+  if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+  if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlInteger,
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
+});
+var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$2(source) {
+  if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase();
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  const result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ".",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlFloat$2,
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+  represent: representYamlFloat$2
+});
+var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+    let value = source.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".includes(value[0])) value = value.slice(1);
+    if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    if (value === ".nan") return NaN;
+    const result2 = sign * parseFloat(value);
+    return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+  }
+  if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = Number(source);
+  if (Number.isFinite(result)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+  implicit: true,
+  implicitFirstChars: ["-", ..."0123456789"],
+  resolve: resolveYamlFloat$1,
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+  represent: representYamlFloat$1
+});
+var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat(source) {
+  if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase().replace(/_/g, "");
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  let result = 0;
+  if (value.includes(":")) {
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    result *= sign;
+  } else result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ".",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlFloat,
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+  represent: representYamlFloat
+});
+var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+  implicit: true,
+  implicitFirstChars: ["<"],
+  resolve: (source, isExplicit) => {
+    if (source === "<<" || isExplicit && source === "") return "<<";
+    return NOT_RESOLVED;
+  },
+  identify: () => false
+});
+var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+function resolveYamlBinary(source) {
+  const input = source.replace(/\s/g, "");
+  if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+  const binary = atob(input);
+  const result = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+  return result;
+}
+function representYamlBinary(object) {
+  let binary = "";
+  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+  return btoa(binary);
+}
+var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+  resolve: resolveYamlBinary,
+  identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+  represent: representYamlBinary
+});
+var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+  date.setUTCFullYear(year, month, day);
+  return date;
+}
+function resolveYamlTimestamp(source) {
+  let match = YAML_DATE_REGEXP.exec(source);
+  if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+  if (match === null) return NOT_RESOLVED;
+  const year = +match[1];
+  const month = +match[2] - 1;
+  const day = +match[3];
+  if (!match[4]) {
+    const date2 = makeUtcDate(year, month, day);
+    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
+    return date2;
+  }
+  const hour = +match[4];
+  const minute = +match[5];
+  const second = +match[6];
+  let fraction = 0;
+  if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+  if (match[7]) {
+    let value = match[7].slice(0, 3);
+    while (value.length < 3) value += "0";
+    fraction = +value;
+  }
+  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+  if (match[9]) {
+    const offsetHour = +match[10];
+    const offsetMinute = +(match[11] || 0);
+    if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+    const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+    date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+  }
+  return date;
+}
+var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+  implicit: true,
+  implicitFirstChars: [..."0123456789"],
+  resolve: resolveYamlTimestamp,
+  identify: (object) => object instanceof Date,
+  represent: (object) => object.toISOString()
+});
+var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+  create: () => [],
+  addItem: (container, item) => {
+    container.push(item);
+  },
+  identify: Array.isArray
+});
+function isPlainObject(data) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+  const prototype = Object.getPrototypeOf(data);
+  return prototype === null || prototype === Object.prototype;
+}
+function pick(object, keys) {
+  const result = {};
+  for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+  return result;
+}
+var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+  create: () => ({
+    list: [],
+    seen: /* @__PURE__ */ new Set()
+  }),
+  addItem: (carrier, item) => {
+    let key;
+    if (item instanceof Map) {
+      if (item.size !== 1) return "cannot resolve an ordered map item";
+      key = item.keys().next().value;
+    } else if (isPlainObject(item)) {
+      const itemKeys = Object.keys(item);
+      if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+      key = itemKeys[0];
+    } else return "cannot resolve an ordered map item";
+    if (carrier.seen.has(key)) return "duplicate key in ordered map";
+    carrier.seen.add(key);
+    carrier.list.push(item);
+    return "";
+  },
+  finalize: (carrier) => carrier.list,
+  identify: () => false
+});
+var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+  create: () => [],
+  addItem: (container, item) => {
+    if (item instanceof Map) {
+      if (item.size !== 1) return "cannot resolve a pairs item";
+      container.push(item.entries().next().value);
+      return "";
+    }
+    if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+    const object = item;
+    const keys = Object.keys(object);
+    if (keys.length !== 1) return "cannot resolve a pairs item";
+    container.push([keys[0], object[keys[0]]]);
+    return "";
+  },
+  identify: () => false
+});
+var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+  create: () => ({}),
+  identify: isPlainObject,
+  represent: (o) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const key of Object.keys(o)) map.set(key, o[key]);
+    return map;
+  },
+  addPair: (container, key, value) => {
+    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+    const normalizedKey = String(key);
+    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+      value,
+      enumerable: true,
+      configurable: true,
+      writable: true
+    });
+    else container[normalizedKey] = value;
+    return "";
+  },
+  has: (container, key) => {
+    if (key !== null && typeof key === "object") return false;
+    return Object.prototype.hasOwnProperty.call(container, String(key));
+  },
+  keys: (container) => Object.keys(container),
+  get: (container, key) => {
+    const normalizedKey = String(key);
+    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+    return container[normalizedKey];
+  }
+});
+var setTag = defineMappingTag("tag:yaml.org,2002:set", {
+  create: () => /* @__PURE__ */ new Set(),
+  identify: (data) => data instanceof Set,
+  represent: (data) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const key of data) map.set(key, null);
+    return map;
+  },
+  addPair: (container, key, value) => {
+    if (value !== null) return "cannot resolve a set item";
+    container.add(key);
+    return "";
+  },
+  has: (container, key) => container.has(key),
+  keys: (container) => container.keys(),
+  get: () => null
+});
+function createTagDefinitionMap() {
+  return {
+    scalar: /* @__PURE__ */ Object.create(null),
+    sequence: /* @__PURE__ */ Object.create(null),
+    mapping: /* @__PURE__ */ Object.create(null)
+  };
+}
+function createTagDefinitionListMap() {
+  return {
+    scalar: [],
+    sequence: [],
+    mapping: []
+  };
+}
+function compileTags(tags) {
+  const result = [];
+  for (const tag of tags) {
+    let index = result.length;
+    for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+      const previous = result[previousIndex];
+      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+        index = previousIndex;
+        break;
+      }
+    }
+    result[index] = tag;
+  }
+  return result;
+}
+var Schema = class Schema2 {
+  tags;
+  /** @internal */
+  implicitScalarTags;
+  /**
+  * Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+  * the resolvers that may match that key, in schema order; a key absent from
+  * the map uses
+  * {@link Schema.implicitScalarAnyFirstChar}
+  * (resolvers that declared no first-char constraint, so they apply to any
+  * first character).
+  */
+  implicitScalarByFirstChar;
+  implicitScalarAnyFirstChar;
+  /**
+  * The default scalar tag (`!!str`), resolved once so the composer's fallback
+  * for unresolved plain scalars avoids a keyed lookup per scalar.
+  *
+  * @internal
+  */
+  defaultScalarTag;
+  /**
+  * The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+  * value is identified by its default tag, the tag is implicit and not
+  * printed. Undefined if the schema does not define them (then such values
+  * can't be dumped).
+  *
+  * @internal
+  */
+  defaultSequenceTag;
+  /** @internal */
+  defaultMappingTag;
+  exact;
+  prefix;
+  constructor(tags) {
+    const compiledTags = compileTags(tags);
+    const implicitScalarTags = [];
+    const exact = createTagDefinitionMap();
+    const prefix = createTagDefinitionListMap();
+    for (const tag of compiledTags) {
+      if (tag.nodeKind === "scalar" && tag.implicit) {
+        if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+        implicitScalarTags.push(tag);
+      }
+      switch (tag.nodeKind) {
+        case "scalar":
+          if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+          else exact.scalar[tag.tagName] = tag;
+          break;
+        case "sequence":
+          if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+          else exact.sequence[tag.tagName] = tag;
+          break;
+        case "mapping":
+          if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+          else exact.mapping[tag.tagName] = tag;
+      }
+    }
+    const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+    const keys = /* @__PURE__ */ new Set();
+    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+    const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+    for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+    const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+    if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+    this.tags = compiledTags;
+    this.implicitScalarTags = implicitScalarTags;
+    this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+    this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+    this.defaultScalarTag = defaultScalarTag;
+    this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+    this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+    this.exact = exact;
+    this.prefix = prefix;
+  }
+  /** @internal */
+  lookupScalarTag(tagName) {
+    const exactTag = this.exact.scalar[tagName];
+    if (exactTag) return exactTag;
+    for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+  }
+  /** @internal */
+  lookupSequenceTag(tagName) {
+    const exactTag = this.exact.sequence[tagName];
+    if (exactTag) return exactTag;
+    for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+  }
+  /** @internal */
+  lookupMappingTag(tagName) {
+    const exactTag = this.exact.mapping[tagName];
+    if (exactTag) return exactTag;
+    for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+  }
+  /** @internal */
+  resolveImplicitScalarTag(source) {
+    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+    for (const tag2 of candidates) {
+      const value = tag2.resolve(source, false, tag2.tagName);
+      if (value !== NOT_RESOLVED) return {
+        value,
+        tag: tag2
+      };
+    }
+    const tag = this.defaultScalarTag;
+    return {
+      value: tag.resolve(source, false, tag.tagName),
+      tag
+    };
+  }
+  /**
+  * Creates a new schema with the specified tags added. If a tag already
+  * exists, it is replaced by the specified tag.
+  *
+  * @example
+  *
+  * ```javascript
+  * import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+  *
+  * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+  * ```
+  */
+  withTags(...tags) {
+    let flatTags = [];
+    for (const tag of tags) flatTags = flatTags.concat(tag);
+    return new Schema2([...this.tags, ...flatTags]);
+  }
+};
+var FAILSAFE_SCHEMA = new Schema([
+  strTag,
+  seqTag,
+  mapTag
+]);
+var JSON_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullJsonTag,
+  boolJsonTag,
+  intJsonTag,
+  floatJsonTag
+]);
+var CORE_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullCoreTag,
+  boolCoreTag,
+  intCoreTag,
+  floatCoreTag
+]);
+var YAML11_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullYaml11Tag,
+  boolYaml11Tag,
+  intYaml11Tag,
+  floatYaml11Tag,
+  timestampTag,
+  mergeTag,
+  binaryTag,
+  omapTag,
+  pairsTag,
+  setTag
+]);
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+  ...intYaml11Tag,
+  resolve: (source, isExplicit, tagName) => {
+    const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+    return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+  }
+}, {
+  ...floatYaml11Tag,
+  resolve: (source, isExplicit, tagName) => {
+    const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+  }
+});
+var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+  create: () => /* @__PURE__ */ new Map(),
+  addPair: (container, key, value) => {
+    container.set(key, value);
+    return "";
+  },
+  has: (container, key) => container.has(key),
+  keys: (container) => container.keys(),
+  get: (container, key) => container.get(key),
+  identify: (data) => data instanceof Map || isPlainObject(data),
+  represent: (data) => {
+    if (data instanceof Map) return data;
+    const map = /* @__PURE__ */ new Map();
+    const obj = data;
+    for (const key of Object.keys(obj)) map.set(key, obj[key]);
+    return map;
+  }
+});
+function normalizeKey(key) {
+  if (Array.isArray(key)) {
+    const array = Array.prototype.slice.call(key);
+    for (let index = 0; index < array.length; index++) {
+      if (Array.isArray(array[index])) return null;
+      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+    }
+    return String(array);
+  }
+  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+  return String(key);
+}
+var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+  create: () => ({}),
+  identify: isPlainObject,
+  represent: (o) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const key of Object.keys(o)) map.set(key, o[key]);
+    return map;
+  },
+  addPair: (container, key, value) => {
+    const normalizedKey = normalizeKey(key);
+    if (normalizedKey === null) return "nested arrays are not supported inside keys";
+    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+      value,
+      enumerable: true,
+      configurable: true,
+      writable: true
+    });
+    else container[normalizedKey] = value;
+    return "";
+  },
+  has: (container, key) => {
+    const normalizedKey = normalizeKey(key);
+    return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+  },
+  keys: (container) => Object.keys(container),
+  get: (container, key) => {
+    const normalizedKey = String(key);
+    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+    return container[normalizedKey];
+  }
+});
+var DEFAULT_SNIPPET_OPTIONS = {
+  maxLength: 79,
+  indent: 1,
+  linesBefore: 3,
+  linesAfter: 2
+};
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+  let head = "";
+  let tail = "";
+  const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+  if (position - lineStart > maxHalfLength) {
+    head = " ... ";
+    lineStart = position - maxHalfLength + head.length;
+  }
+  if (lineEnd - position > maxHalfLength) {
+    tail = " ...";
+    lineEnd = position + maxHalfLength - tail.length;
+  }
+  return {
+    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
+    pos: position - lineStart + head.length
+  };
+}
+function padStart(string, max) {
+  return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+  if (!mark.buffer) return null;
+  const opts = {
+    ...DEFAULT_SNIPPET_OPTIONS,
+    ...options
+  };
+  const re = /\r?\n|\r|\0/g;
+  const lineStarts = [0];
+  const lineEnds = [];
+  let match;
+  let foundLineNo = -1;
+  while (match = re.exec(mark.buffer)) {
+    lineEnds.push(match.index);
+    lineStarts.push(match.index + match[0].length);
+    if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+  }
+  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+  let result = "";
+  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+  const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+  for (let i = 1; i <= opts.linesBefore; i++) {
+    if (foundLineNo - i < 0) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
+${result}`;
+  }
+  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
+`;
+  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
+`;
+  for (let i = 1; i <= opts.linesAfter; i++) {
+    if (foundLineNo + i >= lineEnds.length) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
+`;
+  }
+  return result.replace(/\n$/, "");
+}
+function formatError(exception, compact) {
+  let where = "";
+  if (!exception.mark) return exception.reason;
+  if (exception.mark.name) where += `in "${exception.mark.name}" `;
+  where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+  if (!compact && exception.mark.snippet) where += `
+
+${exception.mark.snippet}`;
+  return `${exception.reason} ${where}`;
+}
+var YAMLException = class YAMLException2 extends Error {
+  reason;
+  mark;
+  /**
+  * Optional `mark` contains source snippet data. Usually, use
+  * {@link YAMLException.throwAt} instead of passing it directly.
+  */
+  constructor(reason, mark) {
+    super();
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+  }
+  /**
+  * Returns the formatted error, omitting the source snippet in compact mode.
+  */
+  toString(compact) {
+    return `${this.name}: ${formatError(this, compact)}`;
+  }
+  /**
+  * Builds a YAMLException with a source snippet and throws it. `source` is
+  * the raw input text; `position` is an offset into it.
+  */
+  static throwAt(source, position, message, filename = "") {
+    let line = 0;
+    let lineStart = 0;
+    for (let index = 0; index < position; index++) {
+      const ch = source.charCodeAt(index);
+      if (ch === 10) {
+        line++;
+        lineStart = index + 1;
+      } else if (ch === 13) {
+        line++;
+        if (source.charCodeAt(index + 1) === 10) index++;
+        lineStart = index + 1;
+      }
+    }
+    const mark = {
+      name: filename,
+      buffer: source,
+      position,
+      line,
+      column: position - lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    throw new YAMLException2(message, mark);
+  }
+};
+var EVENT_ID = {
+  DOCUMENT: 1,
+  SEQUENCE: 2,
+  MAPPING: 3,
+  SCALAR: 4,
+  ALIAS: 5,
+  POP: 6
+};
+var SCALAR_STYLE = {
+  PLAIN: 1,
+  SINGLE_QUOTED: 2,
+  DOUBLE_QUOTED: 3,
+  LITERAL_BLOCK: 4,
+  FOLDED_BLOCK: 5
+};
+var COLLECTION_STYLE = {
+  BLOCK: 1,
+  FLOW: 2
+};
+var CHOMPING_MODE = {
+  CLIP: 1,
+  STRIP: 2,
+  KEEP: 3
+};
+var NO_RANGE$3 = -1;
+function simpleEscapeSequence(c) {
+  switch (c) {
+    case 48:
+      return "\0";
+    case 97:
+      return "\x07";
+    case 98:
+      return "\b";
+    case 116:
+      return "	";
+    case 9:
+      return "	";
+    case 110:
+      return "\n";
+    case 118:
+      return "\v";
+    case 102:
+      return "\f";
+    case 114:
+      return "\r";
+    case 101:
+      return "\x1B";
+    case 32:
+      return " ";
+    case 34:
+      return '"';
+    case 47:
+      return "/";
+    case 92:
+      return "\\";
+    case 78:
+      return "\x85";
+    case 95:
+      return "\xA0";
+    case 76:
+      return "\u2028";
+    case 80:
+      return "\u2029";
+    default:
+      return "";
+  }
+}
+var simpleEscapeCheck = new Array(256);
+var simpleEscapeMap = new Array(256);
+for (let i = 0; i < 256; i++) {
+  simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+  simpleEscapeMap[i] = simpleEscapeSequence(i);
+}
+function charFromCodepoint(c) {
+  if (c <= 65535) return String.fromCharCode(c);
+  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+  let breaks = 0;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10) {
+      breaks++;
+      position++;
+    } else if (ch === 13) {
+      breaks++;
+      position++;
+      if (input.charCodeAt(position) === 10) position++;
+    } else if (ch === 32 || ch === 9) position++;
+    else break;
+  }
+  return {
+    position,
+    breaks
+  };
+}
+function foldedBreaks(count) {
+  if (count === 1) return " ";
+  return "\n".repeat(count - 1);
+}
+function getPlainValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 39) {
+      result += input.slice(captureStart, position) + "'";
+      position += 2;
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 92) {
+      result += input.slice(captureStart, position);
+      position++;
+      const escaped = input.charCodeAt(position);
+      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+      else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+        result += simpleEscapeMap[escaped];
+        position++;
+      } else {
+        let hexLength = escapedHexLen$1(escaped);
+        let hexResult = 0;
+        for (; hexLength > 0; hexLength--) {
+          position++;
+          const digit = fromHexCode$1(input.charCodeAt(position));
+          hexResult = (hexResult << 4) + digit;
+        }
+        result += charFromCodepoint(hexResult);
+        position++;
+      }
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+  const textIndent = indent < 0 ? 0 : indent;
+  const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+  const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+  let result = "";
+  let didReadContent = false;
+  let emptyLines = 0;
+  let atMoreIndented = false;
+  for (const line of lines) {
+    let column = 0;
+    while (column < textIndent && line.charCodeAt(column) === 32) column++;
+    if (indent < 0 || column >= line.length) {
+      emptyLines++;
+      continue;
+    }
+    const content = line.slice(textIndent);
+    const first = content.charCodeAt(0);
+    if (folded) {
+      if (first === 32 || first === 9) {
+        atMoreIndented = true;
+        result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+      } else if (atMoreIndented) {
+        atMoreIndented = false;
+        result += "\n".repeat(emptyLines + 1);
+      } else if (emptyLines === 0) {
+        if (didReadContent) result += " ";
+      } else result += "\n".repeat(emptyLines);
+    } else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+    result += content;
+    didReadContent = true;
+    emptyLines = 0;
+  }
+  if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+  else if (chomping !== CHOMPING_MODE.STRIP) {
+    if (didReadContent) result += "\n";
+  }
+  return result;
+}
+function getScalarValue(input, scalar2) {
+  if (scalar2.valueStart === NO_RANGE$3) return "";
+  const { valueStart, valueEnd } = scalar2;
+  if (scalar2.fast) return input.slice(valueStart, valueEnd);
+  switch (scalar2.style) {
+    case SCALAR_STYLE.SINGLE_QUOTED:
+      return getSingleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return getDoubleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.LITERAL_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar2.indent, scalar2.chomping, false);
+    case SCALAR_STYLE.FOLDED_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar2.indent, scalar2.chomping, true);
+    default:
+      return getPlainValue(input, valueStart, valueEnd);
+  }
+}
+var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
+  "!": "!",
+  "!!": "tag:yaml.org,2002:"
+});
+var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+  return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+  const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+  let result = "";
+  for (let index = 0; index < source.length; index++) {
+    let ch = source.charCodeAt(index);
+    if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+      result += source[index];
+      continue;
+    }
+    if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+    if (ch < 128) result += percentByte(ch);
+    else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+    else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+    else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+  }
+  return result;
+}
+function tagNameShort(fullTag) {
+  let tag = fullTag;
+  if (tag.charCodeAt(0) === 33) {
+    tag = tag.slice(1);
+    return `!${tagPercentEncode(tag, true)}`;
+  }
+  if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+  return `!<${tagPercentEncode(tag, false)}>`;
+}
+var DEFAULT_CONSTRUCTOR_OPTIONS = {
+  filename: "",
+  schema: CORE_SCHEMA,
+  json: false,
+  maxTotalMergeKeys: 1e4,
+  maxAliases: -1
+};
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+  filename: "",
+  maxDepth: 100
+};
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+  state.events.push({
+    type: EVENT_ID.DOCUMENT,
+    explicitStart,
+    explicitEnd,
+    directives: state.directives
+  });
+}
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state.events.push({
+    type: EVENT_ID.SEQUENCE,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state.events.push({
+    type: EVENT_ID.MAPPING,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+  state.events.splice(snapshot.eventsLength, 0, {
+    type: EVENT_ID.MAPPING,
+    start: snapshot.position,
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1,
+    style: COLLECTION_STYLE.FLOW
+  });
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+  state.events.push({
+    type: EVENT_ID.SCALAR,
+    valueStart,
+    valueEnd,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style,
+    chomping,
+    indent,
+    fast
+  });
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+  state.events.push({
+    type: EVENT_ID.ALIAS,
+    anchorStart,
+    anchorEnd
+  });
+}
+function addPopEvent(state) {
+  state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+  addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+  return {
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1
+  };
+}
+function snapshotState(state) {
+  return {
+    position: state.position,
+    line: state.line,
+    lineStart: state.lineStart,
+    lineIndent: state.lineIndent,
+    firstTabInLine: state.firstTabInLine,
+    eventsLength: state.events.length
+  };
+}
+function restoreState(state, snapshot) {
+  state.position = snapshot.position;
+  state.line = snapshot.line;
+  state.lineStart = snapshot.lineStart;
+  state.lineIndent = snapshot.lineIndent;
+  state.firstTabInLine = snapshot.firstTabInLine;
+  state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+  YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+  return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+  return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+  return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+  return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+  return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lc = c | 32;
+  if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+  return -1;
+}
+function escapedHexLen(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  if (c === 85) return 8;
+  return 0;
+}
+function isSimpleEscape(c) {
+  return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+  if (state.input.charCodeAt(state.position) === 10) state.position++;
+  else {
+    state.position++;
+    if (state.input.charCodeAt(state.position) === 10) state.position++;
+  }
+  state.line++;
+  state.lineStart = state.position;
+  state.lineIndent = 0;
+  state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+  let lineBreaks = 0;
+  let ch = state.input.charCodeAt(state.position);
+  let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+  while (ch !== 0) {
+    while (isWhiteSpace(ch)) {
+      hasSeparation = true;
+      if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (allowComments && hasSeparation && ch === 35) do
+      ch = state.input.charCodeAt(++state.position);
+    while (!isEol(ch) && ch !== 0);
+    if (!isEol(ch)) break;
+    consumeLineBreak(state);
+    lineBreaks++;
+    hasSeparation = true;
+    ch = state.input.charCodeAt(state.position);
+    while (ch === 32) {
+      state.lineIndent++;
+      ch = state.input.charCodeAt(++state.position);
+    }
+  }
+  return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+  const ch = state.input.charCodeAt(position);
+  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+    const following = state.input.charCodeAt(position + 3);
+    return following === 0 || isWsOrEol(following);
+  }
+  return false;
+}
+function skipByteOrderMark(state) {
+  if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+    state.position++;
+    state.lineStart = state.position;
+  }
+}
+function testDocumentBoundary(state) {
+  if (state.position !== state.lineStart) return false;
+  if (testDocumentSeparator(state)) return true;
+  if (state.input.charCodeAt(state.position) !== 65279) return false;
+  const snapshot = snapshotState(state);
+  skipByteOrderMark(state);
+  skipSeparationSpace(state, true);
+  const ch = state.input.charCodeAt(state.position);
+  const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+  restoreState(state, snapshot);
+  return result;
+}
+function skipUntilLineEnd(state) {
+  let ch = state.input.charCodeAt(state.position);
+  while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+  const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+  if (match !== null) {
+    state.position = start + match.index + match[0].length - 1;
+    throwError(state, "the stream contains non-printable characters");
+  }
+}
+function readTagProperty(state, props, inFlow) {
+  if (state.input.charCodeAt(state.position) !== 33) return false;
+  if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+  const start = state.position;
+  let isVerbatim = false;
+  let isNamed = false;
+  let tagHandle = "!";
+  let ch = state.input.charCodeAt(++state.position);
+  if (ch === 60) {
+    isVerbatim = true;
+    ch = state.input.charCodeAt(++state.position);
+  } else if (ch === 33) {
+    isNamed = true;
+    tagHandle = "!!";
+    ch = state.input.charCodeAt(++state.position);
+  }
+  let suffixStart = state.position;
+  let tagName;
+  if (isVerbatim) {
+    while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+    if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+    tagName = state.input.slice(suffixStart, state.position);
+    state.position++;
+  } else {
+    while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+      if (ch === 33) {
+        if (!isNamed) {
+          tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+          isNamed = true;
+          suffixStart = state.position + 1;
+        } else throwError(state, "tag suffix cannot contain exclamation marks");
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    tagName = state.input.slice(suffixStart, state.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+  }
+  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+  props.tagStart = start;
+  props.tagEnd = state.position;
+  return true;
+}
+function readAnchorProperty(state, props) {
+  if (state.input.charCodeAt(state.position) !== 38) return false;
+  if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+  state.position++;
+  const start = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+  if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+  props.anchorStart = start;
+  props.anchorEnd = state.position;
+  return true;
+}
+function readAlias(state, props) {
+  if (state.input.charCodeAt(state.position) !== 42) return false;
+  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+  state.position++;
+  const start = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+  if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+  addAliasEvent(state, start, state.position);
+  return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+  skipSeparationSpace(state, false);
+  if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+  if (state.input.charCodeAt(state.position) !== 39) return false;
+  state.position++;
+  const start = state.position;
+  let simple = true;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 39) {
+      if (state.input.charCodeAt(state.position + 1) === 39) {
+        simple = false;
+        state.position += 2;
+        continue;
+      }
+      const end = state.position;
+      state.position++;
+      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state, nodeIndent);
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+    else state.position++;
+  }
+  throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+  if (state.input.charCodeAt(state.position) !== 34) return false;
+  state.position++;
+  const start = state.position;
+  let simple = true;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 34) {
+      const end = state.position;
+      state.position++;
+      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (ch === 92) {
+      simple = false;
+      const escaped = state.input.charCodeAt(++state.position);
+      if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+      else if (isSimpleEscape(escaped)) state.position++;
+      else {
+        let hexLength = escapedHexLen(escaped);
+        if (hexLength === 0) throwError(state, "unknown escape sequence");
+        while (hexLength-- > 0) {
+          state.position++;
+          if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+        }
+        state.position++;
+      }
+    } else if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state, nodeIndent);
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+    else state.position++;
+  }
+  throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+  const ch = state.input.charCodeAt(state.position);
+  let chomping = CHOMPING_MODE.CLIP;
+  let indent = -1;
+  let detectedIndent = false;
+  if (ch !== 124 && ch !== 62) return false;
+  const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+  state.position++;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const current = state.input.charCodeAt(state.position);
+    const digit = fromDecimalCode(current);
+    if (current === 43 || current === 45) {
+      if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+      chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+      state.position++;
+    } else if (digit >= 0) {
+      if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+      indent = parentIndent + digit - 1;
+      detectedIndent = true;
+      state.position++;
+    } else break;
+  }
+  let hadWhitespace = false;
+  while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+    hadWhitespace = true;
+    state.position++;
+  }
+  if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+  else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+  let contentIndent = detectedIndent ? indent : -1;
+  let maxLeadingIndent = 0;
+  const valueStart = state.position;
+  let valueEnd = state.position;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const linePosition = state.position;
+    let column = 0;
+    while (state.input.charCodeAt(linePosition + column) === 32) column++;
+    const first = state.input.charCodeAt(linePosition + column);
+    if (first === 0) {
+      if (contentIndent >= 0) {
+        if (column > contentIndent) valueEnd = linePosition + column;
+      } else if (column > 0) valueEnd = linePosition + column;
+      break;
+    }
+    if (testDocumentBoundary(state)) break;
+    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+      if (first === 9 && column < parentIndent) {
+        state.position = linePosition + column;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (column >= parentIndent && column < maxLeadingIndent) {
+        state.position = linePosition + column;
+        throwError(state, "bad indentation of a mapping entry");
+      }
+    }
+    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+      state.lineIndent = column;
+      state.position = linePosition + column;
+      break;
+    }
+    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+    if (first !== 0 && !isEol(first) && column < requiredIndent) {
+      state.lineIndent = column;
+      state.position = linePosition + column;
+      break;
+    }
+    skipUntilLineEnd(state);
+    valueEnd = state.position;
+    if (isEol(state.input.charCodeAt(state.position))) {
+      consumeLineBreak(state);
+      valueEnd = state.position;
+    }
+  }
+  checkPrintable(state, valueStart, valueEnd);
+  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+  const ch = state.input.charCodeAt(state.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+  if (ch === 63 || ch === 45) {
+    const following = state.input.charCodeAt(state.position + 1);
+    if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+  }
+  return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+  if (!canStartPlainScalar(state, nodeContext)) return false;
+  const start = state.position;
+  let end = state.position;
+  let ch = state.input.charCodeAt(state.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  let multiline = false;
+  while (ch !== 0) {
+    if (testDocumentBoundary(state)) break;
+    if (ch === 58) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+    } else if (ch === 35) {
+      if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+    } else if (inFlow && isFlowIndicator(ch)) break;
+    else if (isEol(ch)) {
+      const savedPosition = state.position;
+      const savedLine = state.line;
+      const savedLineStart = state.lineStart;
+      const savedLineIndent = state.lineIndent;
+      skipSeparationSpace(state, false);
+      if (state.lineIndent >= nodeIndent) {
+        multiline = true;
+        ch = state.input.charCodeAt(state.position);
+        continue;
+      }
+      state.position = savedPosition;
+      state.line = savedLine;
+      state.lineStart = savedLineStart;
+      state.lineIndent = savedLineIndent;
+      break;
+    }
+    if (!isWhiteSpace(ch)) end = state.position + 1;
+    ch = state.input.charCodeAt(++state.position);
+  }
+  if (end === start) return false;
+  checkPrintable(state, start, end);
+  addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+  const startLine = state.line;
+  skipSeparationSpace(state, true);
+  if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readFlowCollection(state, nodeIndent, props) {
+  const ch = state.input.charCodeAt(state.position);
+  const isMapping = ch === 123;
+  const start = state.position;
+  let readNext = true;
+  if (ch !== 91 && ch !== 123) return false;
+  const terminator = isMapping ? 125 : 93;
+  if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  state.position++;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    skipFlowSeparationSpace(state, nodeIndent);
+    let ch2 = state.input.charCodeAt(state.position);
+    if (ch2 === terminator) {
+      state.position++;
+      addPopEvent(state);
+      return true;
+    } else if (!readNext) throwError(state, "missed comma between flow collection entries");
+    else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
+    let isPair = false;
+    let isExplicitPair = false;
+    if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+      isPair = isExplicitPair = true;
+      state.position += 1;
+      skipFlowSeparationSpace(state, nodeIndent);
+    }
+    const entryLine = state.line;
+    const entryStart = snapshotState(state);
+    const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    skipFlowSeparationSpace(state, nodeIndent);
+    ch2 = state.input.charCodeAt(state.position);
+    if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
+      isPair = true;
+      state.position++;
+      skipFlowSeparationSpace(state, nodeIndent);
+      if (!isMapping) {
+        insertFlowPairMappingEvent(state, entryStart);
+        if (!keyWasRead) addEmptyScalarEvent(state);
+      } else if (!keyWasRead) addEmptyScalarEvent(state);
+      if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+      skipFlowSeparationSpace(state, nodeIndent);
+      if (!isMapping) addPopEvent(state);
+    } else if (isMapping && isPair) {
+      if (!keyWasRead) addEmptyScalarEvent(state);
+      addEmptyScalarEvent(state);
+    } else if (isMapping) addEmptyScalarEvent(state);
+    else if (isPair) {
+      insertFlowPairMappingEvent(state, entryStart);
+      if (!keyWasRead) addEmptyScalarEvent(state);
+      addEmptyScalarEvent(state);
+      addPopEvent(state);
+    }
+    ch2 = state.input.charCodeAt(state.position);
+    if (ch2 === 44) {
+      readNext = true;
+      state.position++;
+    } else readNext = false;
+  }
+  throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+  if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+  addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+  while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+    if (state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
+    }
+    const entryLine = state.line;
+    state.position++;
+    const hadBreak = skipSeparationSpace(state, true) > 0;
+    if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+    if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+    else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    skipSeparationSpace(state, true);
+    if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+    if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+    if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+  }
+  addPopEvent(state);
+  return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+  let atExplicitKey = false;
+  let detected = false;
+  let mappingOpened = false;
+  let pendingExplicitKey = false;
+  if (state.firstTabInLine !== -1) return false;
+  let ch = state.input.charCodeAt(state.position);
+  while (ch !== 0) {
+    if (!atExplicitKey && state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
+    }
+    const following = state.input.charCodeAt(state.position + 1);
+    const entryLine = state.line;
+    if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+      if (!mappingOpened) {
+        addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+        mappingOpened = true;
+      }
+      if (ch === 63) {
+        if (atExplicitKey) addEmptyScalarEvent(state);
+        detected = true;
+        atExplicitKey = true;
+      } else if (atExplicitKey) atExplicitKey = false;
+      else {
+        addEmptyScalarEvent(state);
+        detected = true;
+        atExplicitKey = false;
+      }
+      state.position += 1;
+      pendingExplicitKey = true;
+    } else {
+      if (atExplicitKey) {
+        addEmptyScalarEvent(state);
+        atExplicitKey = false;
+      }
+      const beforeKey = snapshotState(state);
+      if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+      if (state.line === entryLine) {
+        ch = state.input.charCodeAt(state.position);
+        while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+        if (ch === 58) {
+          ch = state.input.charCodeAt(++state.position);
+          if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+          if (!mappingOpened) {
+            state.events.splice(beforeKey.eventsLength, 0, {
+              type: EVENT_ID.MAPPING,
+              start: beforeKey.position,
+              anchorStart: props.anchorStart,
+              anchorEnd: props.anchorEnd,
+              tagStart: props.tagStart,
+              tagEnd: props.tagEnd,
+              style: COLLECTION_STYLE.BLOCK
+            });
+            mappingOpened = true;
+          }
+          detected = true;
+          atExplicitKey = false;
+          pendingExplicitKey = false;
+        } else if (detected) throwError(state, "expected ':' after a mapping key");
+        else {
+          if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+            restoreState(state, beforeKey);
+            return false;
+          }
+          return true;
+        }
+      } else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      else {
+        if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+          restoreState(state, beforeKey);
+          return false;
+        }
+        return true;
+      }
+    }
+    if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+    if (!atExplicitKey) {
+      if (pendingExplicitKey) {
+        addEmptyScalarEvent(state);
+        pendingExplicitKey = false;
+      }
+    }
+    skipSeparationSpace(state, true);
+    ch = state.input.charCodeAt(state.position);
+    if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+    else if (state.lineIndent < nodeIndent) break;
+  }
+  if (!detected) return false;
+  if (atExplicitKey) addEmptyScalarEvent(state);
+  if (mappingOpened) addPopEvent(state);
+  return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+  if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+  state.depth++;
+  let indentStatus = 1;
+  let atNewLine = false;
+  let hasContent = false;
+  let propertyStart = null;
+  const props = emptyProperties();
+  let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+  let allowBlockCollections = allowBlockScalars;
+  const allowBlockStyles = allowBlockScalars;
+  if (allowToSeek && skipSeparationSpace(state, true)) {
+    atNewLine = true;
+    if (state.lineIndent > parentIndent) indentStatus = 1;
+    else if (state.lineIndent === parentIndent) indentStatus = 0;
+    else indentStatus = -1;
+  }
+  if (indentStatus === 1) while (true) {
+    const ch = state.input.charCodeAt(state.position);
+    const propertyState = snapshotState(state);
+    if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+    if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+      const fallbackState = snapshotState(state);
+      const flowIndent = parentIndent + 1;
+      if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+        state.depth--;
+        return true;
+      }
+      restoreState(state, fallbackState);
+    }
+    if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+    if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+    if (propertyStart === null) propertyStart = propertyState;
+    if (skipSeparationSpace(state, true)) {
+      atNewLine = true;
+      allowBlockCollections = allowBlockStyles;
+      if (state.lineIndent > parentIndent) indentStatus = 1;
+      else if (state.lineIndent === parentIndent) indentStatus = 0;
+      else indentStatus = -1;
+    } else allowBlockCollections = false;
+  }
+  if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+  if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+    const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+    const blockIndent = state.position - state.lineStart;
+    if (indentStatus === 1) {
+      if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+      else {
+        const ch = state.input.charCodeAt(state.position);
+        if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+          const fallbackState = snapshotState(state);
+          const propertyIndent = propertyStart.position - propertyStart.lineStart;
+          restoreState(state, propertyStart);
+          if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+          else restoreState(state, fallbackState);
+        }
+        if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+      }
+    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+  }
+  allowBlockScalars = allowBlockScalars && !hasContent;
+  if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+    addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+    hasContent = true;
+  }
+  state.depth--;
+  return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state) {
+  if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+  state.position++;
+  const nameStart = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+  const name = state.input.slice(nameStart, state.position);
+  const args = [];
+  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+  while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+    while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
+    if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+    const start = state.position;
+    while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+    args.push(state.input.slice(start, state.position));
+  }
+  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+  if (name === "YAML") {
+    if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+    if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+    const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+    if (match === null) throwError(state, "ill-formed argument of the YAML directive");
+    if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+    state.directives.push({
+      kind: "yaml",
+      version: args[0]
+    });
+  } else if (name === "TAG") {
+    if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+    const [handle, prefix] = args;
+    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+    if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+    if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+    state.tagHandlers[handle] = prefix;
+    state.directives.push({
+      kind: "tag",
+      handle,
+      prefix
+    });
+  }
+  return true;
+}
+function readDocument(state) {
+  state.directives = [];
+  state.tagHandlers = /* @__PURE__ */ Object.create(null);
+  let hasDirectives = false;
+  skipSeparationSpace(state, true);
+  while (readDirective(state)) {
+    hasDirectives = true;
+    skipSeparationSpace(state, true);
+  }
+  let explicitStart = false;
+  let explicitEnd = false;
+  let allowCompact = true;
+  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+    explicitStart = true;
+    const markerLine = state.line;
+    state.position += 3;
+    skipSeparationSpace(state, true);
+    allowCompact = state.line > markerLine;
+  } else if (hasDirectives) throwError(state, "directives end mark is expected");
+  const documentEventIndex = state.events.length;
+  if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+    state.position += 3;
+    skipSeparationSpace(state, true);
+    return;
+  }
+  addDocumentEvent(state, explicitStart, false);
+  if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+  skipSeparationSpace(state, true);
+  if (state.position === state.lineStart && testDocumentSeparator(state)) {
+    explicitEnd = state.input.charCodeAt(state.position) === 46;
+    if (explicitEnd) {
+      const markerLine = state.line;
+      state.position += 3;
+      skipSeparationSpace(state, true);
+      if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  const documentEvent = state.events[documentEventIndex];
+  if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+  addPopEvent(state);
+  if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+}
+function parseEvents(input, options) {
+  const length2 = input.length;
+  const state = {
+    ...DEFAULT_PARSER_OPTIONS,
+    ...options,
+    input: `${input}\0`,
+    length: length2,
+    position: 0,
+    line: 0,
+    lineStart: 0,
+    lineIndent: 0,
+    firstTabInLine: -1,
+    depth: 0,
+    directives: [],
+    tagHandlers: /* @__PURE__ */ Object.create(null),
+    events: []
+  };
+  const nullpos = input.indexOf("\0");
+  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+  while (state.position < state.length) {
+    skipByteOrderMark(state);
+    skipSeparationSpace(state, true);
+    if (state.position >= state.length) break;
+    const documentStart = state.position;
+    readDocument(state);
+    if (state.position === documentStart)
+      throwError(state, "can not read a document");
+  }
+  return state.events;
+}
+var DEFAULT_LOAD_OPTIONS = {
+  ...DEFAULT_PARSER_OPTIONS,
+  ...DEFAULT_CONSTRUCTOR_OPTIONS
+};
+var INVALID = /* @__PURE__ */ Symbol("INVALID");
+function buildRepresentTypes(schema) {
+  const defaultTags = new Set([
+    schema.defaultScalarTag,
+    schema.defaultSequenceTag,
+    schema.defaultMappingTag
+  ].filter((t) => t !== void 0));
+  const implicitScalars = schema.implicitScalarTags;
+  const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+  const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+  return [
+    ...implicitScalars.map((tag) => ({
+      tag,
+      implicitTag: true
+    })),
+    ...explicitTags.map((tag) => ({
+      tag,
+      implicitTag: false
+    })),
+    ...defaultTagsLast.map((tag) => ({
+      tag,
+      implicitTag: true
+    }))
+  ];
+}
+function matchTag(state, object) {
+  for (let index = 0, length2 = state.representTypes.length; index < length2; index += 1) {
+    const { tag, implicitTag } = state.representTypes[index];
+    if (tag.identify(object)) {
+      let tagName;
+      if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+      else tagName = tag.tagName;
+      return {
+        tag,
+        tagName,
+        implicitTag
+      };
+    }
+  }
+  return null;
+}
+function build(state, object) {
+  if (!state.noRefs && object !== null && typeof object === "object") {
+    const existing = state.refs.get(object);
+    if (existing) {
+      if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+      return {
+        kind: "alias",
+        anchor: existing.anchor
+      };
+    }
+  }
+  const matched = matchTag(state, object);
+  if (!matched) {
+    if (object === void 0) return INVALID;
+    if (state.skipInvalid) return INVALID;
+    throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+  }
+  const { tag, tagName, implicitTag } = matched;
+  const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+  if (tag.nodeKind === "scalar") return {
+    kind: "scalar",
+    tag: nodeTagName,
+    tagged: !implicitTag,
+    style: SCALAR_STYLE.PLAIN,
+    value: tag.represent(object)
+  };
+  if (tag.nodeKind === "sequence") {
+    const container = tag.represent(object);
+    const node2 = {
+      kind: "sequence",
+      tag: nodeTagName,
+      tagged: !implicitTag,
+      style: COLLECTION_STYLE.BLOCK,
+      items: []
+    };
+    if (!state.noRefs) state.refs.set(object, node2);
+    for (let index = 0, length2 = container.length; index < length2; index += 1) {
+      let item = build(state, container[index]);
+      if (item === INVALID && container[index] === void 0) item = build(state, null);
+      if (item === INVALID) continue;
+      node2.items.push(item);
+    }
+    return node2;
+  }
+  const map = tag.represent(object);
+  const node = {
+    kind: "mapping",
+    tag: nodeTagName,
+    tagged: !implicitTag,
+    style: COLLECTION_STYLE.BLOCK,
+    items: []
+  };
+  if (!state.noRefs) state.refs.set(object, node);
+  for (const [objectKey, objectValue] of map) {
+    const key = build(state, objectKey);
+    if (key === INVALID) continue;
+    const value = build(state, objectValue);
+    if (value === INVALID) continue;
+    node.items.push({
+      key,
+      value
+    });
+  }
+  return node;
+}
+function jsToAst(input, schema, options = {}) {
+  const root2 = build({
+    representTypes: buildRepresentTypes(schema),
+    noRefs: options.noRefs ?? false,
+    skipInvalid: options.skipInvalid ?? false,
+    refs: /* @__PURE__ */ new Map(),
+    refCounter: 0
+  }, input);
+  return [{
+    contents: root2 === INVALID ? null : root2,
+    directives: []
+  }];
+}
+var VISIT_BREAK = /* @__PURE__ */ Symbol("visit:break");
+var VISIT_SKIP = /* @__PURE__ */ Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+  const control = visitor(node, ctx);
+  if (control === VISIT_BREAK) return true;
+  if (control === VISIT_SKIP) return false;
+  const depth = ctx.depth + 1;
+  switch (node.kind) {
+    case "sequence":
+      for (const item of node.items) if (visitNode(item, visitor, {
+        depth,
+        parent: node,
+        isKey: false
+      })) return true;
+      break;
+    case "mapping":
+      for (const { key, value } of node.items) {
+        if (visitNode(key, visitor, {
+          depth,
+          parent: node,
+          isKey: true
+        })) return true;
+        if (visitNode(value, visitor, {
+          depth,
+          parent: node,
+          isKey: false
+        })) return true;
+      }
+  }
+  return false;
+}
+function visit(documents, visitor) {
+  for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+    depth: 0,
+    parent: null,
+    isKey: false
+  })) return;
+}
+function hasBit(mask, bit) {
+  return (mask & 1 << bit) !== 0;
+}
+var DEFAULT_SCALAR_STYLE_RULES = {
+  applyQuoteFlowKeysOption,
+  doubleQuoteForInvisibles,
+  doubleQuoteWhitespaceOnly,
+  applyForceQuotesOption,
+  tryLongOrMultilineAsBlock,
+  quoteInvalidPlain,
+  fallbackToDoubleQuoted
+};
+function _preferredQuotedStyle(layout) {
+  if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+  return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+  if (!layout.presenterOptions.quoteFlowKeys) return;
+  if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+  layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+  if (!layout.presenterOptions.forceQuotes) return;
+  if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+  if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+  layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+  if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+  const value = layout.node.value;
+  const multiline = value.indexOf("\n") !== -1;
+  if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+    return;
+  }
+  const w = layout.presenterOptions.lineWidth;
+  if (w === -1) {
+    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+    return;
+  }
+  const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+  let position = 0;
+  let shouldFold = false;
+  while (position <= value.length) {
+    let lineEnd = value.length;
+    const nextLineBreak = value.indexOf("\n", position);
+    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+    const line = value.slice(position, lineEnd);
+    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+    if (nextLineBreak === -1) break;
+    position = nextLineBreak + 1;
+  }
+  if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+  if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function setBit(mask, bit) {
+  return mask | 1 << bit;
+}
+var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+var SRC_B_CHAR = "[\\n\\r]";
+var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+var SRC_S_WHITE = "[ \\t]";
+var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+  const str = layout.node.value;
+  if (str !== "") {
+    if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+    if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+    if (layout.shiftOfContent === 0) {
+      const firstLineBreak = str.indexOf("\n");
+      if (firstLineBreak !== -1) {
+        const content = str.slice(firstLineBreak + 1);
+        if (C_FORBIDDEN_CONTENT.test(content)) return false;
+      }
+    }
+  }
+  const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+  if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+  if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+  return true;
+}
+function canUseSingleQuoted(layout) {
+  const str = layout.node.value;
+  if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+  if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+  if (!layout.isKey && layout.shiftOfContent === 0) {
+    const firstLineBreak = str.indexOf("\n");
+    if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+  }
+  return true;
+}
+function canUseBlock(layout) {
+  if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+  const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+  if (contentIndent < 1) return false;
+  if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+  if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+  return true;
+}
+function detectAllowedStyles(layout) {
+  let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+  if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+  if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+  if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+  layout.allowedStylesMask = mask;
+}
+function renderScalar(layout) {
+  switch (layout.style) {
+    case SCALAR_STYLE.PLAIN:
+      return renderPlain(layout);
+    case SCALAR_STYLE.SINGLE_QUOTED:
+      return renderSingleQuoted(layout);
+    case SCALAR_STYLE.LITERAL_BLOCK:
+      return renderLiteralBlock(layout);
+    case SCALAR_STYLE.FOLDED_BLOCK:
+      return renderFoldedBlock(layout);
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return renderDoubleQuoted(layout);
+  }
+}
+function renderPlain(layout) {
+  return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+  return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+  const value = layout.node.value;
+  return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+  const value = layout.node.value;
+  const w = layout.presenterOptions.lineWidth;
+  let availableWidth = Infinity;
+  if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+  return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+  return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string, shiftOfContent) {
+  let nextLF = string.indexOf("\n");
+  if (nextLF === -1) return string;
+  const pad = " ".repeat(shiftOfContent);
+  let result = string.slice(0, nextLF);
+  const lineRe = /(\n+)([^\n]*)/g;
+  lineRe.lastIndex = nextLF;
+  let match;
+  while (match = lineRe.exec(string)) {
+    const breaks = match[1].length;
+    const line = match[2];
+    result += "\n".repeat(breaks + 1) + pad + line;
+  }
+  return result;
+}
+function indentString(string, spaces) {
+  const indent = " ".repeat(spaces);
+  let position = 0;
+  let result = "";
+  const length2 = string.length;
+  while (position < length2) {
+    let line;
+    const next = string.indexOf("\n", position);
+    if (next === -1) {
+      line = string.slice(position);
+      position = length2;
+    } else {
+      line = string.slice(position, next + 1);
+      position = next + 1;
+    }
+    if (line.length && line !== "\n") result += indent;
+    result += line;
+  }
+  return result;
+}
+function needIndentIndicator(string) {
+  return /^\n* /.test(string);
+}
+function blockHeader(string, shiftOfParent, shiftOfContent) {
+  const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
+  const clip = string[string.length - 1] === "\n";
+  return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}
+`;
+}
+function dropEndingNewline(string) {
+  return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+}
+function isMoreIndented(char) {
+  return char === " " || char === "	";
+}
+function foldLine(line, width) {
+  if (line === "" || isMoreIndented(line[0])) return line;
+  const breakRe = / [^ \t]/g;
+  let match;
+  let start = 0;
+  let end;
+  let curr = 0;
+  let next = 0;
+  let result = "";
+  while (match = breakRe.exec(line)) {
+    next = match.index;
+    if (next - start > width) {
+      end = curr > start ? curr : next;
+      result += `
+${line.slice(start, end)}`;
+      start = end + 1;
+    }
+    curr = next;
+  }
+  result += "\n";
+  if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}
+${line.slice(curr + 1)}`;
+  else result += line.slice(start);
+  return result.slice(1);
+}
+function foldBlockScalar(string, width) {
+  const lineRe = /(\n+)([^\n]*)/g;
+  let nextLF = string.indexOf("\n");
+  if (nextLF === -1) nextLF = string.length;
+  lineRe.lastIndex = nextLF;
+  let result = foldLine(string.slice(0, nextLF), width);
+  let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
+  let moreIndented;
+  let match;
+  while (match = lineRe.exec(string)) {
+    const prefix = match[1];
+    const line = match[2];
+    moreIndented = line !== "" && isMoreIndented(line[0]);
+    result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+    prevMoreIndented = moreIndented;
+  }
+  return result;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+  switch (character) {
+    case "\0":
+      return "\\0";
+    case "\x07":
+      return "\\a";
+    case "\b":
+      return "\\b";
+    case "	":
+      return "\\t";
+    case "\n":
+      return "\\n";
+    case "\v":
+      return "\\v";
+    case "\f":
+      return "\\f";
+    case "\r":
+      return "\\r";
+    case "\x1B":
+      return "\\e";
+    case '"':
+      return '\\"';
+    case "\\":
+      return "\\\\";
+    case "\x85":
+      return "\\N";
+    case "\xA0":
+      return "\\_";
+    case "\u2028":
+      return "\\L";
+    case "\u2029":
+      return "\\P";
+  }
+  const code = character.charCodeAt(0);
+  const hex = code.toString(16).toUpperCase();
+  if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
+  return `\\u${"0".repeat(4 - hex.length)}${hex}`;
+}
+function escapeString(string) {
+  return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+var CHAR_LINE_FEED = 10;
+var DEFAULT_PRESENTER_OPTIONS = {
+  indent: 2,
+  seqNoIndent: false,
+  seqInlineFirst: true,
+  lineWidth: 80,
+  flowBracketPadding: false,
+  flowSkipCommaSpace: false,
+  flowSkipColonSpace: false,
+  quoteFlowKeys: false,
+  quoteStyle: "single",
+  forceQuotes: false,
+  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+  tagBeforeAnchor: false
+};
+function nodeTagShort(node) {
+  return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+  const opts = {
+    ...DEFAULT_PRESENTER_OPTIONS,
+    ...options
+  };
+  if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+  return {
+    ...opts,
+    defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+    openEnded: false
+  };
+}
+function generateNextLine(state, level) {
+  return `
+${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+  return {
+    node,
+    parent,
+    level,
+    isKey,
+    flowOnly,
+    shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+    shiftOfContent: state.indent * Math.max(1, level),
+    shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+    presenterOptions: state,
+    allowedStylesMask: 0,
+    style: node.style
+  };
+}
+function writeFlowSequence(state, level, node) {
+  let result = "";
+  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
+    const item = writeNode(state, level, node.items[index], node, {}).text;
+    if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+    result += item;
+  }
+  const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+  return `[${pad}${result}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+  let result = "";
+  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
+    const item = writeNode(state, level + 1, node.items[index], node, {
+      block: true,
+      compact: state.seqInlineFirst,
+      isblockseq: true
+    }).text;
+    if (!compact || result !== "") result += generateNextLine(state, level);
+    if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
+    else result += "- ";
+    result += item;
+  }
+  return result;
+}
+function writeFlowMapping(state, level, node) {
+  let result = "";
+  for (const { key, value } of node.items) {
+    let pairBuffer = "";
+    if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+    const keyRender = writeNode(state, level, key, node, { iskey: true });
+    const keyText = keyRender.text;
+    const valueText = writeNode(state, level, value, node, {}).text;
+    const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+    const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
+    pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
+    result += pairBuffer;
+  }
+  const pad = state.flowBracketPadding && result !== "" ? " " : "";
+  return `{${pad}${result}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+  let result = "";
+  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
+    let pairBuffer = "";
+    if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
+    const { key, value } = node.items[index];
+    const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+    const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
+      block: true,
+      compact: true,
+      isblockseq: !cannotBeCompact(state, key, level + 1)
+    }) : writeNode(state, level + 1, key, node, {
+      block: true,
+      compact: true,
+      iskey: true
+    });
+    const keyText = keyRender.text;
+    const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
+    const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+    const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+    if (explicitPair) {
+      if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+      else pairBuffer += "? ";
+    }
+    pairBuffer += keyText;
+    if (explicitPair) pairBuffer += generateNextLine(state, level);
+    const valueText = writeNode(state, level + 1, value, node, {
+      block: true,
+      compact: explicitPair,
+      isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+    }).text;
+    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+    const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
+    if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+    else pairBuffer += `${keyColonSep}: `;
+    pairBuffer += valueText;
+    result += pairBuffer;
+  }
+  return result;
+}
+function cannotBeCompact(state, node, level) {
+  if (node.kind === "alias") return true;
+  return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+  if (node.kind === "alias") {
+    state.openEnded = false;
+    return {
+      text: `*${node.anchor}`,
+      noBody: false
+    };
+  }
+  const { block = false, iskey = false, isblockseq = false } = ctx;
+  let compact = ctx.compact ?? false;
+  const hasAnchor = node.anchor !== void 0;
+  if (cannotBeCompact(state, node, level)) compact = false;
+  let body;
+  let shouldPrintTag = node.tagged;
+  const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+  if (node.kind === "mapping") {
+    if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+    else body = writeFlowMapping(state, level, node);
+  } else if (node.kind === "sequence") {
+    if (useBlockCollection) {
+      if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+      else body = writeBlockSequence(state, level, node, compact);
+    } else body = writeFlowSequence(state, level, node);
+  } else {
+    const layout = scalarLayout(state, node, parent, level, iskey, !block);
+    detectAllowedStyles(layout);
+    for (const rule of state.scalarStyleRules) rule(layout);
+    body = renderScalar(layout);
+    state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+    shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+  }
+  if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+  if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+  const noBody = body === "";
+  let text2 = body;
+  if (shouldPrintTag || hasAnchor) {
+    const props = [];
+    const tag = shouldPrintTag ? nodeTagShort(node) : null;
+    const anchor = hasAnchor ? `&${node.anchor}` : null;
+    if (state.tagBeforeAnchor) {
+      if (tag !== null) props.push(tag);
+      if (anchor !== null) props.push(anchor);
+    } else {
+      if (anchor !== null) props.push(anchor);
+      if (tag !== null) props.push(tag);
+    }
+    const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+    text2 = `${props.join(" ")}${sep}${body}`;
+  }
+  return {
+    text: text2,
+    noBody
+  };
+}
+function rootStartsOwnLine(node) {
+  return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+  let result = "";
+  for (const directive of doc.directives) {
+    if (directive.kind === "yaml") {
+      result += `%YAML ${directive.version}
+`;
+      continue;
+    }
+    const { handle, prefix } = directive;
+    result += `%TAG ${handle} ${prefix}
+`;
+  }
+  return result;
+}
+function present(documents, options) {
+  const state = createPresenterState(options);
+  let result = "";
+  let previousEnded = false;
+  for (let index = 0; index < documents.length; index += 1) {
+    const doc = documents[index];
+    state.openEnded = false;
+    const directives = writeDocumentDirectives(doc);
+    const hasDirectives = directives !== "";
+    const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+    result += directives;
+    if (doc.contents === null) {
+      if (marker) result += "---\n";
+    } else if (marker) {
+      const body = writeNode(state, 0, doc.contents, null, {
+        block: true,
+        compact: true
+      }).text;
+      const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+      result += `---${sep}${body}
+`;
+    } else result += writeNode(state, 0, doc.contents, null, {
+      block: true,
+      compact: true
+    }).text + "\n";
+    previousEnded = doc.explicitEnd || state.openEnded;
+    if (previousEnded) result += "...\n";
+  }
+  return result;
+}
+var DEFAULT_DUMP_OPTIONS = {
+  ...DEFAULT_PRESENTER_OPTIONS,
+  schema: DUMP_SCHEMA,
+  skipInvalid: false,
+  noRefs: false,
+  flowLevel: -1,
+  sortKeys: false,
+  transform: () => {
+  }
+};
+function defaultCompareFn(a, b) {
+  const x = String(a);
+  const y = String(b);
+  if (x < y) return -1;
+  if (x > y) return 1;
+  return 0;
+}
+function dump(input, options = {}) {
+  const opts = {
+    ...DEFAULT_DUMP_OPTIONS,
+    ...options
+  };
+  const documents = jsToAst(input, opts.schema, {
+    noRefs: opts.noRefs,
+    skipInvalid: opts.skipInvalid
+  });
+  if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+    if (ctx.depth < opts.flowLevel) return;
+    if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+    return VISIT_SKIP;
+  });
+  if (opts.sortKeys) {
+    const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+    visit(documents, (node) => {
+      if (node.kind !== "mapping") return;
+      node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+    });
+  }
+  opts.transform(documents);
+  return present(documents, {
+    ...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+    schema: opts.schema
+  });
+}
+var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+var EVENT_MAPPING = EVENT_ID.MAPPING;
+var EVENT_SCALAR = EVENT_ID.SCALAR;
+var EVENT_ALIAS = EVENT_ID.ALIAS;
+var EVENT_POP = EVENT_ID.POP;
+var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+
+// src/parse/cloudformation/locate.ts
+var Locator = class {
+  constructor(file, text2) {
+    this.file = file;
+    this.text = text2;
+    this.lines = new LineIndex(text2);
+  }
+  file;
+  text;
+  lines;
+  range(start, end) {
+    const from = this.lines.position(start);
+    const to = this.lines.position(Math.max(start, end));
+    return { file: this.file, startLine: from.line, endLine: to.line, startColumn: from.column, endColumn: to.column };
+  }
+  position(offset) {
+    return this.lines.position(offset);
+  }
+};
+function spanning(head, tail) {
+  return { file: head.file, startLine: head.startLine, startColumn: head.startColumn, endLine: tail.endLine, endColumn: tail.endColumn };
+}
+
+// src/parse/cloudformation/intrinsic-names.ts
+var SHORT_FORMS = new Map([
+  ["Ref", "Ref"],
+  ["Condition", "Condition"],
+  ...["Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "Length", "ToJsonString"].map(
+    (name) => [name, `Fn::${name}`]
+  )
+]);
+function shortFormName(tagName) {
+  return SHORT_FORMS.get(tagName);
+}
+function isFunctionKey(key) {
+  return key === "Ref" || key.startsWith("Fn::");
+}
+var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
+  "AWS::AccountId",
+  "AWS::NotificationARNs",
+  "AWS::NoValue",
+  "AWS::Partition",
+  "AWS::Region",
+  "AWS::StackId",
+  "AWS::StackName",
+  "AWS::URLSuffix"
+]);
+
+// src/parse/cloudformation/yaml.ts
+var MAX_EXPANDED_NODES = 1e6;
+var TemplateSyntaxError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+function parseYamlValue(text2, file) {
+  const locator = new Locator(file, text2);
+  let events;
+  try {
+    events = parseEvents(text2, { filename: file });
+  } catch (error) {
+    const mark = error.mark;
+    const line = (mark?.line ?? 0) + 1;
+    const column = (mark?.column ?? 0) + 1;
+    const reason = error.reason ?? String(error);
+    return { error: { message: `invalid YAML: ${reason}`, loc: { file, startLine: line, endLine: line, startColumn: column } } };
+  }
+  if (events[1]?.type !== EVENT_ID.SCALAR && events[1]?.type !== EVENT_ID.MAPPING && events[1]?.type !== EVENT_ID.SEQUENCE) return {};
+  try {
+    return { value: new EventReader(events, text2, locator).node(0).value };
+  } catch (error) {
+    if (!(error instanceof TemplateSyntaxError)) throw error;
+    const { line, column } = locator.position(error.offset);
+    return { error: { message: `invalid YAML: ${error.message}`, loc: { file, startLine: line, endLine: line, startColumn: column } } };
+  }
+}
+var EventReader = class {
+  constructor(events, text2, locator) {
+    this.events = events;
+    this.text = text2;
+    this.locator = locator;
+  }
+  events;
+  text;
+  locator;
+  /** Index of the next event; starts after the first DOCUMENT event (only the first document counts). */
+  next = 1;
+  anchors = /* @__PURE__ */ new Map();
+  /** Nodes read so far, counting each alias as the nodes it repeats: bounds alias bombs. */
+  expandedNodes = 0;
+  /** Reads one node; `emptyAt` is where an empty scalar (`key:` with no value) is placed. */
+  node(emptyAt) {
+    const event = this.events[this.next++];
+    const before = this.expandedNodes++;
+    switch (event.type) {
+      case EVENT_ID.SCALAR:
+        return this.remember(event, before, this.tagged(event, this.scalar(event, emptyAt)));
+      case EVENT_ID.MAPPING:
+        return this.remember(event, before, this.tagged(event, this.mapping(event)));
+      case EVENT_ID.SEQUENCE:
+        return this.remember(event, before, this.tagged(event, this.sequence(event)));
+      case EVENT_ID.ALIAS: {
+        const name = this.text.slice(event.anchorStart, event.anchorEnd);
+        const anchor = this.anchors.get(name);
+        if (!anchor) throw new TemplateSyntaxError(`unidentified alias "${name}"`, event.anchorStart);
+        this.expandedNodes += anchor.size;
+        if (this.expandedNodes > MAX_EXPANDED_NODES) throw new TemplateSyntaxError(`aliases expand to more than ${MAX_EXPANDED_NODES} nodes`, event.anchorStart);
+        return { value: anchor.value, end: event.anchorEnd };
+      }
+      default:
+        throw new TemplateSyntaxError("unexpected end of node", 0);
+    }
+  }
+  remember(event, before, built) {
+    if (event.anchorStart >= 0) this.anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), { value: built.value, size: this.expandedNodes - before });
+    return built;
+  }
+  mapping(event) {
+    const entries = [];
+    const seen = /* @__PURE__ */ new Set();
+    let end = event.start + 1;
+    while (this.events[this.next].type !== EVENT_ID.POP) {
+      const keyEvent = this.events[this.next];
+      const keyStart = keyEvent.type === EVENT_ID.SCALAR ? keyEvent.valueStart : end;
+      const key = this.node(end);
+      const keyText = key.value.kind === "string" ? key.value.value : this.text.slice(Math.max(keyStart, 0), key.end);
+      if (seen.has(keyText)) throw new TemplateSyntaxError(`duplicated mapping key "${keyText}"`, Math.max(keyStart, 0));
+      seen.add(keyText);
+      const value = this.node(key.end);
+      entries.push({ key: keyText, keyLoc: key.value.loc, value: value.value });
+      end = Math.max(value.end, key.end);
+    }
+    this.next++;
+    if (entries.length === 0) end = this.closingBracket(event.start);
+    return { value: { kind: "map", loc: this.locator.range(event.start, end), entries }, end };
+  }
+  sequence(event) {
+    const items2 = [];
+    let end = event.start + 1;
+    while (this.events[this.next].type !== EVENT_ID.POP) {
+      const item = this.node(end);
+      items2.push(item.value);
+      end = item.end;
+    }
+    this.next++;
+    if (items2.length === 0) end = this.closingBracket(event.start);
+    return { value: { kind: "list", loc: this.locator.range(event.start, end), items: items2 }, end };
+  }
+  /** An empty flow collection (`{}`, `[]`) ends at its closing bracket. */
+  closingBracket(start) {
+    const close = this.text[start] === "{" ? "}" : "]";
+    const at = this.text.indexOf(close, start);
+    return at < 0 ? start + 1 : at + 1;
+  }
+  scalar(event, emptyAt) {
+    if (event.valueStart < 0) {
+      const at = event.tagEnd >= 0 ? event.tagEnd : emptyAt;
+      const loc2 = this.locator.range(at, at);
+      return { value: event.tagStart >= 0 ? { kind: "string", loc: loc2, value: "" } : { kind: "null", loc: loc2 }, end: at };
+    }
+    const text2 = getScalarValue(this.text, event);
+    if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) return this.blockScalar(event, text2);
+    const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+    const start = quoted ? event.valueStart - 1 : event.valueStart;
+    const end = quoted ? event.valueEnd + 1 : event.valueEnd;
+    const loc = this.locator.range(start, end);
+    if (quoted || event.tagStart >= 0) return { value: { kind: "string", loc, value: text2 }, end };
+    return { value: plainScalar(text2, loc), end };
+  }
+  /** `|` and `>` blocks keep a textOrigin so JSON written inside them keeps its file lines. */
+  blockScalar(event, text2) {
+    let end = event.valueEnd;
+    while (end > event.valueStart && /\s/.test(this.text[end - 1])) end--;
+    const headerEnd = event.valueStart - 1;
+    const headerStart = this.text.lastIndexOf("\n", headerEnd - 1) + 1;
+    const indicator = /[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.exec(this.text.slice(headerStart, Math.max(headerEnd, headerStart)));
+    const start = indicator ? headerStart + indicator.index : event.valueStart;
+    const contentLine = this.locator.position(event.valueStart).line;
+    const dedent = Math.max(event.indent, 0);
+    const textOrigin = { file: this.locator.file, line: contentLine, column: dedent + 1, dedent };
+    const folded = event.style === SCALAR_STYLE.FOLDED_BLOCK;
+    const asWritten = folded ? this.dedentedLines(event.valueStart, end, dedent) : void 0;
+    return {
+      value: { kind: "string", loc: this.locator.range(start, end), value: text2, textOrigin: asWritten === void 0 ? textOrigin : { ...textOrigin, text: asWritten } },
+      end
+    };
+  }
+  dedentedLines(start, end, dedent) {
+    return this.text.slice(start, end).split(/\r?\n/).map((line) => line.slice(dedent)).join("\n");
+  }
+  tagged(event, built) {
+    if (event.tagStart < 0) return built;
+    const tag = this.text.slice(event.tagStart, event.tagEnd);
+    const tagLoc = this.locator.range(event.tagStart, event.tagEnd);
+    const loc = spanning(tagLoc, built.value.loc);
+    const standard = standardTagName(tag);
+    if (standard !== void 0) return { value: withStandardTag(standard, built.value, tag), end: built.end };
+    const intrinsic = shortFormName(tag.slice(1));
+    if (intrinsic) return { value: { kind: "map", loc, entries: [{ key: intrinsic, keyLoc: tagLoc, value: built.value }] }, end: built.end };
+    return { value: { kind: "unknown", loc, reason: `preprocessor tag ${tag}` }, end: built.end };
+  }
+};
+function standardTagName(tag) {
+  if (tag === "!") return "";
+  if (tag.startsWith("!!")) return tag.slice(2);
+  const verbatim = /^!<tag:yaml\.org,2002:(\w+)>$/.exec(tag);
+  return verbatim ? verbatim[1] : void 0;
+}
+function withStandardTag(name, value, tag) {
+  if (value.kind !== "string") {
+    if (name === "" || name === "map" || name === "seq" || name === "omap") return value;
+    return { kind: "unknown", loc: value.loc, reason: `unsupported YAML tag ${tag}` };
+  }
+  switch (name) {
+    case "int":
+    case "float":
+      return value.value.trim() !== "" && !Number.isNaN(Number(value.value)) ? { kind: "number", loc: value.loc, value: Number(value.value) } : value;
+    case "bool":
+      return /^(true|false)$/i.test(value.value) ? { kind: "bool", loc: value.loc, value: value.value.toLowerCase() === "true" } : value;
+    case "null":
+      return { kind: "null", loc: value.loc };
+    default:
+      return value;
+  }
+}
+var INTEGER = /^[-+]?(?:0|[1-9][0-9]*)$/;
+var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+function plainScalar(text2, loc) {
+  if (text2 === "" || text2 === "~" || text2 === "null" || text2 === "Null" || text2 === "NULL") return { kind: "null", loc };
+  if (/^(?:true|True|TRUE)$/.test(text2)) return { kind: "bool", loc, value: true };
+  if (/^(?:false|False|FALSE)$/.test(text2)) return { kind: "bool", loc, value: false };
+  if (INTEGER.test(text2)) return { kind: "number", loc, value: Number(text2) };
+  if (/^0x[0-9a-fA-F]+$/.test(text2)) return { kind: "number", loc, value: Number.parseInt(text2.slice(2), 16) };
+  if (/^0o[0-7]+$/.test(text2)) return { kind: "number", loc, value: Number.parseInt(text2.slice(2), 8) };
+  if (FLOAT.test(text2) && !/^[-+]?0[0-9]/.test(text2)) return { kind: "number", loc, value: Number(text2) };
+  return { kind: "string", loc, value: text2 };
+}
+
+// src/rulebook/document.ts
+function formatRulebookError(error) {
+  return `${error.file}:${error.line}:${error.column}: ${error.message}`;
+}
+function parseRulebookText(text2, name) {
+  const parsed2 = parseYamlValue(text2, name);
+  if (parsed2.error) return { errors: [errorAt(parsed2.error.loc, parsed2.error.message)] };
+  const root2 = parsed2.value ?? { kind: "map", entries: [], loc: { file: name, startLine: 1, endLine: 1, startColumn: 1 } };
+  const problems = [];
+  const data = plain(root2, problems);
+  return problems.length > 0 ? { errors: problems } : { document: { name, data, root: root2 } };
+}
+function plain(value, problems) {
+  switch (value.kind) {
+    case "map":
+      return Object.fromEntries(value.entries.map((e) => [e.key, plain(e.value, problems)]));
+    case "list":
+      return value.items.map((item) => plain(item, problems));
+    case "null":
+      return null;
+    case "unknown":
+      problems.push(errorAt(value.loc, `a rulebook is plain YAML: ${value.reason} is not allowed`));
+      return null;
+    default:
+      return value.value;
+  }
+}
+function nodeAt(root2, path2) {
+  let current = { value: root2 };
+  for (const step of path2) {
+    const here = current.value;
+    if (here.kind === "map") {
+      const entry2 = here.entries.find((e) => e.key === String(step));
+      if (!entry2) return current;
+      current = { value: entry2.value, keyLoc: entry2.keyLoc };
+    } else if (here.kind === "list") {
+      const item = here.items[Number(step)];
+      if (!item) return current;
+      current = { value: item };
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+function errorAt(loc, message) {
+  return { file: loc.file, line: loc.startLine, column: loc.startColumn ?? 1, message };
+}
+function fileError(file, message) {
+  return { file, line: 1, column: 1, message };
+}
+
 // src/iam/catalog/catalog.ts
 import { readFileSync } from "node:fs";
 import { join as join2 } from "node:path";
@@ -8818,34 +12843,34 @@ function iamDataVersion() {
 // src/iam/glob.ts
 var caseInsensitiveRegexes = /* @__PURE__ */ new Map();
 var caseSensitiveRegexes = /* @__PURE__ */ new Map();
-function normalizeVariables(pattern) {
-  return pattern.replace(/\$\{[^}]*\}/g, "*");
+function normalizeVariables(pattern2) {
+  return pattern2.replace(/\$\{[^}]*\}/g, "*");
 }
-function hasWildcard(pattern) {
-  return /[*?]/.test(normalizeVariables(pattern));
+function hasWildcard(pattern2) {
+  return /[*?]/.test(normalizeVariables(pattern2));
 }
-function globRegex(pattern, caseInsensitive = true) {
+function globRegex(pattern2, caseInsensitive = true) {
   const cache2 = caseInsensitive ? caseInsensitiveRegexes : caseSensitiveRegexes;
-  let regex = cache2.get(pattern);
-  if (!regex) {
-    const body = normalizeVariables(pattern).split("").map((char) => char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\/]/g, "\\$&")).join("");
-    regex = new RegExp(`^${body}$`, caseInsensitive ? "is" : "s");
-    cache2.set(pattern, regex);
+  let regex2 = cache2.get(pattern2);
+  if (!regex2) {
+    const body = normalizeVariables(pattern2).split("").map((char) => char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\/]/g, "\\$&")).join("");
+    regex2 = new RegExp(`^${body}$`, caseInsensitive ? "is" : "s");
+    cache2.set(pattern2, regex2);
   }
-  return regex;
+  return regex2;
 }
-function globMatches(pattern, value, caseInsensitive = true) {
-  return globRegex(pattern, caseInsensitive).test(value);
+function globMatches(pattern2, value, caseInsensitive = true) {
+  return globRegex(pattern2, caseInsensitive).test(value);
 }
-function symbols(pattern, caseInsensitive) {
-  const text2 = normalizeVariables(caseInsensitive ? pattern.toLowerCase() : pattern);
+function symbols(pattern2, caseInsensitive) {
+  const text2 = normalizeVariables(caseInsensitive ? pattern2.toLowerCase() : pattern2);
   return text2.split("").map((char) => char === "*" ? { star: true } : { star: false, char });
 }
 function globCovers(general, specific, caseInsensitive = true) {
   const g = symbols(general, caseInsensitive);
   const s = symbols(specific, caseInsensitive);
   const memo = /* @__PURE__ */ new Map();
-  const covers2 = (i, j) => {
+  const covers3 = (i, j) => {
     const key = i * (s.length + 1) + j;
     const cached = memo.get(key);
     if (cached !== void 0) return cached;
@@ -8853,33 +12878,33 @@ function globCovers(general, specific, caseInsensitive = true) {
     if (i === g.length) result = j === s.length;
     else {
       const gi = g[i];
-      if (gi.star) result = covers2(i + 1, j) || j < s.length && covers2(i, j + 1);
+      if (gi.star) result = covers3(i + 1, j) || j < s.length && covers3(i, j + 1);
       else if (j === s.length) result = false;
       else {
         const sj = s[j];
-        result = !sj.star && (gi.char === "?" || gi.char === sj.char) && covers2(i + 1, j + 1);
+        result = !sj.star && (gi.char === "?" || gi.char === sj.char) && covers3(i + 1, j + 1);
       }
     }
     memo.set(key, result);
     return result;
   };
-  return covers2(0, 0);
+  return covers3(0, 0);
 }
 
 // src/iam/actions.ts
-function isAllActions(pattern) {
-  const trimmed = pattern.trim();
+function isAllActions(pattern2) {
+  const trimmed = pattern2.trim();
   return trimmed === "*" || trimmed === "*:*";
 }
-function isWholeServiceOrAll(pattern) {
-  if (isAllActions(pattern)) return true;
-  const service = serviceOfPattern(pattern);
+function isWholeServiceOrAll(pattern2) {
+  if (isAllActions(pattern2)) return true;
+  const service = serviceOfPattern(pattern2);
   if (!service || !catalog().serviceExists(service)) return false;
   const all = catalog().actionsOf(service).length;
-  return all > 0 && expandAction(pattern).actions.length === all;
+  return all > 0 && expandAction(pattern2).actions.length === all;
 }
-function actionMatches(pattern, actionKey) {
-  return isAllActions(pattern) || globMatches(pattern.trim(), actionKey);
+function actionMatches(pattern2, actionKey) {
+  return isAllActions(pattern2) || globMatches(pattern2.trim(), actionKey);
 }
 function servicesOf(servicePattern) {
   const lower = servicePattern.toLowerCase();
@@ -8887,21 +12912,21 @@ function servicesOf(servicePattern) {
   return catalog().servicePrefixes().filter((service) => globMatches(lower, service));
 }
 var expansionCache = /* @__PURE__ */ new Map();
-function expandAction(pattern) {
-  const trimmed = pattern.trim();
+function expandAction(pattern2) {
+  const trimmed = pattern2.trim();
   const cached = expansionCache.get(trimmed.toLowerCase());
   if (cached) return cached;
   const expansion = computeExpansion(trimmed);
   expansionCache.set(trimmed.toLowerCase(), expansion);
   return expansion;
 }
-function computeExpansion(pattern) {
-  if (isAllActions(pattern)) return { actions: catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s)) };
-  const colon = pattern.indexOf(":");
-  if (colon <= 0 || colon === pattern.length - 1 || pattern.indexOf(":", colon + 1) >= 0) return { actions: [], problem: "malformed" };
-  const services = servicesOf(pattern.slice(0, colon));
+function computeExpansion(pattern2) {
+  if (isAllActions(pattern2)) return { actions: catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s)) };
+  const colon = pattern2.indexOf(":");
+  if (colon <= 0 || colon === pattern2.length - 1 || pattern2.indexOf(":", colon + 1) >= 0) return { actions: [], problem: "malformed" };
+  const services = servicesOf(pattern2.slice(0, colon));
   if (services.length === 0) return { actions: [], problem: "unknown-service" };
-  const namePattern = pattern.slice(colon + 1);
+  const namePattern = pattern2.slice(colon + 1);
   const actions = services.flatMap((service) => {
     if (!hasWildcard(namePattern)) {
       const action = catalog().action(`${service}:${namePattern}`);
@@ -8915,9 +12940,9 @@ function hasAccessLevel(action, levels) {
   return action.accessLevels.some((level) => levels.includes(level));
 }
 var MUTATING_LEVELS = ["Write", "Permissions management", "Tagging"];
-function serviceOfPattern(pattern) {
-  const colon = pattern.indexOf(":");
-  return colon > 0 ? pattern.slice(0, colon).toLowerCase() : void 0;
+function serviceOfPattern(pattern2) {
+  const colon = pattern2.indexOf(":");
+  return colon > 0 ? pattern2.slice(0, colon).toLowerCase() : void 0;
 }
 
 // src/iam/statement.ts
@@ -8954,8 +12979,8 @@ function resourceScope(statement) {
   if (statement.resources) return { patterns: knownValues(statement.resources), unknown: hasUnknown(statement.resources) };
   return { patterns: [], unknown: true };
 }
-function isAllResources(pattern) {
-  return pattern.trim() === "*";
+function isAllResources(pattern2) {
+  return pattern2.trim() === "*";
 }
 function isWildcardScope(scope) {
   return scope.except !== void 0 || scope.patterns.some(isAllResources);
@@ -9008,7 +13033,7 @@ function createPermissions(documents, limits2 = {}) {
   const candidateActions = () => {
     const byKey = /* @__PURE__ */ new Map();
     for (const { statement } of allows) {
-      const expanded = statement.notActions ? catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s)) : knownValues(statement.actions).flatMap((pattern) => expandAction(pattern).actions);
+      const expanded = statement.notActions ? catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s)) : knownValues(statement.actions).flatMap((pattern2) => expandAction(pattern2).actions);
       for (const action of expanded) byKey.set(action.key.toLowerCase(), action);
     }
     return [...byKey.values()];
@@ -9285,8 +13310,8 @@ var AWS_MANAGED_POLICIES = {
 };
 function awsManagedPolicyName(arn) {
   if (!isUnknown(arn)) return /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn.trim())?.[1];
-  const pattern = patternOf(arn);
-  return pattern === void 0 ? void 0 : /^arn:\uFFFC:iam::aws:policy\/(?:[^\uFFFC]*\/)?([^/\uFFFC]+)$/.exec(pattern.trim())?.[1];
+  const pattern2 = patternOf(arn);
+  return pattern2 === void 0 ? void 0 : /^arn:\uFFFC:iam::aws:policy\/(?:[^\uFFFC]*\/)?([^/\uFFFC]+)$/.exec(pattern2.trim())?.[1];
 }
 
 // src/iam/principals.ts
@@ -9326,7 +13351,25 @@ function attachedDocuments(aws, principal) {
     if (document) documents.push(document);
     else unresolved.push(attachment3);
   }
+  for (const reference2 of "customerManagedPolicies" in principal ? principal.customerManagedPolicies : []) {
+    const document = referencedPolicy(aws, reference2)?.document;
+    if (document) documents.push(document);
+    else unresolved.push(reference2);
+  }
   return { documents, unresolved };
+}
+function referencedPolicy(aws, reference2) {
+  if (reference2.policy) return reference2.policy;
+  const name = reference2.name;
+  return isKnown(name) ? aws.iam.policies.find((p) => p.name.value === name.value) : void 0;
+}
+function permissionSetBoundary(aws, set) {
+  const boundary = set.permissionsBoundary;
+  if (!boundary) return void 0;
+  const arn = boundary.managedPolicyArn;
+  const customer = boundary.customerManagedPolicy;
+  const document = arn ? resolveArn(aws, arn, set.meta, arn.loc) : customer ? referencedPolicy(aws, customer)?.document : void 0;
+  return document ? [document] : "unknown";
 }
 function boundaryOf(aws, principal) {
   const arn = principal.permissionsBoundary;
@@ -9345,6 +13388,7 @@ function principalPolicies(aws) {
   const principals2 = [];
   for (const role3 of aws.iam.roles) principals2.push({ kind: "role", meta: role3.meta, ...attachedDocuments(aws, role3), boundary: boundaryOf(aws, role3) });
   for (const group3 of aws.iam.groups) principals2.push({ kind: "group", meta: group3.meta, ...attachedDocuments(aws, group3) });
+  for (const set of aws.iam.permissionSets) principals2.push({ kind: "permissionSet", meta: set.meta, ...attachedDocuments(aws, set), boundary: permissionSetBoundary(aws, set) });
   for (const user3 of aws.iam.users) {
     const own2 = attachedDocuments(aws, user3);
     const groups = user3.groups.map((m) => groupOf(aws, m)).filter((g) => g !== void 0);
@@ -9475,8 +13519,8 @@ var ACCOUNT_ID = /^\d{12}$/;
 var ARN_PATTERN_ACCOUNT = /^arn:(?:[^:\uFFFC]*|\uFFFC):[^:\uFFFC]+:(?:[^:\uFFFC]*|\uFFFC):(\d{12}):/;
 function accountOfArnValue(value) {
   if (isUnknown(value)) {
-    const pattern = patternOf(value);
-    return pattern === void 0 ? void 0 : ARN_PATTERN_ACCOUNT.exec(pattern)?.[1];
+    const pattern2 = patternOf(value);
+    return pattern2 === void 0 ? void 0 : ARN_PATTERN_ACCOUNT.exec(pattern2)?.[1];
   }
   const fields = value.split(":");
   if (fields[0] !== "arn" || fields.length < 6) return void 0;
@@ -9535,12 +13579,15 @@ function symbolsIntersect(p, q) {
 function actionAppliesToResource(action, resource) {
   const value = resource.trim();
   if (value === "*") return true;
-  const pattern = patternSymbols(value);
+  const pattern2 = patternSymbols(value);
   return action.resourceTypes.some((type) => {
     const details = catalog().resourceType(action.service, type.name);
-    return details !== void 0 && symbolsIntersect(pattern, formatSymbols(details.arnFormat));
+    return details !== void 0 && symbolsIntersect(pattern2, formatSymbols(details.arnFormat));
   });
 }
+
+// src/model/policy.ts
+var UNTYPED_PRINCIPAL = "untyped";
 
 // src/iam/principal-values.ts
 var ACCOUNT_ID2 = /^\d{12}$/;
@@ -9549,8 +13596,18 @@ var PRINCIPAL_ARN_PATTERN = /^arn:(?:aws[a-z-]*|\uFFFC):(?:iam|sts)::(\d{12}):/i
 function isAnyone(value) {
   return typeof value === "string" && value.trim() === "*";
 }
+function hasWildcardAccount(value) {
+  return typeof value === "string" && /^arn:[^:]*:(?:iam|sts)::[^:]*[*?][^:]*:/i.test(value.trim());
+}
+function isWildcardPrincipalArn(value) {
+  return typeof value === "string" && !isAnyone(value) && /[*?]/.test(value);
+}
+function isAwsLike(principal) {
+  return principal.type === "AWS" || principal.type === UNTYPED_PRINCIPAL;
+}
 function isPublicPrincipal(principal) {
-  return (principal.type === "*" || principal.type === "AWS") && isAnyone(principal.value.value);
+  const value = principal.value.value;
+  return (principal.type === "*" || isAwsLike(principal)) && (isAnyone(value) || hasWildcardAccount(value));
 }
 function isServicePrincipalName(text2) {
   return /\.amazonaws\.com(\.cn)?$/i.test(text2.trim());
@@ -9562,11 +13619,11 @@ function accountOfPrincipalText(text2) {
 }
 function accountOfPrincipalValue(value) {
   if (!isUnknown(value)) return accountOfPrincipalText(value);
-  const pattern = patternOf(value);
-  return pattern === void 0 ? void 0 : PRINCIPAL_ARN_PATTERN.exec(pattern)?.[1];
+  const pattern2 = patternOf(value);
+  return pattern2 === void 0 ? void 0 : PRINCIPAL_ARN_PATTERN.exec(pattern2)?.[1];
 }
 function principalAccount(principal) {
-  return principal.type === "AWS" ? accountOfPrincipalValue(principal.value.value) : void 0;
+  return isAwsLike(principal) ? accountOfPrincipalValue(principal.value.value) : void 0;
 }
 function ownAccounts(document, target) {
   const accounts = /* @__PURE__ */ new Set();
@@ -10220,8 +14277,77 @@ function readPolicyDocument(value, kind, owner, context, service) {
   if (!value || value.kind === "null") return void 0;
   const document = { kind, owner, ...service ? { service } : {}, loc: value.loc, statements: [] };
   fill(document, value, context);
-  context.model.policyDocuments.push(document);
+  const keys = readingKeys(value, document, context);
+  const readings = readingsOf(context);
+  const earlier = keys.flatMap((key) => readings.get(key) ?? []);
+  if (!earlier.some((d) => d.kind === kind && d.service === service)) context.model.policyDocuments.push(document);
+  for (const key of keys) readings.set(key, [...readings.get(key) ?? [], document]);
   return document;
+}
+function readWrittenDocument(value, owner, context) {
+  const policy3 = policyShaped(value);
+  if (!policy3) return;
+  const pending = pendingOf(context);
+  if (pending.length === 0) context.afterAll(() => judgeWritten(pending, context));
+  pending.push({ policy: policy3, owner });
+}
+var pendingByContext = /* @__PURE__ */ new WeakMap();
+function pendingOf(context) {
+  return pendingByContext.get(context) ?? pendingByContext.set(context, []).get(context);
+}
+function judgeWritten(pending, context) {
+  const readings = readingsOf(context);
+  const held = new Set(context.model.policyDocuments.flatMap(statementPlaces));
+  const candidates = [];
+  for (const { policy: policy3, owner } of pending) {
+    const scratch = { ...context, diagnostics: [] };
+    const document = { kind: "identity", owner, loc: policy3.loc, statements: [] };
+    fill(document, policy3, scratch);
+    const key = writtenKey(document);
+    if (readings.has(key) || readings.has(`ref ${context.unitOf(owner.loc.file) ?? ""} ${owner.address}`)) continue;
+    readings.set(key, [document]);
+    candidates.push({ document, diagnostics: scratch.diagnostics, places: new Set(statementPlaces(document)) });
+  }
+  for (const candidate of candidates) {
+    const { places } = candidate;
+    const within2 = (larger) => places.size > 0 && [...places].every((place) => larger.has(place));
+    if (within2(held) || candidates.some((other) => other.places.size > places.size && within2(other.places))) continue;
+    candidate.document.kind = kindOfWritten(candidate.document);
+    context.diagnostics.push(...candidate.diagnostics);
+    context.model.policyDocuments.push(candidate.document);
+  }
+}
+function statementPlaces(document) {
+  return document.statements.map(({ loc }) => `${loc.file}:${loc.startLine}:${loc.startColumn ?? 0}:${loc.endLine}:${loc.endColumn ?? 0}`);
+}
+function policyShaped(value) {
+  if (value?.kind === "map") return field(value, "Statement") ? value : void 0;
+  if (value?.kind !== "string" || !/"Statement"/.test(value.value)) return void 0;
+  const parsed2 = parseJsonValue(value.textOrigin?.text ?? value.value, value.textOrigin ?? { file: value.loc.file, fixed: value.loc });
+  return parsed2.value?.kind === "map" && field(parsed2.value, "Statement") ? parsed2.value : void 0;
+}
+var TRUST_ACTION = /^sts:(AssumeRole\w*|TagSession|SetSourceIdentity|SetContext)$/i;
+function kindOfWritten(document) {
+  const withPrincipals = document.statements.filter((s) => s.principals || s.notPrincipals);
+  if (withPrincipals.length === 0) return "identity";
+  const actions = withPrincipals.flatMap((s) => s.actions ?? []);
+  return actions.length > 0 && actions.every((a) => typeof a.value === "string" && TRUST_ACTION.test(a.value)) ? "trust" : "resource";
+}
+var readingsByContext = /* @__PURE__ */ new WeakMap();
+function readingsOf(context) {
+  return readingsByContext.get(context) ?? readingsByContext.set(context, /* @__PURE__ */ new Map()).get(context);
+}
+function readingKeys(value, document, context) {
+  if (!value.ref) return [writtenKey(document)];
+  const unit = context.unitOf(value.loc.file) ?? "";
+  const modulePath = /^(?:module\.[^.]+\.)*/.exec(value.ref)[0];
+  const names = value.ref.slice(modulePath.length).split(".");
+  const named2 = modulePath + (names[0] === "data" ? names.slice(0, 3) : names.slice(0, 2)).join(".");
+  return [writtenKey(document), `ref ${unit} ${value.ref}`, `ref ${unit} ${named2}`];
+}
+function writtenKey(document) {
+  if (document.statements.length === 0 || document.unknown) return `at ${JSON.stringify(document.loc)} ${document.unknown?.reason ?? ""}`;
+  return JSON.stringify([document.version, document.statements]);
 }
 function fill(document, value, context) {
   switch (value.kind) {
@@ -10305,6 +14431,7 @@ function principalsOf(value) {
     return value.entries.flatMap((entry2) => (elementsOf(entry2.value) ?? []).map((element) => ({ type: entry2.key, value: element })));
   }
   if (value.kind === "unknown") return [{ type: UNKNOWN_PRINCIPAL_TYPE, value: toString(value) }];
+  if (value.kind === "list" || value.kind === "string") return (elementsOf(value) ?? []).map((element) => ({ type: UNTYPED_PRINCIPAL, value: element }));
   return [{ type: UNKNOWN_PRINCIPAL_TYPE, value: attr(new Unknown('a Principal must be "*" or a map of principal types'), value.loc) }];
 }
 function conditionsOf(value) {
@@ -10374,10 +14501,24 @@ function statementIssues(document, statement) {
     const at = statement.notPrincipals?.[0]?.value ?? statement;
     issues.push({ at, element: `${name}.NotPrincipal`, message: "NotPrincipal with Allow grants access to every principal except those listed, anonymous users included" });
   }
+  issues.push(...principalGrammarIssues(name, "Principal", statement.principals), ...principalGrammarIssues(name, "NotPrincipal", statement.notPrincipals));
   for (const resource of [...statement.resources ?? [], ...statement.notResources ?? []]) {
     if (isKnown(resource) && isMalformedArn(resource.value)) {
       issues.push({ at: resource, element: `${name}.Resource[${resource.value}]`, message: `"${resource.value}" is not a valid ARN (arn:partition:service:region:account:resource) or "*"` });
     }
+  }
+  return issues;
+}
+function principalGrammarIssues(name, element, entries) {
+  const issues = [];
+  const untyped = (entries ?? []).find((entry2) => entry2.type === UNTYPED_PRINCIPAL);
+  if (untyped) {
+    issues.push({ at: untyped.value, element: `${name}.${element}.form`, message: `${element} must be "*" or a map of principal types ({ "AWS": \u2026 }, { "Service": \u2026 }); IAM rejects a list or a bare value, and it is read here as AWS principals` });
+  }
+  for (const entry2 of entries ?? []) {
+    if (!isKnown(entry2.value) || !isWildcardPrincipalArn(entry2.value.value)) continue;
+    const anyAccount = hasWildcardAccount(entry2.value.value) ? "; read as written, its account is any account, so it is judged as anyone" : "";
+    issues.push({ at: entry2.value, element: `${name}.${element}[${entry2.value.value}]`, message: `"${entry2.value.value}": a principal cannot hold a wildcard (only a whole "*"), IAM rejects it${anyAccount}. To match many principals use "*" with a condition on aws:PrincipalArn or aws:PrincipalAccount` });
   }
   return issues;
 }
@@ -10410,6 +14551,10 @@ function identityDocuments(aws) {
 }
 function grantingDocuments(aws) {
   return aws.policyDocuments.filter((d) => (d.kind === "identity" || d.kind === "resource") && !d.unknown);
+}
+function trustPolicies(aws) {
+  const roleOf = new Map(aws.iam.roles.flatMap((role3) => role3.trust ? [[role3.trust, role3.meta]] : []));
+  return aws.policyDocuments.filter((d) => d.kind === "trust" && !d.unknown).map((document) => ({ document, resource: roleOf.get(document) ?? document.owner }));
 }
 function allowStatements(document) {
   return document.statements.filter((s) => effectOf(s) === "Allow");
@@ -10524,11 +14669,11 @@ function editDistance(a, b) {
 function closest(target, candidates) {
   return nearest(target, candidates, Math.max(2, Math.floor(target.length / 4)));
 }
-function suggestAction(pattern) {
-  const colon = pattern.indexOf(":");
-  if (colon <= 0 || /[*?]/.test(pattern)) return void 0;
-  const service = pattern.slice(0, colon).toLowerCase();
-  const name = pattern.slice(colon + 1);
+function suggestAction(pattern2) {
+  const colon = pattern2.indexOf(":");
+  if (colon <= 0 || /[*?]/.test(pattern2)) return void 0;
+  const service = pattern2.slice(0, colon).toLowerCase();
+  const name = pattern2.slice(colon + 1);
   if (catalog().serviceExists(service)) {
     const action = closest(name, catalog().actionsOf(service).map((a) => a.name));
     return action && `${service}:${action}`;
@@ -10586,11 +14731,11 @@ function statementCovers(covering, covered) {
   const coveringResources = covering.resources;
   return covered.actions.every((a) => coveringActions.some((g) => actionCovers(g.value, a.value))) && covered.resources.every((r) => coveringResources.some((g) => resourceCovers(g.value, r.value)));
 }
-function redundantEntries(statement, entries, covers2, kind) {
+function redundantEntries(statement, entries, covers3, kind) {
   const known = (entries ?? []).filter(isKnown);
   const found = [];
   known.forEach((entry2, i) => {
-    const coveredBy = known.find((other, j) => j !== i && covers2(other.value, entry2.value) && (!covers2(entry2.value, other.value) || j < i));
+    const coveredBy = known.find((other, j) => j !== i && covers3(other.value, entry2.value) && (!covers3(entry2.value, other.value) || j < i));
     if (coveredBy) found.push({ statement, redundant: entry2, coveredBy, kind, text: entry2.value });
   });
   return found;
@@ -10634,14 +14779,14 @@ var trust_public_default = defineRule({
   fix: "Name the accounts or roles that may assume the role in Principal, or confine `*` with a condition such as aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId.",
   links: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous"],
   check({ aws }, report) {
-    for (const role3 of aws.iam.roles) {
-      for (const statement of role3.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         if (!isAllow(statement) || narrowingConditions(statement, (key) => TRUST_RESTRICTING_KEYS.includes(key)).length > 0) continue;
         for (const principal of statement.principals ?? []) {
           if (!isPublicPrincipal(principal)) continue;
           report({
             at: principal.value,
-            resource: role3.meta,
+            resource,
             message: "Any AWS principal can assume this role: Principal is `*` and no condition restricts the caller",
             element: `${statementName2(statement)}.Principal[*]`
           });
@@ -10785,13 +14930,13 @@ var trust_cross_account_no_external_id_default = defineRule({
     defaults: { trusted_accounts: [] }
   },
   check({ aws, params }, report) {
-    for (const role3 of aws.iam.roles) {
-      for (const statement of role3.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         if (!isAllow(statement) || narrowingConditions(statement, (key) => CONFUSED_DEPUTY_KEYS.includes(key)).length > 0) continue;
         for (const { principal, account } of foreignPrincipals(statement, params.trusted_accounts)) {
           report({
             at: principal.value,
-            resource: role3.meta,
+            resource,
             message: `Account ${account} may assume this role with no sts:ExternalId or aws:PrincipalOrgID condition`,
             element: `${statementName2(statement)}.Principal[${account}]`
           });
@@ -10922,7 +15067,7 @@ var trust_untrusted_account_default = defineRule({
   check({ aws, params }, report) {
     const trusted = params.trusted_accounts;
     if (trusted.length === 0) return;
-    for (const role3 of aws.iam.roles) if (role3.trust) reportDocument(role3.trust, role3.meta, trusted, report);
+    for (const { document, resource } of trustPolicies(aws)) reportDocument(document, resource, trusted, report);
     for (const policy3 of aws.resourcePolicies) reportDocument(policy3.document, policy3.meta, trusted, report, policy3.target);
     for (const permission of aws.lambda.permissions) {
       const account = accountOfPrincipalValue(permission.principal.value);
@@ -11104,10 +15249,10 @@ function federatedAnchor(statement) {
 // src/rules/iam/oidc-github-unrestricted.ts
 var SUB = `${GITHUB_ISSUER}:sub`;
 var AUD = `${GITHUB_ISSUER}:aud`;
-function widerThanOneRepository(pattern) {
-  const repo = /^repo:([^:]*)/i.exec(pattern);
+function widerThanOneRepository(pattern2) {
+  const repo = /^repo:([^:]*)/i.exec(pattern2);
   if (repo) return /[*?]/.test(repo[1]);
-  return /^[*?]/.test(pattern);
+  return /^[*?]/.test(pattern2);
 }
 function wideSubValues(condition) {
   const base = conditionOperator(condition)?.base;
@@ -11125,20 +15270,20 @@ var oidc_github_unrestricted_default = defineRule({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub"
   ],
   check({ aws }, report) {
-    for (const role3 of aws.iam.roles) {
-      for (const statement of role3.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         if (!isAllow(statement) || federationKind(statement, aws.iam.oidcProviders) !== "github") continue;
         const subject = confiningConditions(statement, (key) => key === SUB);
         if (subject.length === 0) {
-          report({ at: federatedAnchor(statement), resource: role3.meta, message: `No \`${SUB}\` condition: a workflow in any GitHub repository can assume this role`, element: `${statementName2(statement)}.Condition[sub]` });
+          report({ at: federatedAnchor(statement), resource, message: `No \`${SUB}\` condition: a workflow in any GitHub repository can assume this role`, element: `${statementName2(statement)}.Condition[sub]` });
         } else {
           reportWideSubjects(
             subject,
-            (value) => report({ at: value, resource: role3.meta, message: `Subject pattern \`${isKnown(value) ? value.value : ""}\` matches more than one repository`, element: `${statementName2(statement)}.Condition[sub=${isKnown(value) ? value.value : ""}]` })
+            (value) => report({ at: value, resource, message: `Subject pattern \`${isKnown(value) ? value.value : ""}\` matches more than one repository`, element: `${statementName2(statement)}.Condition[sub=${isKnown(value) ? value.value : ""}]` })
           );
         }
         if (narrowingConditions(statement, (key) => key === AUD).length === 0) {
-          report({ at: federatedAnchor(statement), resource: role3.meta, message: `No \`${AUD}\` condition: require the audience \`sts.amazonaws.com\``, element: `${statementName2(statement)}.Condition[aud]` });
+          report({ at: federatedAnchor(statement), resource, message: `No \`${AUD}\` condition: require the audience \`sts.amazonaws.com\``, element: `${statementName2(statement)}.Condition[aud]` });
         }
       }
     }
@@ -11146,6 +15291,25 @@ var oidc_github_unrestricted_default = defineRule({
   examples: {
     terraform: {
       bad: [
+        {
+          // A trust policy a module writes for its caller's role: judged where it is written.
+          code: `data "aws_iam_policy_document" "github_trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+  }
+}
+`,
+          lines: [6]
+        },
         {
           code: `resource "aws_iam_openid_connect_provider" "github" {
   url            = "https://token.actions.githubusercontent.com"
@@ -11348,11 +15512,11 @@ var oidc_unrestricted_default = defineRule({
     "https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html"
   ],
   check({ aws }, report) {
-    for (const role3 of aws.iam.roles) {
-      for (const statement of role3.trust?.statements ?? []) {
+    for (const { document, resource } of trustPolicies(aws)) {
+      for (const statement of document.statements) {
         const kind = isAllow(statement) ? federationKind(statement, aws.iam.oidcProviders) : void 0;
         if (!kind || kind === "github" || pinsToken(statement, kind)) continue;
-        report({ at: federatedAnchor(statement), resource: role3.meta, message: MISSING[kind], element: `${statementName2(statement)}.Condition` });
+        report({ at: federatedAnchor(statement), resource, message: MISSING[kind], element: `${statementName2(statement)}.Condition` });
       }
     }
     const reportedRoles = /* @__PURE__ */ new Set();
@@ -11517,7 +15681,8 @@ var admin_managed_policy_attached_default = defineRule({
     const principals2 = [
       ...aws.iam.roles.map((r) => ({ ...r, kind: "role" })),
       ...aws.iam.users.map((u) => ({ ...u, kind: "user" })),
-      ...aws.iam.groups.map((g) => ({ ...g, kind: "group" }))
+      ...aws.iam.groups.map((g) => ({ ...g, kind: "group" })),
+      ...aws.iam.permissionSets.map((p) => ({ ...p, kind: "permission set" }))
     ];
     for (const principal of principals2) {
       for (const attachment3 of principal.managedPolicies) {
@@ -11536,6 +15701,45 @@ var admin_managed_policy_attached_default = defineRule({
     terraform: {
       bad: [
         {
+          // Principals declared in another configuration: a role by name, a group by a variable, a permission set by its ARN.
+          code: `variable "operators_group" {
+  type    = string
+  default = "operators"
+}
+
+resource "aws_iam_role_policy_attachment" "deployer_admin" {
+  role       = "deployer"
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_group_policy_attachment" "operators_iam" {
+  group      = var.operators_group
+  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "platform_admin" {
+  instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+  permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-2222222222222222"
+  managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+`,
+          lines: [8, 13, 19]
+        },
+        {
+          code: `resource "aws_ssoadmin_permission_set" "power" {
+  name         = "PowerUser"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "power" {
+  instance_arn       = aws_ssoadmin_permission_set.power.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.power.arn
+  managed_policy_arn = "arn:aws:iam::aws:policy/PowerUserAccess"
+}
+`,
+          lines: [9]
+        },
+        {
           code: `resource "aws_iam_role" "ci" {
   name               = "ci"
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
@@ -11550,6 +15754,24 @@ resource "aws_iam_role_policy_attachment" "ci_admin" {
         }
       ],
       good: [
+        {
+          code: `resource "aws_ssoadmin_permission_set" "readers" {
+  name         = "Readers"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "readers" {
+  instance_arn       = aws_ssoadmin_permission_set.readers.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.readers.arn
+  managed_policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "auditor_read" {
+  role       = "auditor"
+  policy_arn = "arn:aws:iam::aws:policy/SecurityAudit"
+}
+`
+        },
         {
           code: `resource "aws_iam_role" "ci" {
   name               = "ci"
@@ -11566,6 +15788,18 @@ resource "aws_iam_role_policy_attachment" "ci_read" {
     },
     cloudformation: {
       bad: [
+        {
+          code: `Resources:
+  PlatformAdmins:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: PlatformAdmins
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      ManagedPolicies:
+        - arn:aws:iam::aws:policy/AdministratorAccess
+`,
+          lines: [8]
+        },
         {
           code: `Resources:
   Operators:
@@ -11596,6 +15830,17 @@ resource "aws_iam_role_policy_attachment" "ci_read" {
         }
       ],
       good: [
+        {
+          code: `Resources:
+  Readers:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Readers
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      ManagedPolicies:
+        - arn:aws:iam::aws:policy/ReadOnlyAccess
+`
+        },
         {
           code: `Resources:
   Operators:
@@ -11631,6 +15876,7 @@ var permissions_boundary_missing_default = defineRule({
     if (required === "") return;
     const principals2 = [...aws.iam.roles.map((r) => [r, "Role"]), ...aws.iam.users.map((u) => [u, "User"])];
     for (const [principal, kind] of principals2) {
+      if (principal.declaredElsewhere) continue;
       const boundary = principal.permissionsBoundary;
       if (!boundary) {
         report({ at: { loc: firstLine(principal.meta.loc) }, resource: principal.meta, message: `${kind} has no permissions boundary; the rulebook requires ${required}`, element: "PermissionsBoundary" });
@@ -11744,6 +15990,24 @@ var user_direct_policy_default = defineRule({
     terraform: {
       bad: [
         {
+          // A user declared elsewhere (another repository, the console), named by a literal: both policies are on it.
+          code: `resource "aws_iam_user_policy" "bot_ec2" {
+  name = "ec2-read"
+  user = "deploy-bot"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["ec2:Describe*"], Resource = "*" }]
+  })
+}
+
+resource "aws_iam_user_policy_attachment" "bot_s3" {
+  user       = "deploy-bot"
+  policy_arn = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"
+}
+`,
+          lines: [1, 10]
+        },
+        {
           code: `resource "aws_iam_user" "jim" {
   name = "jim"
 }
@@ -11794,6 +16058,22 @@ resource "aws_iam_group_policy" "developers_ec2" {
     },
     cloudformation: {
       bad: [
+        {
+          code: `Resources:
+  CiPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      Users:
+        - ci-bot
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: ec2:Describe*
+            Resource: "*"
+`,
+          lines: [6]
+        },
         {
           code: `Resources:
   Jim:
@@ -12019,6 +16299,8 @@ var full_admin_default = defineRule({
   why: "An identity with `*` on `*` is an administrator of the account: one leaked credential or one compromised workload owns everything, including the logs that would show it.",
   fix: "Grant the actions the workload calls, on the resources it uses. Start from IAM Access Analyzer policy generation or the service's documented minimum.",
   links: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
+  // `*` on `*` is the whole problem: every wildcard, reserved action, escalation and write in the statement is part of it.
+  subsumes: { within: "statement", rules: ["iam/service-wildcard-action", "iam/critical-action-granted", "iam/credentials-exposure", "iam/data-exfiltration", "iam/resource-exposure", "iam/privilege-escalation", "iam/passrole-unrestricted", "iam/wildcard-resource-write", "iam/not-resource-allow"] },
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const statement of allowStatements(document)) {
@@ -12034,6 +16316,38 @@ var full_admin_default = defineRule({
   examples: {
     terraform: {
       bad: [
+        {
+          // A module that hands its caller the policy to attach: judged where it is written.
+          code: `data "aws_iam_policy_document" "admin" {
+  statement {
+    actions   = ["*"]
+    resources = ["*"]
+  }
+}
+
+output "admin_policy_json" {
+  value = data.aws_iam_policy_document.admin.json
+}
+`,
+          lines: [3]
+        },
+        {
+          code: `resource "aws_ssoadmin_permission_set" "admin" {
+  name         = "Admin"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_permission_set_inline_policy" "admin" {
+  instance_arn       = aws_ssoadmin_permission_set.admin.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.admin.arn
+  inline_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  })
+}
+`,
+          lines: [11]
+        },
         {
           code: `resource "aws_iam_policy" "admin" {
   name = "admin"
@@ -12068,6 +16382,15 @@ resource "aws_iam_role_policy" "admin" {
       ],
       good: [
         {
+          code: `data "aws_iam_policy_document" "deploy" {
+  statement {
+    actions   = ["s3:PutObject"]
+    resources = ["arn:aws:s3:::artifacts/*"]
+  }
+}
+`
+        },
+        {
           code: `resource "aws_iam_policy" "deploy" {
   name = "deploy"
   policy = jsonencode({
@@ -12085,6 +16408,22 @@ resource "aws_iam_role_policy" "admin" {
     },
     cloudformation: {
       bad: [
+        {
+          code: `Resources:
+  AdminSet:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Admin
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      InlinePolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: "*"
+            Resource: "*"
+`,
+          lines: [11]
+        },
         {
           code: `Resources:
   AdminPolicy:
@@ -12120,9 +16459,9 @@ resource "aws_iam_role_policy" "admin" {
 });
 
 // src/rules/iam/service-wildcard-action.ts
-function tooWide(pattern) {
-  if (isWholeServiceOrAll(pattern)) return `grants every action of the service`;
-  const changing = expandAction(pattern).actions.filter((a) => hasAccessLevel(a, ["Write", "Permissions management"]));
+function tooWide(pattern2) {
+  if (isWholeServiceOrAll(pattern2)) return `grants every action of the service`;
+  const changing = expandAction(pattern2).actions.filter((a) => hasAccessLevel(a, ["Write", "Permissions management"]));
   if (changing.length === 0) return void 0;
   const shown = changing.slice(0, 4).map((a) => a.name).join(", ");
   return `expands to ${changing.length} Write/Permissions-management action${changing.length > 1 ? "s" : ""} (${shown}${changing.length > 4 ? ", \u2026" : ""})`;
@@ -12134,13 +16473,13 @@ var service_wildcard_action_default = defineRule({
   why: "`s3:*` or `iam:Put*` grants every current and future action matching it, including ones that delete data or change permissions. Read-only wildcards (`Describe*`, `List*`, `Get*`) are judged by iam/credentials-exposure and iam/data-exfiltration instead.",
   fix: "List the actions the workload needs. The catalog of each service's actions is in the Service Authorization Reference.",
   links: ["https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html"],
+  // What a service wildcard grants (reserved actions, keys, reads, policy writes) goes when the wildcard is replaced by the actions needed.
+  subsumes: { within: "entry", rules: ["iam/critical-action-granted", "iam/credentials-exposure", "iam/data-exfiltration", "iam/resource-exposure"] },
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const statement of allowStatements(document)) {
-        const wildcardResource = isWildcardScope(resourceScope(statement));
         for (const action of statement.actions ?? []) {
           if (!isKnown(action) || !hasWildcard(action.value)) continue;
-          if (isAllActions(action.value) && wildcardResource) continue;
           const problem2 = isAllActions(action.value) ? "grants every action of every service" : tooWide(action.value);
           if (problem2) report({ at: action, resource: document.owner, element: entryName(statement, "Action", action), message: `"${action.value}" ${problem2}` });
         }
@@ -12254,7 +16593,7 @@ var wildcard_resource_write_default = defineRule({
       for (const statement of allowStatements(document)) {
         const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && isAllResources(r.value));
         const patterns = knownValues(statement.actions);
-        if (!wildcard || patterns.some(isAllActions)) continue;
+        if (!wildcard) continue;
         const scopable = patterns.flatMap((p) => expandAction(p).actions).filter((a) => hasAccessLevel(a, MUTATING_LEVELS) && a.resourceTypes.length > 0);
         const names = [...new Set(scopable.map((a) => a.key))];
         if (names.length === 0) continue;
@@ -12361,6 +16700,8 @@ var not_action_allow_default = defineRule({
   why: "Allow + NotAction grants every action of every service except the few listed, including actions AWS adds later. It is how PowerUserAccess is built, and is rarely what a workload needs.",
   fix: "Replace NotAction with an Action list. To carve exceptions out of a broad grant, use a Deny statement.",
   links: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html"],
+  // What NotAction lets through goes when it becomes an Action list.
+  subsumes: { within: "entry", rules: ["iam/critical-action-granted", "iam/credentials-exposure", "iam/data-exfiltration", "iam/resource-exposure"] },
   check({ aws }, report) {
     for (const document of grantingDocuments(aws)) {
       for (const statement of allowStatements(document)) {
@@ -12561,7 +16902,7 @@ var not_resource_allow_default = defineRule({
 });
 
 // src/rules/iam/privilege-escalation.ts
-var WHO = { role: "Role", user: "User", group: "Group", policy: "Whoever holds this policy" };
+var WHO = { role: "Role", user: "User", group: "Group", permissionSet: "Permission set", policy: "Whoever holds this policy" };
 function grantName(grant) {
   return `${grant.document.owner.address}.${statementName(grant.statement)}.${grant.pattern ?? "NotAction"}`;
 }
@@ -12578,6 +16919,8 @@ var privilege_escalation_default = defineRule({
     "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html"
   ],
+  // The entry that opens an escalation path: what else it grants is part of the same fix.
+  subsumes: { within: "entry", rules: ["iam/service-wildcard-action", "iam/not-action-allow", "iam/critical-action-granted", "iam/credentials-exposure", "iam/passrole-unrestricted", "iam/resource-exposure", "iam/data-exfiltration", "iam/admin-managed-policy-attached"] },
   check({ aws }, report) {
     for (const principal of everyPrincipal(aws)) {
       const permissions = effectivePermissions(aws, principal);
@@ -12612,6 +16955,54 @@ var privilege_escalation_default = defineRule({
   examples: {
     terraform: {
       bad: [
+        {
+          // A role declared in another configuration, named by both policies: together they escalate.
+          code: `resource "aws_iam_role_policy" "pass" {
+  name = "pass"
+  role = "builder"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }]
+  })
+}
+
+resource "aws_iam_role_policy" "functions" {
+  name = "functions"
+  role = "builder"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["lambda:CreateFunction", "lambda:InvokeFunction"], Resource = "*" }]
+  })
+}
+`,
+          lines: [6]
+        },
+        {
+          // A permission set holding a customer managed policy of the scan by name.
+          code: `resource "aws_iam_policy" "policy_admin" {
+  name = "policy-admin"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["iam:CreatePolicyVersion"], Resource = "*" }]
+  })
+}
+
+resource "aws_ssoadmin_permission_set" "ops" {
+  name         = "Ops"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_customer_managed_policy_attachment" "ops" {
+  instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+  customer_managed_policy_reference {
+    name = aws_iam_policy.policy_admin.name
+    path = "/"
+  }
+}
+`,
+          lines: [5]
+        },
         {
           code: `resource "aws_iam_policy" "policy_admin" {
   name = "policy-admin"
@@ -12658,6 +17049,42 @@ resource "aws_iam_role_policy" "functions" {
         }
       ],
       good: [
+        {
+          // The permission set's boundary (a customer managed policy) allows no IAM writes.
+          code: `resource "aws_iam_policy" "boundary" {
+  name = "ops-boundary"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:*", "ec2:Describe*"], Resource = "*" }]
+  })
+}
+
+resource "aws_ssoadmin_permission_set" "ops" {
+  name         = "Ops"
+  instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+}
+
+resource "aws_ssoadmin_permission_set_inline_policy" "ops" {
+  instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+  inline_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["iam:CreatePolicyVersion", "s3:GetObject"], Resource = "*" }]
+  })
+}
+
+resource "aws_ssoadmin_permissions_boundary_attachment" "ops" {
+  instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+  permissions_boundary {
+    customer_managed_policy_reference {
+      name = aws_iam_policy.boundary.name
+      path = "/"
+    }
+  }
+}
+`
+        },
         {
           code: `resource "aws_iam_policy" "policy_reader" {
   name = "policy-reader"
@@ -12712,6 +17139,34 @@ resource "aws_iam_group_policy" "self_service" {
       bad: [
         {
           code: `Resources:
+  OpsSet:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Ops
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      CustomerManagedPolicyReferences:
+        - Name: ops-pass
+      InlinePolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: ec2:RunInstances
+            Resource: "*"
+  PassPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: ops-pass
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: "*"
+`,
+          lines: [23]
+        },
+        {
+          code: `Resources:
   LauncherRole:
     Type: AWS::IAM::Role
     Properties:
@@ -12744,6 +17199,25 @@ resource "aws_iam_group_policy" "self_service" {
         }
       ],
       good: [
+        {
+          code: `Resources:
+  OpsSet:
+    Type: AWS::SSO::PermissionSet
+    Properties:
+      Name: Ops
+      InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+      PermissionsBoundary:
+        ManagedPolicyArn: arn:aws:iam::aws:policy/ReadOnlyAccess
+      InlinePolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - iam:CreatePolicyVersion
+              - s3:GetObject
+            Resource: "*"
+`
+        },
         {
           code: `Resources:
   LauncherRole:
@@ -12889,6 +17363,8 @@ var credentials_exposure_default = defineRule({
   why: "These actions hand out credentials: keys for other users, any role's session, every secret and SecureString parameter, every decryption. Whoever holds the policy holds everything those credentials open.",
   fix: "Scope each action to the named secrets, parameters, keys and roles the workload uses; keep iam:CreateAccessKey to `arn:aws:iam::*:user/${aws:username}` for self-service.",
   links: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"],
+  // Credential actions are in the default reserved list; the exposure finding says what they do.
+  subsumes: { within: "entry", rules: ["iam/critical-action-granted"] },
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const { statement, entry: entry2, granted } of entryGrants(document)) {
@@ -13218,10 +17694,10 @@ resource "aws_iam_policy" "reader" {
 });
 
 // src/rules/iam/unknown-action.ts
-function problemText(pattern, problem2) {
-  if (problem2 === "malformed") return `"${pattern}" is not of the form service:action`;
-  if (problem2 === "unknown-service") return `"${pattern}": no AWS service has the prefix "${serviceOfPattern(pattern)}"`;
-  return `"${pattern}" matches no action of ${serviceOfPattern(pattern)}`;
+function problemText(pattern2, problem2) {
+  if (problem2 === "malformed") return `"${pattern2}" is not of the form service:action`;
+  if (problem2 === "unknown-service") return `"${pattern2}": no AWS service has the prefix "${serviceOfPattern(pattern2)}"`;
+  return `"${pattern2}" matches no action of ${serviceOfPattern(pattern2)}`;
 }
 var unknown_action_default = defineRule({
   id: "iam/unknown-action",
@@ -13791,10 +18267,11 @@ var redundant_statement_default = defineRule({
 });
 
 // src/rules/iam/access-widened.ts
+var WHAT = { role: "Role", user: "User", group: "Group", permissionSet: "Permission set", policy: "Policy" };
 function subjects(aws) {
   const byAddress = /* @__PURE__ */ new Map();
   for (const principal of everyPrincipal(aws)) {
-    byAddress.set(`${principal.kind}:${principal.meta.address}`, { meta: principal.meta, what: principal.kind === "policy" ? "Policy" : principal.kind[0].toUpperCase() + principal.kind.slice(1), permissions: effectivePermissions(aws, principal) });
+    byAddress.set(`${principal.kind}:${principal.meta.address}`, { meta: principal.meta, what: WHAT[principal.kind], permissions: effectivePermissions(aws, principal) });
   }
   for (const policy3 of aws.resourcePolicies) {
     if (!policy3.document.unknown) byAddress.set(`resource:${policy3.meta.address}`, { meta: policy3.meta, what: `${policy3.service} resource policy`, permissions: createPermissions([policy3.document]) });
@@ -13985,6 +18462,8 @@ var critical_action_granted_default = defineRule({
   why: "Some actions should never be in an everyday policy: creating users and keys, leaving the organization, stopping the audit trail, scheduling key deletion. This is the offline counterpart of IAM Access Analyzer's CheckAccessNotGranted, with wildcards expanded against the AWS action catalog.",
   fix: "Remove the action (or the wildcard that expands to it); grant it to a break-glass role only, through a reviewed change.",
   links: ["https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html"],
+  // One wide entry that reserves an action usually also reads data or opens policies: one comment, the rest as details.
+  subsumes: { within: "entry", rules: ["iam/data-exfiltration", "iam/resource-exposure"] },
   params: {
     schema: { type: "object", properties: { critical_actions: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$" } } }, additionalProperties: false },
     defaults: {
@@ -14281,7 +18760,7 @@ function onEveryResource(statement) {
 }
 function exemptsBreakGlass(condition, patterns) {
   if (patterns.length === 0) return true;
-  return condition.values.some((value) => !isKnown(value) || patterns.some((pattern) => nestedArnPatterns(value.value, pattern)));
+  return condition.values.some((value) => !isKnown(value) || patterns.some((pattern2) => nestedArnPatterns(value.value, pattern2)));
 }
 function leavesAWayIn(statement, patterns) {
   return statement.conditions.some((condition) => {
@@ -17731,7 +22210,7 @@ resource "aws_cloudtrail" "main" {
 });
 function publicStatements(bucket3) {
   return (bucket3.policy?.document.statements ?? []).filter(
-    (statement) => statement.effect.value === "Allow" && statement.conditions.length === 0 && (statement.principals ?? []).some((principal) => principal.value.value === "*" && (principal.type === "*" || principal.type === "AWS"))
+    (statement) => statement.effect.value === "Allow" && statement.conditions.length === 0 && (statement.principals ?? []).some(isPublicPrincipal)
   );
 }
 
@@ -18467,8 +22946,8 @@ function filtersOf(trail3, aws) {
 function alarmed(filter, aws) {
   return aws.cloudwatch.alarms.some((alarm2) => same(alarm2.metricName, filter.metricName) && same(alarm2.namespace, filter.metricNamespace));
 }
-function covers(filter, pattern) {
-  return !isKnown(filter.pattern) || pattern.test(filter.pattern.value);
+function covers(filter, pattern2) {
+  return !isKnown(filter.pattern) || pattern2.test(filter.pattern.value);
 }
 var api_alarms_missing_default = defineRule({
   id: "monitoring/api-alarms-missing",
@@ -18738,8 +23217,8 @@ var OPTION = /--([a-z][a-z-]*)[ =](["']?)([^\s"']+)/gi;
 var PRIVATE_KEY = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g;
 function findScriptCredentials(text2) {
   const found = [];
-  for (const pattern of [ASSIGNMENT, OPTION]) {
-    for (const m of text2.matchAll(pattern)) {
+  for (const pattern2 of [ASSIGNMENT, OPTION]) {
+    for (const m of text2.matchAll(pattern2)) {
       const [, name, , value] = m;
       if (isSecretName(name) && !REFERENCE_VALUE.test(value) && value !== "" && findAwsKeys(m[0]).length === 0) found.push({ name, index: m.index });
     }
@@ -19422,6 +23901,8 @@ var public_default = defineRule({
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous",
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl"
   ],
+  // An API policy open to anyone is the public resource policy this rule reports, at the same Principal.
+  subsumes: { within: "entry", rules: ["apigw/resource-policy-public"] },
   check({ aws }, report) {
     for (const policy3 of aws.resourcePolicies) {
       for (const statement of policy3.document.statements) {
@@ -20486,6 +24967,95 @@ var builtinRules = [
   ...rules12
 ];
 
+// src/rules/rulebook/foreign-suppression.ts
+var foreign_suppression_default = defineRule({
+  id: "rulebook/foreign-suppression",
+  severity: "info",
+  title: "Suppression written for Checkov or Trivy",
+  why: "A `#checkov:skip=` or `#trivy:ignore:` comment (or Checkov `Metadata`) for a check that covers the same risk as a policygate rule is honoured as a suppression of that rule, with the reason it gives, so a team that moves from those tools keeps its accepted risks. Listing them lets the team convert them, so that the exception is written in the form this rulebook governs.",
+  fix: "Rewrite it as `# policygate:ignore <rule-id> <reason> [until YYYY-MM-DD]` (CloudFormation: `Metadata.policygate.ignore`) once the other tool is gone. `honour_foreign_suppressions: false` in this rule's params makes them hide nothing. The mapping is in docs/migration.md.",
+  links: ["https://github.com/policygate/policygate/blob/main/docs/migration.md"],
+  params: {
+    schema: { type: "object", properties: { honour_foreign_suppressions: { type: "boolean" } }, additionalProperties: false },
+    defaults: { honour_foreign_suppressions: true }
+  },
+  // Reported by the rulebook stage (src/rulebook/judge.ts), which sees every suppression of the model.
+  check() {
+  },
+  examples: {
+    terraform: {
+      bad: [
+        {
+          code: `resource "aws_cloudtrail" "audit" {
+  #checkov:skip=CKV_AWS_36:digests are validated by the log archive account
+  name                       = "audit"
+  s3_bucket_name             = "audit-logs"
+  enable_log_file_validation = false
+}
+
+#trivy:ignore:AVD-AWS-0014 single-region sandbox
+resource "aws_cloudtrail" "sandbox" {
+  name                       = "sandbox"
+  s3_bucket_name             = "sandbox-logs"
+  enable_log_file_validation = true
+  is_multi_region_trail      = false
+}
+`,
+          lines: [2, 8]
+        }
+      ],
+      good: [
+        {
+          code: `resource "aws_cloudtrail" "audit" {
+  # policygate:ignore trail/log-validation-disabled digests are validated by the log archive account
+  name                       = "audit"
+  s3_bucket_name             = "audit-logs"
+  enable_log_file_validation = false
+}
+`
+        }
+      ]
+    },
+    cloudformation: {
+      bad: [
+        {
+          code: `Resources:
+  Audit:
+    Type: AWS::CloudTrail::Trail
+    Metadata:
+      checkov:
+        skip:
+          - id: CKV_AWS_36
+            comment: digests are validated by the log archive account
+    Properties:
+      IsLogging: true
+      S3BucketName: audit-logs
+      EnableLogFileValidation: false
+`,
+          lines: [7]
+        }
+      ],
+      good: [
+        {
+          code: `Resources:
+  Audit:
+    Type: AWS::CloudTrail::Trail
+    Metadata:
+      policygate:
+        ignore:
+          - rule: trail/log-validation-disabled
+            reason: digests are validated by the log archive account
+    Properties:
+      IsLogging: true
+      S3BucketName: audit-logs
+      EnableLogFileValidation: false
+`
+        }
+      ]
+    }
+  }
+});
+
 // src/rules/rulebook/modified-in-change.ts
 var modified_in_change_default = defineRule({
   id: "rulebook/modified-in-change",
@@ -20700,55 +25270,7 @@ resource "aws_iam_policy" "admin" {
 });
 
 // src/rules/rulebook/index.ts
-var governanceRules = [modified_in_change_default, waiver_expired_default, waiver_no_reason_default];
-
-// src/report/summary.ts
-function active(findings) {
-  return findings.filter((f) => !f.suppressed);
-}
-var SEVERITY_ICON = { critical: "\u{1F7E5}", high: "\u{1F7E7}", medium: "\u{1F7E8}", low: "\u{1F7E6}", info: "\u2B1C" };
-function tableCell(text2) {
-  return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function oneLineMessage(finding) {
-  return finding.details?.length ? `${finding.message}: ${finding.details.join("; ")}` : finding.message;
-}
-function shownDetails(finding, max) {
-  const details = finding.details ?? [];
-  return details.length <= max ? details : [...details.slice(0, max), `\u2026and ${details.length - max} more`];
-}
-function countBySeverity(findings) {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-function groupByFile(findings) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const finding of findings) byFile.set(finding.loc.file, [...byFile.get(finding.loc.file) ?? [], finding]);
-  return byFile;
-}
-var DOCS_BASE = "https://github.com/policygate/policygate/blob/main/docs/rules";
-function ruleDocsUrl(ruleId) {
-  return `${DOCS_BASE}/${ruleId}.md`;
-}
-
-// src/report/json.ts
-var JSON_REPORT_VERSION = 1;
-function toJson(result, toolVersion) {
-  const counted = active(result.findings);
-  return JSON.stringify(
-    {
-      version: JSON_REPORT_VERSION,
-      tool: { name: "policygate", version: toolVersion },
-      rulebook: result.rulebookSource,
-      files: result.files,
-      summary: { total: counted.length, suppressed: result.findings.length - counted.length, bySeverity: countBySeverity(counted) },
-      findings: result.findings
-    },
-    null,
-    2
-  );
-}
+var governanceRules = [modified_in_change_default, waiver_expired_default, waiver_no_reason_default, foreign_suppression_default];
 
 // src/rulebook/judge.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -20763,6 +25285,58 @@ function hasExpired(until, now) {
 function expiresWithin(until, now, days) {
   const limit = new Date(now.getTime() + days * 864e5);
   return !hasExpired(until, now) && until <= isoDay(limit);
+}
+
+// src/rulebook/foreign-checks.ts
+var FOREIGN_CHECKS = {
+  "apigw/cache-unencrypted": { checkov: [], trivy: ["AVD-AWS-0002"] },
+  "apigw/method-no-auth": { checkov: ["CKV_AWS_59"], trivy: ["AVD-AWS-0004"] },
+  "apigw/no-waf": { checkov: ["CKV2_AWS_29"], trivy: [] },
+  "apigw/outdated-tls": { checkov: [], trivy: ["AVD-AWS-0005"] },
+  "apigw/stage-data-trace": { checkov: ["CKV_AWS_276"], trivy: [] },
+  "apigw/stage-no-access-logs": { checkov: ["CKV_AWS_76", "CKV_AWS_95"], trivy: ["AVD-AWS-0001", "AVD-AWS-0113", "AVD-AWS-0116"] },
+  "apigw/stage-no-tracing": { checkov: ["CKV_AWS_73"], trivy: ["AVD-AWS-0003", "AVD-AWS-0111"] },
+  "iam/admin-managed-policy-attached": { checkov: ["CKV_AWS_274"], trivy: [] },
+  "iam/credentials-exposure": { checkov: ["CKV_AWS_107"], trivy: [] },
+  "iam/data-exfiltration": { checkov: ["CKV_AWS_108", "CKV_AWS_288"], trivy: [] },
+  "iam/full-admin": { checkov: ["CKV_AWS_1", "CKV_AWS_62", "CKV_AWS_63"], trivy: [] },
+  "iam/oidc-github-unrestricted": { checkov: ["CKV_AWS_358"], trivy: [] },
+  "iam/password-policy-weak": {
+    checkov: ["CKV_AWS_9", "CKV_AWS_10", "CKV_AWS_11", "CKV_AWS_12", "CKV_AWS_13", "CKV_AWS_14", "CKV_AWS_15"],
+    trivy: ["AVD-AWS-0056", "AVD-AWS-0058", "AVD-AWS-0059", "AVD-AWS-0060", "AVD-AWS-0061", "AVD-AWS-0062", "AVD-AWS-0063"]
+  },
+  "iam/privilege-escalation": { checkov: ["CKV_AWS_110", "CKV_AWS_286"], trivy: [] },
+  "iam/resource-exposure": { checkov: ["CKV_AWS_109", "CKV_AWS_289"], trivy: [] },
+  "iam/service-wildcard-action": { checkov: ["CKV_AWS_63"], trivy: ["AVD-AWS-0057", "AVD-AWS-0114", "AVD-AWS-0120", "AVD-AWS-0345"] },
+  "iam/trust-public": { checkov: ["CKV_AWS_60", "CKV_AWS_61"], trivy: [] },
+  "iam/user-access-key": { checkov: ["CKV_AWS_348"], trivy: ["AVD-AWS-0141"] },
+  "iam/user-direct-policy": { checkov: ["CKV_AWS_40"], trivy: ["AVD-AWS-0143"] },
+  "iam/wildcard-resource-write": { checkov: ["CKV_AWS_111", "CKV_AWS_355", "CKV_AWS_356"], trivy: [] },
+  "lambda/function-url-no-auth": { checkov: ["CKV_AWS_258"], trivy: [] },
+  "lambda/permission-unscoped": { checkov: ["CKV_AWS_364"], trivy: ["AVD-AWS-0067"] },
+  "resource-policy/cross-account-wildcard-action": { checkov: [], trivy: ["AVD-AWS-0097"] },
+  "resource-policy/public": { checkov: ["CKV_AWS_32", "CKV_AWS_33"], trivy: ["AVD-AWS-0032", "AVD-AWS-0097"] },
+  "s3/public-access-block-missing": {
+    checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV2_AWS_6"],
+    trivy: ["AVD-AWS-0086", "AVD-AWS-0087", "AVD-AWS-0091", "AVD-AWS-0093", "AVD-AWS-0094"]
+  },
+  "secrets/hardcoded-aws-key": { checkov: ["CKV_AWS_46"], trivy: ["AVD-AWS-0029", "AVD-AWS-0129"] },
+  "secrets/hardcoded-credential": { checkov: ["CKV_AWS_46"], trivy: ["AVD-AWS-0029", "AVD-AWS-0122", "AVD-AWS-0129"] },
+  "secrets/plaintext-env": { checkov: ["CKV_AWS_45"], trivy: ["AVD-AWS-0036"] },
+  "secrets/secret-no-rotation": { checkov: ["CKV2_AWS_57"], trivy: [] },
+  "trail/bucket-public-or-unlogged": { checkov: [], trivy: ["AVD-AWS-0161", "AVD-AWS-0163"] },
+  "trail/log-validation-disabled": { checkov: ["CKV_AWS_36"], trivy: ["AVD-AWS-0016"] },
+  "trail/logging-disabled": { checkov: ["CKV_AWS_251"], trivy: [] },
+  "trail/no-cloudwatch-logs": { checkov: [], trivy: ["AVD-AWS-0162"] },
+  "trail/not-encrypted": { checkov: ["CKV_AWS_35"], trivy: ["AVD-AWS-0015"] },
+  "trail/not-multi-region": { checkov: ["CKV_AWS_67"], trivy: ["AVD-AWS-0014"] }
+};
+function rulesCoveredBy(tool, check) {
+  const id = check.toUpperCase();
+  return Object.entries(FOREIGN_CHECKS).filter(([, checks]) => checks[tool].includes(id)).map(([ruleId]) => ruleId);
+}
+function rulesCoveredByAnyTool(check) {
+  return [.../* @__PURE__ */ new Set([...rulesCoveredBy("checkov", check), ...rulesCoveredBy("trivy", check)])];
 }
 
 // src/rulebook/effective.ts
@@ -20827,6 +25401,12 @@ function waiverMatches(compiled, finding) {
   if (compiled.resource && !(finding.resource && compiled.resource(finding.resource.address))) return false;
   return true;
 }
+function excludedFromEveryRule(effective) {
+  const enabled = effective.rules.filter((r) => r.enabled);
+  if (enabled.length === 0 || enabled.some((r) => !r.include && !r.exclude)) return void 0;
+  const ruleScopes = scopes(enabled);
+  return (file) => enabled.every((r) => !inScope(ruleScopes.get(r.rule.id), file));
+}
 function judge(effective) {
   const ruleScopes = scopes(effective.rules);
   const governance = new Map(effective.rules.filter((r) => r.rule.id.startsWith("rulebook/")).map((r) => [r.rule.id, r]));
@@ -20835,7 +25415,10 @@ function judge(effective) {
     resource: waiver.resource === void 0 ? void 0 : (0, import_picomatch.default)(waiver.resource, { dot: true, bash: true }),
     path: waiver.path === void 0 ? void 0 : glob([waiver.path])
   }));
-  return (findings, model, now) => {
+  const foreignSetting = effective.rules.find((r) => r.rule.id === "rulebook/foreign-suppression");
+  const honourForeign = foreignSetting?.params.honour_foreign_suppressions !== false;
+  const suppresses = (suppression, ruleId) => suppression.foreign ? honourForeign && rulesCoveredBy(suppression.foreign, suppression.ruleId).includes(ruleId) : selectorMatches(suppression.ruleId, ruleId);
+  return (findings, model, now, gate) => {
     const governed = [];
     const report = (ruleId, loc, message, resource, element) => {
       const setting = governance.get(ruleId);
@@ -20856,7 +25439,7 @@ function judge(effective) {
     for (const finding of kept) {
       if (!finding.resource) continue;
       const meta = lookup(finding.resource.address, finding.loc.file, finding.loc.startLine);
-      const suppression = meta?.suppressions.find((s) => selectorMatches(s.ruleId, finding.ruleId) && s.reason !== void 0 && !hasExpired(s.until ?? "9999-12-31", now));
+      const suppression = meta?.suppressions.find((s) => suppresses(s, finding.ruleId) && s.reason !== void 0 && !hasExpired(s.until ?? "9999-12-31", now) && (gate?.(s, finding) ?? true));
       if (suppression) finding.suppressed = inline(suppression);
     }
     const waiverHits = /* @__PURE__ */ new Map();
@@ -20882,6 +25465,11 @@ function judge(effective) {
       for (const suppression of meta.suppressions) {
         if (judged.has(suppression)) continue;
         judged.add(suppression);
+        if (suppression.foreign) {
+          const covered = honourForeign ? rulesCoveredBy(suppression.foreign, suppression.ruleId) : [];
+          if (covered.length === 0) continue;
+          report("rulebook/foreign-suppression", suppression.loc, foreignMessage(suppression, covered, meta.address), meta, `suppression[${suppression.foreign}:${suppression.ruleId}]`);
+        }
         const element = `suppression[${suppression.ruleId}]`;
         if (suppression.reason === void 0) {
           report("rulebook/waiver-no-reason", suppression.loc, `The suppression of ${suppression.ruleId} on ${meta.address} gives no reason, so it hides nothing`, meta, element);
@@ -20893,3167 +25481,13 @@ function judge(effective) {
     return [...kept, ...governed];
   };
 }
+function foreignMessage(suppression, covered, address) {
+  const written = suppression.foreign === "checkov" ? `checkov:skip=${suppression.ruleId}` : `trivy:ignore:${suppression.ruleId}`;
+  const reason = suppression.reason ? `"${suppression.reason}"` : "no reason, so it hides nothing";
+  return `${written} on ${address} is honoured as a suppression of ${covered.join(", ")} (${reason}); write it as \`policygate:ignore ${covered[0]} <reason>\``;
+}
 function inline(suppression) {
   return { kind: "inline", reason: suppression.reason, ...suppression.until && { until: suppression.until } };
-}
-
-// node_modules/js-yaml/dist/js-yaml.mjs
-var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
-function defineScalarTag(tagName, options) {
-  return {
-    tagName,
-    nodeKind: "scalar",
-    implicit: options.implicit ?? false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    implicitFirstChars: options.implicitFirstChars ?? null,
-    resolve: options.resolve,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => String(data)),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-function defineSequenceTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
-  return {
-    tagName,
-    nodeKind: "sequence",
-    implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addItem: options.addItem,
-    finalize: options.finalize ?? ((carrier) => carrier),
-    carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-function defineMappingTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
-  return {
-    tagName,
-    nodeKind: "mapping",
-    implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addPair: options.addPair,
-    has: options.has,
-    keys: options.keys,
-    get: options.get,
-    finalize: options.finalize ?? ((carrier) => carrier),
-    carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-var strTag = defineScalarTag("tag:yaml.org,2002:str", {
-  resolve: (source) => source,
-  identify: (data) => typeof data === "string"
-});
-var NULL_VALUES$1 = [
-  "",
-  "~",
-  "null",
-  "Null",
-  "NULL"
-];
-var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: [
-    "",
-    "~",
-    "n",
-    "N"
-  ],
-  resolve: (source) => {
-    if (NULL_VALUES$1.indexOf(source) !== -1) return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: ["n"],
-  resolve: (source, isExplicit) => {
-    if (source === "null" || isExplicit && source === "") return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var NULL_VALUES = [
-  "",
-  "~",
-  "null",
-  "Null",
-  "NULL"
-];
-var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: [
-    "",
-    "~",
-    "n",
-    "N"
-  ],
-  resolve: (source) => {
-    if (NULL_VALUES.indexOf(source) !== -1) return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var TRUE_VALUES$2 = [
-  "true",
-  "True",
-  "TRUE"
-];
-var FALSE_VALUES$2 = [
-  "false",
-  "False",
-  "FALSE"
-];
-var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: [
-    "t",
-    "T",
-    "f",
-    "F"
-  ],
-  resolve: (source) => {
-    if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var TRUE_VALUES$1 = ["true"];
-var FALSE_VALUES$1 = ["false"];
-var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: ["t", "f"],
-  resolve: (source) => {
-    if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var TRUE_VALUES = [
-  "true",
-  "True",
-  "TRUE",
-  "y",
-  "Y",
-  "yes",
-  "Yes",
-  "YES",
-  "on",
-  "On",
-  "ON"
-];
-var FALSE_VALUES = [
-  "false",
-  "False",
-  "FALSE",
-  "n",
-  "N",
-  "no",
-  "No",
-  "NO",
-  "off",
-  "Off",
-  "OFF"
-];
-var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: [
-    "y",
-    "Y",
-    "n",
-    "N",
-    "t",
-    "T",
-    "f",
-    "F",
-    "o",
-    "O"
-  ],
-  resolve: (source) => {
-    if (TRUE_VALUES.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$2(source) {
-  let value = source;
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$2(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  const result = parseYamlInteger$2(source);
-  return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlInteger$2,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
-var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$1(source) {
-  let value = source;
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$1(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result = parseYamlInteger$1(source);
-  return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: ["-", ..."0123456789"],
-  resolve: resolveYamlInteger$1,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
-function parseYamlInteger(source) {
-  let value = source.replace(/_/g, "");
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  if (value.includes(":")) {
-    let result = 0;
-    for (const part of value.split(":")) result = result * 60 + Number(part);
-    return sign * result;
-  }
-  if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger(source) {
-  if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
-  const result = parseYamlInteger(source);
-  return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlInteger,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$2(source) {
-  if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  let value = source.toLowerCase();
-  const sign = value[0] === "-" ? -1 : 1;
-  if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  if (value === ".nan") return NaN;
-  const result = sign * parseFloat(value);
-  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
-  return NOT_RESOLVED;
-}
-function representYamlFloat$2(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ".",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlFloat$2,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat$2
-});
-var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
-var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$1(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-    let value = source.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
-    if ("+-".includes(value[0])) value = value.slice(1);
-    if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    if (value === ".nan") return NaN;
-    const result2 = sign * parseFloat(value);
-    return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
-  }
-  if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result = Number(source);
-  if (Number.isFinite(result)) return result;
-  return NOT_RESOLVED;
-}
-function representYamlFloat$1(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: ["-", ..."0123456789"],
-  resolve: resolveYamlFloat$1,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat$1
-});
-var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat(source) {
-  if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
-  let value = source.toLowerCase().replace(/_/g, "");
-  const sign = value[0] === "-" ? -1 : 1;
-  if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  if (value === ".nan") return NaN;
-  let result = 0;
-  if (value.includes(":")) {
-    for (const part of value.split(":")) result = result * 60 + Number(part);
-    result *= sign;
-  } else result = sign * parseFloat(value);
-  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
-  return NOT_RESOLVED;
-}
-function representYamlFloat(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ".",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlFloat,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat
-});
-var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
-  implicit: true,
-  implicitFirstChars: ["<"],
-  resolve: (source, isExplicit) => {
-    if (source === "<<" || isExplicit && source === "") return "<<";
-    return NOT_RESOLVED;
-  },
-  identify: () => false
-});
-var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
-function resolveYamlBinary(source) {
-  const input = source.replace(/\s/g, "");
-  if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
-  const binary = atob(input);
-  const result = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
-  return result;
-}
-function representYamlBinary(object) {
-  let binary = "";
-  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
-  return btoa(binary);
-}
-var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
-  resolve: resolveYamlBinary,
-  identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
-  represent: representYamlBinary
-});
-var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
-var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
-function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
-  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-  date.setUTCFullYear(year, month, day);
-  return date;
-}
-function resolveYamlTimestamp(source) {
-  let match = YAML_DATE_REGEXP.exec(source);
-  if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
-  if (match === null) return NOT_RESOLVED;
-  const year = +match[1];
-  const month = +match[2] - 1;
-  const day = +match[3];
-  if (!match[4]) {
-    const date2 = makeUtcDate(year, month, day);
-    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
-    return date2;
-  }
-  const hour = +match[4];
-  const minute = +match[5];
-  const second = +match[6];
-  let fraction = 0;
-  if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
-  if (match[7]) {
-    let value = match[7].slice(0, 3);
-    while (value.length < 3) value += "0";
-    fraction = +value;
-  }
-  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
-  if (match[9]) {
-    const offsetHour = +match[10];
-    const offsetMinute = +(match[11] || 0);
-    if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
-    const offset = (offsetHour * 60 + offsetMinute) * 6e4;
-    date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
-  }
-  return date;
-}
-var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
-  implicit: true,
-  implicitFirstChars: [..."0123456789"],
-  resolve: resolveYamlTimestamp,
-  identify: (object) => object instanceof Date,
-  represent: (object) => object.toISOString()
-});
-var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
-  create: () => [],
-  addItem: (container, item) => {
-    container.push(item);
-  },
-  identify: Array.isArray
-});
-function isPlainObject(data) {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
-  const prototype = Object.getPrototypeOf(data);
-  return prototype === null || prototype === Object.prototype;
-}
-function pick(object, keys) {
-  const result = {};
-  for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
-  return result;
-}
-var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
-  create: () => ({
-    list: [],
-    seen: /* @__PURE__ */ new Set()
-  }),
-  addItem: (carrier, item) => {
-    let key;
-    if (item instanceof Map) {
-      if (item.size !== 1) return "cannot resolve an ordered map item";
-      key = item.keys().next().value;
-    } else if (isPlainObject(item)) {
-      const itemKeys = Object.keys(item);
-      if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
-      key = itemKeys[0];
-    } else return "cannot resolve an ordered map item";
-    if (carrier.seen.has(key)) return "duplicate key in ordered map";
-    carrier.seen.add(key);
-    carrier.list.push(item);
-    return "";
-  },
-  finalize: (carrier) => carrier.list,
-  identify: () => false
-});
-var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
-  create: () => [],
-  addItem: (container, item) => {
-    if (item instanceof Map) {
-      if (item.size !== 1) return "cannot resolve a pairs item";
-      container.push(item.entries().next().value);
-      return "";
-    }
-    if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
-    const object = item;
-    const keys = Object.keys(object);
-    if (keys.length !== 1) return "cannot resolve a pairs item";
-    container.push([keys[0], object[keys[0]]]);
-    return "";
-  },
-  identify: () => false
-});
-var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => ({}),
-  identify: isPlainObject,
-  represent: (o) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
-    const normalizedKey = String(key);
-    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-      value,
-      enumerable: true,
-      configurable: true,
-      writable: true
-    });
-    else container[normalizedKey] = value;
-    return "";
-  },
-  has: (container, key) => {
-    if (key !== null && typeof key === "object") return false;
-    return Object.prototype.hasOwnProperty.call(container, String(key));
-  },
-  keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-    return container[normalizedKey];
-  }
-});
-var setTag = defineMappingTag("tag:yaml.org,2002:set", {
-  create: () => /* @__PURE__ */ new Set(),
-  identify: (data) => data instanceof Set,
-  represent: (data) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of data) map.set(key, null);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    if (value !== null) return "cannot resolve a set item";
-    container.add(key);
-    return "";
-  },
-  has: (container, key) => container.has(key),
-  keys: (container) => container.keys(),
-  get: () => null
-});
-function createTagDefinitionMap() {
-  return {
-    scalar: /* @__PURE__ */ Object.create(null),
-    sequence: /* @__PURE__ */ Object.create(null),
-    mapping: /* @__PURE__ */ Object.create(null)
-  };
-}
-function createTagDefinitionListMap() {
-  return {
-    scalar: [],
-    sequence: [],
-    mapping: []
-  };
-}
-function compileTags(tags) {
-  const result = [];
-  for (const tag of tags) {
-    let index = result.length;
-    for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
-      const previous = result[previousIndex];
-      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
-        index = previousIndex;
-        break;
-      }
-    }
-    result[index] = tag;
-  }
-  return result;
-}
-var Schema = class Schema2 {
-  tags;
-  /** @internal */
-  implicitScalarTags;
-  /**
-  * Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
-  * the resolvers that may match that key, in schema order; a key absent from
-  * the map uses
-  * {@link Schema.implicitScalarAnyFirstChar}
-  * (resolvers that declared no first-char constraint, so they apply to any
-  * first character).
-  */
-  implicitScalarByFirstChar;
-  implicitScalarAnyFirstChar;
-  /**
-  * The default scalar tag (`!!str`), resolved once so the composer's fallback
-  * for unresolved plain scalars avoids a keyed lookup per scalar.
-  *
-  * @internal
-  */
-  defaultScalarTag;
-  /**
-  * The default container tags (`!!seq` / `!!map`), used by the dumper: when a
-  * value is identified by its default tag, the tag is implicit and not
-  * printed. Undefined if the schema does not define them (then such values
-  * can't be dumped).
-  *
-  * @internal
-  */
-  defaultSequenceTag;
-  /** @internal */
-  defaultMappingTag;
-  exact;
-  prefix;
-  constructor(tags) {
-    const compiledTags = compileTags(tags);
-    const implicitScalarTags = [];
-    const exact = createTagDefinitionMap();
-    const prefix = createTagDefinitionListMap();
-    for (const tag of compiledTags) {
-      if (tag.nodeKind === "scalar" && tag.implicit) {
-        if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
-        implicitScalarTags.push(tag);
-      }
-      switch (tag.nodeKind) {
-        case "scalar":
-          if (tag.matchByTagPrefix) prefix.scalar.push(tag);
-          else exact.scalar[tag.tagName] = tag;
-          break;
-        case "sequence":
-          if (tag.matchByTagPrefix) prefix.sequence.push(tag);
-          else exact.sequence[tag.tagName] = tag;
-          break;
-        case "mapping":
-          if (tag.matchByTagPrefix) prefix.mapping.push(tag);
-          else exact.mapping[tag.tagName] = tag;
-      }
-    }
-    const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
-    const keys = /* @__PURE__ */ new Set();
-    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
-    const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-    for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
-    const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
-    if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
-    this.tags = compiledTags;
-    this.implicitScalarTags = implicitScalarTags;
-    this.implicitScalarByFirstChar = implicitScalarByFirstChar;
-    this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
-    this.defaultScalarTag = defaultScalarTag;
-    this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
-    this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
-    this.exact = exact;
-    this.prefix = prefix;
-  }
-  /** @internal */
-  lookupScalarTag(tagName) {
-    const exactTag = this.exact.scalar[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  lookupSequenceTag(tagName) {
-    const exactTag = this.exact.sequence[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  lookupMappingTag(tagName) {
-    const exactTag = this.exact.mapping[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  resolveImplicitScalarTag(source) {
-    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-    for (const tag2 of candidates) {
-      const value = tag2.resolve(source, false, tag2.tagName);
-      if (value !== NOT_RESOLVED) return {
-        value,
-        tag: tag2
-      };
-    }
-    const tag = this.defaultScalarTag;
-    return {
-      value: tag.resolve(source, false, tag.tagName),
-      tag
-    };
-  }
-  /**
-  * Creates a new schema with the specified tags added. If a tag already
-  * exists, it is replaced by the specified tag.
-  *
-  * @example
-  *
-  * ```javascript
-  * import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
-  *
-  * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
-  * ```
-  */
-  withTags(...tags) {
-    let flatTags = [];
-    for (const tag of tags) flatTags = flatTags.concat(tag);
-    return new Schema2([...this.tags, ...flatTags]);
-  }
-};
-var FAILSAFE_SCHEMA = new Schema([
-  strTag,
-  seqTag,
-  mapTag
-]);
-var JSON_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullJsonTag,
-  boolJsonTag,
-  intJsonTag,
-  floatJsonTag
-]);
-var CORE_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullCoreTag,
-  boolCoreTag,
-  intCoreTag,
-  floatCoreTag
-]);
-var YAML11_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullYaml11Tag,
-  boolYaml11Tag,
-  intYaml11Tag,
-  floatYaml11Tag,
-  timestampTag,
-  mergeTag,
-  binaryTag,
-  omapTag,
-  pairsTag,
-  setTag
-]);
-var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
-  ...intYaml11Tag,
-  resolve: (source, isExplicit, tagName) => {
-    const result = intYaml11Tag.resolve(source, isExplicit, tagName);
-    return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
-  }
-}, {
-  ...floatYaml11Tag,
-  resolve: (source, isExplicit, tagName) => {
-    const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
-    return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
-  }
-});
-var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => /* @__PURE__ */ new Map(),
-  addPair: (container, key, value) => {
-    container.set(key, value);
-    return "";
-  },
-  has: (container, key) => container.has(key),
-  keys: (container) => container.keys(),
-  get: (container, key) => container.get(key),
-  identify: (data) => data instanceof Map || isPlainObject(data),
-  represent: (data) => {
-    if (data instanceof Map) return data;
-    const map = /* @__PURE__ */ new Map();
-    const obj = data;
-    for (const key of Object.keys(obj)) map.set(key, obj[key]);
-    return map;
-  }
-});
-function normalizeKey(key) {
-  if (Array.isArray(key)) {
-    const array = Array.prototype.slice.call(key);
-    for (let index = 0; index < array.length; index++) {
-      if (Array.isArray(array[index])) return null;
-      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
-    }
-    return String(array);
-  }
-  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
-  return String(key);
-}
-var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => ({}),
-  identify: isPlainObject,
-  represent: (o) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    const normalizedKey = normalizeKey(key);
-    if (normalizedKey === null) return "nested arrays are not supported inside keys";
-    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-      value,
-      enumerable: true,
-      configurable: true,
-      writable: true
-    });
-    else container[normalizedKey] = value;
-    return "";
-  },
-  has: (container, key) => {
-    const normalizedKey = normalizeKey(key);
-    return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
-  },
-  keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-    return container[normalizedKey];
-  }
-});
-var DEFAULT_SNIPPET_OPTIONS = {
-  maxLength: 79,
-  indent: 1,
-  linesBefore: 3,
-  linesAfter: 2
-};
-function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-  let head = "";
-  let tail = "";
-  const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-  if (position - lineStart > maxHalfLength) {
-    head = " ... ";
-    lineStart = position - maxHalfLength + head.length;
-  }
-  if (lineEnd - position > maxHalfLength) {
-    tail = " ...";
-    lineEnd = position + maxHalfLength - tail.length;
-  }
-  return {
-    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-    pos: position - lineStart + head.length
-  };
-}
-function padStart(string, max) {
-  return " ".repeat(Math.max(max - string.length, 0)) + string;
-}
-function makeSnippet(mark, options) {
-  if (!mark.buffer) return null;
-  const opts = {
-    ...DEFAULT_SNIPPET_OPTIONS,
-    ...options
-  };
-  const re = /\r?\n|\r|\0/g;
-  const lineStarts = [0];
-  const lineEnds = [];
-  let match;
-  let foundLineNo = -1;
-  while (match = re.exec(mark.buffer)) {
-    lineEnds.push(match.index);
-    lineStarts.push(match.index + match[0].length);
-    if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
-  }
-  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-  let result = "";
-  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
-  const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
-  for (let i = 1; i <= opts.linesBefore; i++) {
-    if (foundLineNo - i < 0) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
-    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
-${result}`;
-  }
-  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
-`;
-  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
-`;
-  for (let i = 1; i <= opts.linesAfter; i++) {
-    if (foundLineNo + i >= lineEnds.length) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
-    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
-`;
-  }
-  return result.replace(/\n$/, "");
-}
-function formatError(exception, compact) {
-  let where = "";
-  if (!exception.mark) return exception.reason;
-  if (exception.mark.name) where += `in "${exception.mark.name}" `;
-  where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
-  if (!compact && exception.mark.snippet) where += `
-
-${exception.mark.snippet}`;
-  return `${exception.reason} ${where}`;
-}
-var YAMLException = class YAMLException2 extends Error {
-  reason;
-  mark;
-  /**
-  * Optional `mark` contains source snippet data. Usually, use
-  * {@link YAMLException.throwAt} instead of passing it directly.
-  */
-  constructor(reason, mark) {
-    super();
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
-  }
-  /**
-  * Returns the formatted error, omitting the source snippet in compact mode.
-  */
-  toString(compact) {
-    return `${this.name}: ${formatError(this, compact)}`;
-  }
-  /**
-  * Builds a YAMLException with a source snippet and throws it. `source` is
-  * the raw input text; `position` is an offset into it.
-  */
-  static throwAt(source, position, message, filename = "") {
-    let line = 0;
-    let lineStart = 0;
-    for (let index = 0; index < position; index++) {
-      const ch = source.charCodeAt(index);
-      if (ch === 10) {
-        line++;
-        lineStart = index + 1;
-      } else if (ch === 13) {
-        line++;
-        if (source.charCodeAt(index + 1) === 10) index++;
-        lineStart = index + 1;
-      }
-    }
-    const mark = {
-      name: filename,
-      buffer: source,
-      position,
-      line,
-      column: position - lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    throw new YAMLException2(message, mark);
-  }
-};
-var EVENT_ID = {
-  DOCUMENT: 1,
-  SEQUENCE: 2,
-  MAPPING: 3,
-  SCALAR: 4,
-  ALIAS: 5,
-  POP: 6
-};
-var SCALAR_STYLE = {
-  PLAIN: 1,
-  SINGLE_QUOTED: 2,
-  DOUBLE_QUOTED: 3,
-  LITERAL_BLOCK: 4,
-  FOLDED_BLOCK: 5
-};
-var COLLECTION_STYLE = {
-  BLOCK: 1,
-  FLOW: 2
-};
-var CHOMPING_MODE = {
-  CLIP: 1,
-  STRIP: 2,
-  KEEP: 3
-};
-var NO_RANGE$3 = -1;
-function simpleEscapeSequence(c) {
-  switch (c) {
-    case 48:
-      return "\0";
-    case 97:
-      return "\x07";
-    case 98:
-      return "\b";
-    case 116:
-      return "	";
-    case 9:
-      return "	";
-    case 110:
-      return "\n";
-    case 118:
-      return "\v";
-    case 102:
-      return "\f";
-    case 114:
-      return "\r";
-    case 101:
-      return "\x1B";
-    case 32:
-      return " ";
-    case 34:
-      return '"';
-    case 47:
-      return "/";
-    case 92:
-      return "\\";
-    case 78:
-      return "\x85";
-    case 95:
-      return "\xA0";
-    case 76:
-      return "\u2028";
-    case 80:
-      return "\u2029";
-    default:
-      return "";
-  }
-}
-var simpleEscapeCheck = new Array(256);
-var simpleEscapeMap = new Array(256);
-for (let i = 0; i < 256; i++) {
-  simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-  simpleEscapeMap[i] = simpleEscapeSequence(i);
-}
-function charFromCodepoint(c) {
-  if (c <= 65535) return String.fromCharCode(c);
-  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
-}
-function fromHexCode$1(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  return (c | 32) - 97 + 10;
-}
-function escapedHexLen$1(c) {
-  if (c === 120) return 2;
-  if (c === 117) return 4;
-  return 8;
-}
-function skipFoldedBreaks(input, position, end) {
-  let breaks = 0;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 10) {
-      breaks++;
-      position++;
-    } else if (ch === 13) {
-      breaks++;
-      position++;
-      if (input.charCodeAt(position) === 10) position++;
-    } else if (ch === 32 || ch === 9) position++;
-    else break;
-  }
-  return {
-    position,
-    breaks
-  };
-}
-function foldedBreaks(count) {
-  if (count === 1) return " ";
-  return "\n".repeat(count - 1);
-}
-function getPlainValue(input, start, end) {
-  let result = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 10 || ch === 13) {
-      result += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result + input.slice(captureStart, captureEnd);
-}
-function getSingleQuotedValue(input, start, end) {
-  let result = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 39) {
-      result += input.slice(captureStart, position) + "'";
-      position += 2;
-      captureStart = captureEnd = position;
-    } else if (ch === 10 || ch === 13) {
-      result += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result + input.slice(captureStart, end);
-}
-function getDoubleQuotedValue(input, start, end) {
-  let result = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 92) {
-      result += input.slice(captureStart, position);
-      position++;
-      const escaped = input.charCodeAt(position);
-      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
-      else if (escaped < 256 && simpleEscapeCheck[escaped]) {
-        result += simpleEscapeMap[escaped];
-        position++;
-      } else {
-        let hexLength = escapedHexLen$1(escaped);
-        let hexResult = 0;
-        for (; hexLength > 0; hexLength--) {
-          position++;
-          const digit = fromHexCode$1(input.charCodeAt(position));
-          hexResult = (hexResult << 4) + digit;
-        }
-        result += charFromCodepoint(hexResult);
-        position++;
-      }
-      captureStart = captureEnd = position;
-    } else if (ch === 10 || ch === 13) {
-      result += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result + input.slice(captureStart, end);
-}
-function getBlockValue(input, start, end, indent, chomping, folded) {
-  const textIndent = indent < 0 ? 0 : indent;
-  const region = input.slice(start, end).replace(/\r\n?/g, "\n");
-  const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
-  let result = "";
-  let didReadContent = false;
-  let emptyLines = 0;
-  let atMoreIndented = false;
-  for (const line of lines) {
-    let column = 0;
-    while (column < textIndent && line.charCodeAt(column) === 32) column++;
-    if (indent < 0 || column >= line.length) {
-      emptyLines++;
-      continue;
-    }
-    const content = line.slice(textIndent);
-    const first = content.charCodeAt(0);
-    if (folded) {
-      if (first === 32 || first === 9) {
-        atMoreIndented = true;
-        result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-      } else if (atMoreIndented) {
-        atMoreIndented = false;
-        result += "\n".repeat(emptyLines + 1);
-      } else if (emptyLines === 0) {
-        if (didReadContent) result += " ";
-      } else result += "\n".repeat(emptyLines);
-    } else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-    result += content;
-    didReadContent = true;
-    emptyLines = 0;
-  }
-  if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-  else if (chomping !== CHOMPING_MODE.STRIP) {
-    if (didReadContent) result += "\n";
-  }
-  return result;
-}
-function getScalarValue(input, scalar2) {
-  if (scalar2.valueStart === NO_RANGE$3) return "";
-  const { valueStart, valueEnd } = scalar2;
-  if (scalar2.fast) return input.slice(valueStart, valueEnd);
-  switch (scalar2.style) {
-    case SCALAR_STYLE.SINGLE_QUOTED:
-      return getSingleQuotedValue(input, valueStart, valueEnd);
-    case SCALAR_STYLE.DOUBLE_QUOTED:
-      return getDoubleQuotedValue(input, valueStart, valueEnd);
-    case SCALAR_STYLE.LITERAL_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar2.indent, scalar2.chomping, false);
-    case SCALAR_STYLE.FOLDED_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar2.indent, scalar2.chomping, true);
-    default:
-      return getPlainValue(input, valueStart, valueEnd);
-  }
-}
-var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
-  "!": "!",
-  "!!": "tag:yaml.org,2002:"
-});
-var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
-var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
-var HEX = "0123456789ABCDEF";
-function percentByte(byte) {
-  return "%" + HEX[byte >> 4] + HEX[byte & 15];
-}
-function tagPercentEncode(source, isSuffix) {
-  const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
-  let result = "";
-  for (let index = 0; index < source.length; index++) {
-    let ch = source.charCodeAt(index);
-    if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
-      result += source[index];
-      continue;
-    }
-    if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
-    if (ch < 128) result += percentByte(ch);
-    else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
-    else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
-    else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
-  }
-  return result;
-}
-function tagNameShort(fullTag) {
-  let tag = fullTag;
-  if (tag.charCodeAt(0) === 33) {
-    tag = tag.slice(1);
-    return `!${tagPercentEncode(tag, true)}`;
-  }
-  if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
-  return `!<${tagPercentEncode(tag, false)}>`;
-}
-var DEFAULT_CONSTRUCTOR_OPTIONS = {
-  filename: "",
-  schema: CORE_SCHEMA,
-  json: false,
-  maxTotalMergeKeys: 1e4,
-  maxAliases: -1
-};
-var NO_RANGE$1 = -1;
-var HAS_OWN = Object.prototype.hasOwnProperty;
-var CONTEXT_FLOW_IN = 1;
-var CONTEXT_FLOW_OUT = 2;
-var CONTEXT_BLOCK_IN = 3;
-var CONTEXT_BLOCK_OUT = 4;
-var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
-var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
-var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
-var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
-var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
-var DEFAULT_PARSER_OPTIONS = {
-  filename: "",
-  maxDepth: 100
-};
-function addDocumentEvent(state, explicitStart, explicitEnd) {
-  state.events.push({
-    type: EVENT_ID.DOCUMENT,
-    explicitStart,
-    explicitEnd,
-    directives: state.directives
-  });
-}
-function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state.events.push({
-    type: EVENT_ID.SEQUENCE,
-    start,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style
-  });
-}
-function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state.events.push({
-    type: EVENT_ID.MAPPING,
-    start,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style
-  });
-}
-function insertFlowPairMappingEvent(state, snapshot) {
-  state.events.splice(snapshot.eventsLength, 0, {
-    type: EVENT_ID.MAPPING,
-    start: snapshot.position,
-    anchorStart: NO_RANGE$1,
-    anchorEnd: NO_RANGE$1,
-    tagStart: NO_RANGE$1,
-    tagEnd: NO_RANGE$1,
-    style: COLLECTION_STYLE.FLOW
-  });
-}
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
-  state.events.push({
-    type: EVENT_ID.SCALAR,
-    valueStart,
-    valueEnd,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style,
-    chomping,
-    indent,
-    fast
-  });
-}
-function addAliasEvent(state, anchorStart, anchorEnd) {
-  state.events.push({
-    type: EVENT_ID.ALIAS,
-    anchorStart,
-    anchorEnd
-  });
-}
-function addPopEvent(state) {
-  state.events.push({ type: EVENT_ID.POP });
-}
-function addEmptyScalarEvent(state) {
-  addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
-}
-function emptyProperties() {
-  return {
-    anchorStart: NO_RANGE$1,
-    anchorEnd: NO_RANGE$1,
-    tagStart: NO_RANGE$1,
-    tagEnd: NO_RANGE$1
-  };
-}
-function snapshotState(state) {
-  return {
-    position: state.position,
-    line: state.line,
-    lineStart: state.lineStart,
-    lineIndent: state.lineIndent,
-    firstTabInLine: state.firstTabInLine,
-    eventsLength: state.events.length
-  };
-}
-function restoreState(state, snapshot) {
-  state.position = snapshot.position;
-  state.line = snapshot.line;
-  state.lineStart = snapshot.lineStart;
-  state.lineIndent = snapshot.lineIndent;
-  state.firstTabInLine = snapshot.firstTabInLine;
-  state.events.length = snapshot.eventsLength;
-}
-function throwError(state, message) {
-  YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
-}
-function isEol(c) {
-  return c === 10 || c === 13;
-}
-function isWhiteSpace(c) {
-  return c === 9 || c === 32;
-}
-function isWsOrEol(c) {
-  return isWhiteSpace(c) || isEol(c);
-}
-function isWsOrEolOrEnd(c) {
-  return c === 0 || isWsOrEol(c);
-}
-function isFlowIndicator(c) {
-  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-}
-function fromDecimalCode(c) {
-  return c >= 48 && c <= 57 ? c - 48 : -1;
-}
-function fromHexCode(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  const lc = c | 32;
-  if (lc >= 97 && lc <= 102) return lc - 97 + 10;
-  return -1;
-}
-function escapedHexLen(c) {
-  if (c === 120) return 2;
-  if (c === 117) return 4;
-  if (c === 85) return 8;
-  return 0;
-}
-function isSimpleEscape(c) {
-  return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
-}
-function consumeLineBreak(state) {
-  if (state.input.charCodeAt(state.position) === 10) state.position++;
-  else {
-    state.position++;
-    if (state.input.charCodeAt(state.position) === 10) state.position++;
-  }
-  state.line++;
-  state.lineStart = state.position;
-  state.lineIndent = 0;
-  state.firstTabInLine = -1;
-}
-function skipSeparationSpace(state, allowComments) {
-  let lineBreaks = 0;
-  let ch = state.input.charCodeAt(state.position);
-  let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
-  while (ch !== 0) {
-    while (isWhiteSpace(ch)) {
-      hasSeparation = true;
-      if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (allowComments && hasSeparation && ch === 35) do
-      ch = state.input.charCodeAt(++state.position);
-    while (!isEol(ch) && ch !== 0);
-    if (!isEol(ch)) break;
-    consumeLineBreak(state);
-    lineBreaks++;
-    hasSeparation = true;
-    ch = state.input.charCodeAt(state.position);
-    while (ch === 32) {
-      state.lineIndent++;
-      ch = state.input.charCodeAt(++state.position);
-    }
-  }
-  return lineBreaks;
-}
-function testDocumentSeparator(state, position = state.position) {
-  const ch = state.input.charCodeAt(position);
-  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
-    const following = state.input.charCodeAt(position + 3);
-    return following === 0 || isWsOrEol(following);
-  }
-  return false;
-}
-function skipByteOrderMark(state) {
-  if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
-    state.position++;
-    state.lineStart = state.position;
-  }
-}
-function testDocumentBoundary(state) {
-  if (state.position !== state.lineStart) return false;
-  if (testDocumentSeparator(state)) return true;
-  if (state.input.charCodeAt(state.position) !== 65279) return false;
-  const snapshot = snapshotState(state);
-  skipByteOrderMark(state);
-  skipSeparationSpace(state, true);
-  const ch = state.input.charCodeAt(state.position);
-  const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
-  restoreState(state, snapshot);
-  return result;
-}
-function skipUntilLineEnd(state) {
-  let ch = state.input.charCodeAt(state.position);
-  while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
-}
-function checkPrintable(state, start, end) {
-  const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
-  if (match !== null) {
-    state.position = start + match.index + match[0].length - 1;
-    throwError(state, "the stream contains non-printable characters");
-  }
-}
-function readTagProperty(state, props, inFlow) {
-  if (state.input.charCodeAt(state.position) !== 33) return false;
-  if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
-  const start = state.position;
-  let isVerbatim = false;
-  let isNamed = false;
-  let tagHandle = "!";
-  let ch = state.input.charCodeAt(++state.position);
-  if (ch === 60) {
-    isVerbatim = true;
-    ch = state.input.charCodeAt(++state.position);
-  } else if (ch === 33) {
-    isNamed = true;
-    tagHandle = "!!";
-    ch = state.input.charCodeAt(++state.position);
-  }
-  let suffixStart = state.position;
-  let tagName;
-  if (isVerbatim) {
-    while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
-    if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
-    tagName = state.input.slice(suffixStart, state.position);
-    state.position++;
-  } else {
-    while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
-      if (ch === 33) {
-        if (!isNamed) {
-          tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
-          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
-          isNamed = true;
-          suffixStart = state.position + 1;
-        } else throwError(state, "tag suffix cannot contain exclamation marks");
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    tagName = state.input.slice(suffixStart, state.position);
-    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
-  }
-  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
-  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
-  props.tagStart = start;
-  props.tagEnd = state.position;
-  return true;
-}
-function readAnchorProperty(state, props) {
-  if (state.input.charCodeAt(state.position) !== 38) return false;
-  if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
-  state.position++;
-  const start = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-  if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
-  props.anchorStart = start;
-  props.anchorEnd = state.position;
-  return true;
-}
-function readAlias(state, props) {
-  if (state.input.charCodeAt(state.position) !== 42) return false;
-  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
-  state.position++;
-  const start = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-  if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
-  addAliasEvent(state, start, state.position);
-  return true;
-}
-function readFlowScalarBreak(state, nodeIndent) {
-  skipSeparationSpace(state, false);
-  if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
-}
-function readSingleQuotedScalar(state, nodeIndent, props) {
-  if (state.input.charCodeAt(state.position) !== 39) return false;
-  state.position++;
-  const start = state.position;
-  let simple = true;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 39) {
-      if (state.input.charCodeAt(state.position + 1) === 39) {
-        simple = false;
-        state.position += 2;
-        continue;
-      }
-      const end = state.position;
-      state.position++;
-      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-      return true;
-    }
-    if (isEol(ch)) {
-      simple = false;
-      readFlowScalarBreak(state, nodeIndent);
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-    else state.position++;
-  }
-  throwError(state, "unexpected end of the stream within a single quoted scalar");
-}
-function readDoubleQuotedScalar(state, nodeIndent, props) {
-  if (state.input.charCodeAt(state.position) !== 34) return false;
-  state.position++;
-  const start = state.position;
-  let simple = true;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 34) {
-      const end = state.position;
-      state.position++;
-      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-      return true;
-    }
-    if (ch === 92) {
-      simple = false;
-      const escaped = state.input.charCodeAt(++state.position);
-      if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
-      else if (isSimpleEscape(escaped)) state.position++;
-      else {
-        let hexLength = escapedHexLen(escaped);
-        if (hexLength === 0) throwError(state, "unknown escape sequence");
-        while (hexLength-- > 0) {
-          state.position++;
-          if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
-        }
-        state.position++;
-      }
-    } else if (isEol(ch)) {
-      simple = false;
-      readFlowScalarBreak(state, nodeIndent);
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-    else state.position++;
-  }
-  throwError(state, "unexpected end of the stream within a double quoted scalar");
-}
-function readBlockScalar(state, parentIndent, props) {
-  const ch = state.input.charCodeAt(state.position);
-  let chomping = CHOMPING_MODE.CLIP;
-  let indent = -1;
-  let detectedIndent = false;
-  if (ch !== 124 && ch !== 62) return false;
-  const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
-  state.position++;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const current = state.input.charCodeAt(state.position);
-    const digit = fromDecimalCode(current);
-    if (current === 43 || current === 45) {
-      if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
-      chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
-      state.position++;
-    } else if (digit >= 0) {
-      if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-      if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
-      indent = parentIndent + digit - 1;
-      detectedIndent = true;
-      state.position++;
-    } else break;
-  }
-  let hadWhitespace = false;
-  while (isWhiteSpace(state.input.charCodeAt(state.position))) {
-    hadWhitespace = true;
-    state.position++;
-  }
-  if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
-  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
-  let contentIndent = detectedIndent ? indent : -1;
-  let maxLeadingIndent = 0;
-  const valueStart = state.position;
-  let valueEnd = state.position;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const linePosition = state.position;
-    let column = 0;
-    while (state.input.charCodeAt(linePosition + column) === 32) column++;
-    const first = state.input.charCodeAt(linePosition + column);
-    if (first === 0) {
-      if (contentIndent >= 0) {
-        if (column > contentIndent) valueEnd = linePosition + column;
-      } else if (column > 0) valueEnd = linePosition + column;
-      break;
-    }
-    if (testDocumentBoundary(state)) break;
-    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
-    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
-      if (first === 9 && column < parentIndent) {
-        state.position = linePosition + column;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (column >= parentIndent && column < maxLeadingIndent) {
-        state.position = linePosition + column;
-        throwError(state, "bad indentation of a mapping entry");
-      }
-    }
-    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
-      state.lineIndent = column;
-      state.position = linePosition + column;
-      break;
-    }
-    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
-    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
-    if (first !== 0 && !isEol(first) && column < requiredIndent) {
-      state.lineIndent = column;
-      state.position = linePosition + column;
-      break;
-    }
-    skipUntilLineEnd(state);
-    valueEnd = state.position;
-    if (isEol(state.input.charCodeAt(state.position))) {
-      consumeLineBreak(state);
-      valueEnd = state.position;
-    }
-  }
-  checkPrintable(state, valueStart, valueEnd);
-  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
-  return true;
-}
-function canStartPlainScalar(state, nodeContext) {
-  const ch = state.input.charCodeAt(state.position);
-  const inFlow = nodeContext === CONTEXT_FLOW_IN;
-  if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
-  if (ch === 63 || ch === 45) {
-    const following = state.input.charCodeAt(state.position + 1);
-    if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
-  }
-  return true;
-}
-function readPlainScalar(state, nodeIndent, nodeContext, props) {
-  if (!canStartPlainScalar(state, nodeContext)) return false;
-  const start = state.position;
-  let end = state.position;
-  let ch = state.input.charCodeAt(state.position);
-  const inFlow = nodeContext === CONTEXT_FLOW_IN;
-  let multiline = false;
-  while (ch !== 0) {
-    if (testDocumentBoundary(state)) break;
-    if (ch === 58) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
-    } else if (ch === 35) {
-      if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
-    } else if (inFlow && isFlowIndicator(ch)) break;
-    else if (isEol(ch)) {
-      const savedPosition = state.position;
-      const savedLine = state.line;
-      const savedLineStart = state.lineStart;
-      const savedLineIndent = state.lineIndent;
-      skipSeparationSpace(state, false);
-      if (state.lineIndent >= nodeIndent) {
-        multiline = true;
-        ch = state.input.charCodeAt(state.position);
-        continue;
-      }
-      state.position = savedPosition;
-      state.line = savedLine;
-      state.lineStart = savedLineStart;
-      state.lineIndent = savedLineIndent;
-      break;
-    }
-    if (!isWhiteSpace(ch)) end = state.position + 1;
-    ch = state.input.charCodeAt(++state.position);
-  }
-  if (end === start) return false;
-  checkPrintable(state, start, end);
-  addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
-  return true;
-}
-function skipFlowSeparationSpace(state, nodeIndent) {
-  const startLine = state.line;
-  skipSeparationSpace(state, true);
-  if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
-}
-function readFlowCollection(state, nodeIndent, props) {
-  const ch = state.input.charCodeAt(state.position);
-  const isMapping = ch === 123;
-  const start = state.position;
-  let readNext = true;
-  if (ch !== 91 && ch !== 123) return false;
-  const terminator = isMapping ? 125 : 93;
-  if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  state.position++;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    skipFlowSeparationSpace(state, nodeIndent);
-    let ch2 = state.input.charCodeAt(state.position);
-    if (ch2 === terminator) {
-      state.position++;
-      addPopEvent(state);
-      return true;
-    } else if (!readNext) throwError(state, "missed comma between flow collection entries");
-    else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair = false;
-    let isExplicitPair = false;
-    if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair = isExplicitPair = true;
-      state.position += 1;
-      skipFlowSeparationSpace(state, nodeIndent);
-    }
-    const entryLine = state.line;
-    const entryStart = snapshotState(state);
-    const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-    skipFlowSeparationSpace(state, nodeIndent);
-    ch2 = state.input.charCodeAt(state.position);
-    if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair = true;
-      state.position++;
-      skipFlowSeparationSpace(state, nodeIndent);
-      if (!isMapping) {
-        insertFlowPairMappingEvent(state, entryStart);
-        if (!keyWasRead) addEmptyScalarEvent(state);
-      } else if (!keyWasRead) addEmptyScalarEvent(state);
-      if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
-      skipFlowSeparationSpace(state, nodeIndent);
-      if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair) {
-      if (!keyWasRead) addEmptyScalarEvent(state);
-      addEmptyScalarEvent(state);
-    } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair) {
-      insertFlowPairMappingEvent(state, entryStart);
-      if (!keyWasRead) addEmptyScalarEvent(state);
-      addEmptyScalarEvent(state);
-      addPopEvent(state);
-    }
-    ch2 = state.input.charCodeAt(state.position);
-    if (ch2 === 44) {
-      readNext = true;
-      state.position++;
-    } else readNext = false;
-  }
-  throwError(state, "unexpected end of the stream within a flow collection");
-}
-function readBlockSequence(state, nodeIndent, props) {
-  if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
-  addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-  while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
-    if (state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
-    }
-    const entryLine = state.line;
-    state.position++;
-    const hadBreak = skipSeparationSpace(state, true) > 0;
-    if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-    if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
-    else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-    skipSeparationSpace(state, true);
-    if (state.lineIndent < nodeIndent || state.position >= state.length) break;
-    if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
-    if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-  }
-  addPopEvent(state);
-  return true;
-}
-function readBlockMapping(state, nodeIndent, flowIndent, props) {
-  let atExplicitKey = false;
-  let detected = false;
-  let mappingOpened = false;
-  let pendingExplicitKey = false;
-  if (state.firstTabInLine !== -1) return false;
-  let ch = state.input.charCodeAt(state.position);
-  while (ch !== 0) {
-    if (!atExplicitKey && state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
-    }
-    const following = state.input.charCodeAt(state.position + 1);
-    const entryLine = state.line;
-    if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
-      if (!mappingOpened) {
-        addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-        mappingOpened = true;
-      }
-      if (ch === 63) {
-        if (atExplicitKey) addEmptyScalarEvent(state);
-        detected = true;
-        atExplicitKey = true;
-      } else if (atExplicitKey) atExplicitKey = false;
-      else {
-        addEmptyScalarEvent(state);
-        detected = true;
-        atExplicitKey = false;
-      }
-      state.position += 1;
-      pendingExplicitKey = true;
-    } else {
-      if (atExplicitKey) {
-        addEmptyScalarEvent(state);
-        atExplicitKey = false;
-      }
-      const beforeKey = snapshotState(state);
-      if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-      if (state.line === entryLine) {
-        ch = state.input.charCodeAt(state.position);
-        while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
-        if (ch === 58) {
-          ch = state.input.charCodeAt(++state.position);
-          if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-          if (!mappingOpened) {
-            state.events.splice(beforeKey.eventsLength, 0, {
-              type: EVENT_ID.MAPPING,
-              start: beforeKey.position,
-              anchorStart: props.anchorStart,
-              anchorEnd: props.anchorEnd,
-              tagStart: props.tagStart,
-              tagEnd: props.tagEnd,
-              style: COLLECTION_STYLE.BLOCK
-            });
-            mappingOpened = true;
-          }
-          detected = true;
-          atExplicitKey = false;
-          pendingExplicitKey = false;
-        } else if (detected) throwError(state, "expected ':' after a mapping key");
-        else {
-          if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-            restoreState(state, beforeKey);
-            return false;
-          }
-          return true;
-        }
-      } else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-      else {
-        if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-          restoreState(state, beforeKey);
-          return false;
-        }
-        return true;
-      }
-    }
-    if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
-    if (!atExplicitKey) {
-      if (pendingExplicitKey) {
-        addEmptyScalarEvent(state);
-        pendingExplicitKey = false;
-      }
-    }
-    skipSeparationSpace(state, true);
-    ch = state.input.charCodeAt(state.position);
-    if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
-    else if (state.lineIndent < nodeIndent) break;
-  }
-  if (!detected) return false;
-  if (atExplicitKey) addEmptyScalarEvent(state);
-  if (mappingOpened) addPopEvent(state);
-  return true;
-}
-function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-  if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
-  state.depth++;
-  let indentStatus = 1;
-  let atNewLine = false;
-  let hasContent = false;
-  let propertyStart = null;
-  const props = emptyProperties();
-  let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
-  let allowBlockCollections = allowBlockScalars;
-  const allowBlockStyles = allowBlockScalars;
-  if (allowToSeek && skipSeparationSpace(state, true)) {
-    atNewLine = true;
-    if (state.lineIndent > parentIndent) indentStatus = 1;
-    else if (state.lineIndent === parentIndent) indentStatus = 0;
-    else indentStatus = -1;
-  }
-  if (indentStatus === 1) while (true) {
-    const ch = state.input.charCodeAt(state.position);
-    const propertyState = snapshotState(state);
-    if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
-    if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-      const fallbackState = snapshotState(state);
-      const flowIndent = parentIndent + 1;
-      if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
-        state.depth--;
-        return true;
-      }
-      restoreState(state, fallbackState);
-    }
-    if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-    if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
-    if (propertyStart === null) propertyStart = propertyState;
-    if (skipSeparationSpace(state, true)) {
-      atNewLine = true;
-      allowBlockCollections = allowBlockStyles;
-      if (state.lineIndent > parentIndent) indentStatus = 1;
-      else if (state.lineIndent === parentIndent) indentStatus = 0;
-      else indentStatus = -1;
-    } else allowBlockCollections = false;
-  }
-  if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
-  if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
-    const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
-    const blockIndent = state.position - state.lineStart;
-    if (indentStatus === 1) {
-      if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
-      else {
-        const ch = state.input.charCodeAt(state.position);
-        if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-          const fallbackState = snapshotState(state);
-          const propertyIndent = propertyStart.position - propertyStart.lineStart;
-          restoreState(state, propertyStart);
-          if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-          else restoreState(state, fallbackState);
-        }
-        if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
-      }
-    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
-  }
-  allowBlockScalars = allowBlockScalars && !hasContent;
-  if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-    addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
-    hasContent = true;
-  }
-  state.depth--;
-  return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
-}
-function readDirective(state) {
-  if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
-  state.position++;
-  const nameStart = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-  const name = state.input.slice(nameStart, state.position);
-  const args = [];
-  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
-  while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
-    while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
-    if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
-    const start = state.position;
-    while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-    args.push(state.input.slice(start, state.position));
-  }
-  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  if (name === "YAML") {
-    if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
-    if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
-    const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-    if (match === null) throwError(state, "ill-formed argument of the YAML directive");
-    if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
-    state.directives.push({
-      kind: "yaml",
-      version: args[0]
-    });
-  } else if (name === "TAG") {
-    if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
-    const [handle, prefix] = args;
-    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-    if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
-    if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-    state.tagHandlers[handle] = prefix;
-    state.directives.push({
-      kind: "tag",
-      handle,
-      prefix
-    });
-  }
-  return true;
-}
-function readDocument(state) {
-  state.directives = [];
-  state.tagHandlers = /* @__PURE__ */ Object.create(null);
-  let hasDirectives = false;
-  skipSeparationSpace(state, true);
-  while (readDirective(state)) {
-    hasDirectives = true;
-    skipSeparationSpace(state, true);
-  }
-  let explicitStart = false;
-  let explicitEnd = false;
-  let allowCompact = true;
-  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
-    explicitStart = true;
-    const markerLine = state.line;
-    state.position += 3;
-    skipSeparationSpace(state, true);
-    allowCompact = state.line > markerLine;
-  } else if (hasDirectives) throwError(state, "directives end mark is expected");
-  const documentEventIndex = state.events.length;
-  if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
-    state.position += 3;
-    skipSeparationSpace(state, true);
-    return;
-  }
-  addDocumentEvent(state, explicitStart, false);
-  if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
-  skipSeparationSpace(state, true);
-  if (state.position === state.lineStart && testDocumentSeparator(state)) {
-    explicitEnd = state.input.charCodeAt(state.position) === 46;
-    if (explicitEnd) {
-      const markerLine = state.line;
-      state.position += 3;
-      skipSeparationSpace(state, true);
-      if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  const documentEvent = state.events[documentEventIndex];
-  if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-  addPopEvent(state);
-  if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
-}
-function parseEvents(input, options) {
-  const length2 = input.length;
-  const state = {
-    ...DEFAULT_PARSER_OPTIONS,
-    ...options,
-    input: `${input}\0`,
-    length: length2,
-    position: 0,
-    line: 0,
-    lineStart: 0,
-    lineIndent: 0,
-    firstTabInLine: -1,
-    depth: 0,
-    directives: [],
-    tagHandlers: /* @__PURE__ */ Object.create(null),
-    events: []
-  };
-  const nullpos = input.indexOf("\0");
-  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
-  while (state.position < state.length) {
-    skipByteOrderMark(state);
-    skipSeparationSpace(state, true);
-    if (state.position >= state.length) break;
-    const documentStart = state.position;
-    readDocument(state);
-    if (state.position === documentStart)
-      throwError(state, "can not read a document");
-  }
-  return state.events;
-}
-var DEFAULT_LOAD_OPTIONS = {
-  ...DEFAULT_PARSER_OPTIONS,
-  ...DEFAULT_CONSTRUCTOR_OPTIONS
-};
-var INVALID = /* @__PURE__ */ Symbol("INVALID");
-function buildRepresentTypes(schema) {
-  const defaultTags = new Set([
-    schema.defaultScalarTag,
-    schema.defaultSequenceTag,
-    schema.defaultMappingTag
-  ].filter((t) => t !== void 0));
-  const implicitScalars = schema.implicitScalarTags;
-  const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
-  const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
-  return [
-    ...implicitScalars.map((tag) => ({
-      tag,
-      implicitTag: true
-    })),
-    ...explicitTags.map((tag) => ({
-      tag,
-      implicitTag: false
-    })),
-    ...defaultTagsLast.map((tag) => ({
-      tag,
-      implicitTag: true
-    }))
-  ];
-}
-function matchTag(state, object) {
-  for (let index = 0, length2 = state.representTypes.length; index < length2; index += 1) {
-    const { tag, implicitTag } = state.representTypes[index];
-    if (tag.identify(object)) {
-      let tagName;
-      if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
-      else tagName = tag.tagName;
-      return {
-        tag,
-        tagName,
-        implicitTag
-      };
-    }
-  }
-  return null;
-}
-function build(state, object) {
-  if (!state.noRefs && object !== null && typeof object === "object") {
-    const existing = state.refs.get(object);
-    if (existing) {
-      if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
-      return {
-        kind: "alias",
-        anchor: existing.anchor
-      };
-    }
-  }
-  const matched = matchTag(state, object);
-  if (!matched) {
-    if (object === void 0) return INVALID;
-    if (state.skipInvalid) return INVALID;
-    throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
-  }
-  const { tag, tagName, implicitTag } = matched;
-  const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
-  if (tag.nodeKind === "scalar") return {
-    kind: "scalar",
-    tag: nodeTagName,
-    tagged: !implicitTag,
-    style: SCALAR_STYLE.PLAIN,
-    value: tag.represent(object)
-  };
-  if (tag.nodeKind === "sequence") {
-    const container = tag.represent(object);
-    const node2 = {
-      kind: "sequence",
-      tag: nodeTagName,
-      tagged: !implicitTag,
-      style: COLLECTION_STYLE.BLOCK,
-      items: []
-    };
-    if (!state.noRefs) state.refs.set(object, node2);
-    for (let index = 0, length2 = container.length; index < length2; index += 1) {
-      let item = build(state, container[index]);
-      if (item === INVALID && container[index] === void 0) item = build(state, null);
-      if (item === INVALID) continue;
-      node2.items.push(item);
-    }
-    return node2;
-  }
-  const map = tag.represent(object);
-  const node = {
-    kind: "mapping",
-    tag: nodeTagName,
-    tagged: !implicitTag,
-    style: COLLECTION_STYLE.BLOCK,
-    items: []
-  };
-  if (!state.noRefs) state.refs.set(object, node);
-  for (const [objectKey, objectValue] of map) {
-    const key = build(state, objectKey);
-    if (key === INVALID) continue;
-    const value = build(state, objectValue);
-    if (value === INVALID) continue;
-    node.items.push({
-      key,
-      value
-    });
-  }
-  return node;
-}
-function jsToAst(input, schema, options = {}) {
-  const root2 = build({
-    representTypes: buildRepresentTypes(schema),
-    noRefs: options.noRefs ?? false,
-    skipInvalid: options.skipInvalid ?? false,
-    refs: /* @__PURE__ */ new Map(),
-    refCounter: 0
-  }, input);
-  return [{
-    contents: root2 === INVALID ? null : root2,
-    directives: []
-  }];
-}
-var VISIT_BREAK = /* @__PURE__ */ Symbol("visit:break");
-var VISIT_SKIP = /* @__PURE__ */ Symbol("visit:skip");
-function visitNode(node, visitor, ctx) {
-  const control = visitor(node, ctx);
-  if (control === VISIT_BREAK) return true;
-  if (control === VISIT_SKIP) return false;
-  const depth = ctx.depth + 1;
-  switch (node.kind) {
-    case "sequence":
-      for (const item of node.items) if (visitNode(item, visitor, {
-        depth,
-        parent: node,
-        isKey: false
-      })) return true;
-      break;
-    case "mapping":
-      for (const { key, value } of node.items) {
-        if (visitNode(key, visitor, {
-          depth,
-          parent: node,
-          isKey: true
-        })) return true;
-        if (visitNode(value, visitor, {
-          depth,
-          parent: node,
-          isKey: false
-        })) return true;
-      }
-  }
-  return false;
-}
-function visit(documents, visitor) {
-  for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
-    depth: 0,
-    parent: null,
-    isKey: false
-  })) return;
-}
-function hasBit(mask, bit) {
-  return (mask & 1 << bit) !== 0;
-}
-var DEFAULT_SCALAR_STYLE_RULES = {
-  applyQuoteFlowKeysOption,
-  doubleQuoteForInvisibles,
-  doubleQuoteWhitespaceOnly,
-  applyForceQuotesOption,
-  tryLongOrMultilineAsBlock,
-  quoteInvalidPlain,
-  fallbackToDoubleQuoted
-};
-function _preferredQuotedStyle(layout) {
-  if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
-  return SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyQuoteFlowKeysOption(layout) {
-  if (!layout.presenterOptions.quoteFlowKeys) return;
-  if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
-  layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteForInvisibles(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteWhitespaceOnly(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyForceQuotesOption(layout) {
-  if (!layout.presenterOptions.forceQuotes) return;
-  if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
-  if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
-  layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
-}
-function tryLongOrMultilineAsBlock(layout) {
-  if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
-  const value = layout.node.value;
-  const multiline = value.indexOf("\n") !== -1;
-  if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
-    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-    return;
-  }
-  const w = layout.presenterOptions.lineWidth;
-  if (w === -1) {
-    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-    return;
-  }
-  const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-  let position = 0;
-  let shouldFold = false;
-  while (position <= value.length) {
-    let lineEnd = value.length;
-    const nextLineBreak = value.indexOf("\n", position);
-    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line = value.slice(position, lineEnd);
-    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
-    if (nextLineBreak === -1) break;
-    position = nextLineBreak + 1;
-  }
-  if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
-  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-}
-function quoteInvalidPlain(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
-}
-function fallbackToDoubleQuoted(layout) {
-  if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function setBit(mask, bit) {
-  return mask | 1 << bit;
-}
-var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
-var SRC_B_CHAR = "[\\n\\r]";
-var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
-var SRC_S_WHITE = "[ \\t]";
-var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
-var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
-var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
-var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
-var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
-var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
-var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
-var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
-var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
-var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
-var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
-var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
-var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
-var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
-var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
-var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
-var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
-var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
-var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
-var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
-function canUsePlain(layout) {
-  const str = layout.node.value;
-  if (str !== "") {
-    if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
-    if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
-    if (layout.shiftOfContent === 0) {
-      const firstLineBreak = str.indexOf("\n");
-      if (firstLineBreak !== -1) {
-        const content = str.slice(firstLineBreak + 1);
-        if (C_FORBIDDEN_CONTENT.test(content)) return false;
-      }
-    }
-  }
-  const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
-  if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
-  if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
-  return true;
-}
-function canUseSingleQuoted(layout) {
-  const str = layout.node.value;
-  if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
-  if (/[ \t]\n|\n[ \t]/.test(str)) return false;
-  if (!layout.isKey && layout.shiftOfContent === 0) {
-    const firstLineBreak = str.indexOf("\n");
-    if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
-  }
-  return true;
-}
-function canUseBlock(layout) {
-  if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
-  const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
-  if (contentIndent < 1) return false;
-  if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
-  if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
-  return true;
-}
-function detectAllowedStyles(layout) {
-  let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
-  if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
-  if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
-  if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
-  layout.allowedStylesMask = mask;
-}
-function renderScalar(layout) {
-  switch (layout.style) {
-    case SCALAR_STYLE.PLAIN:
-      return renderPlain(layout);
-    case SCALAR_STYLE.SINGLE_QUOTED:
-      return renderSingleQuoted(layout);
-    case SCALAR_STYLE.LITERAL_BLOCK:
-      return renderLiteralBlock(layout);
-    case SCALAR_STYLE.FOLDED_BLOCK:
-      return renderFoldedBlock(layout);
-    case SCALAR_STYLE.DOUBLE_QUOTED:
-      return renderDoubleQuoted(layout);
-  }
-}
-function renderPlain(layout) {
-  return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
-}
-function renderSingleQuoted(layout) {
-  return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
-}
-function renderLiteralBlock(layout) {
-  const value = layout.node.value;
-  return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
-}
-function renderFoldedBlock(layout) {
-  const value = layout.node.value;
-  const w = layout.presenterOptions.lineWidth;
-  let availableWidth = Infinity;
-  if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-  return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
-}
-function renderDoubleQuoted(layout) {
-  return `"${escapeString(layout.node.value)}"`;
-}
-function encodeFlowBreaks(string, shiftOfContent) {
-  let nextLF = string.indexOf("\n");
-  if (nextLF === -1) return string;
-  const pad = " ".repeat(shiftOfContent);
-  let result = string.slice(0, nextLF);
-  const lineRe = /(\n+)([^\n]*)/g;
-  lineRe.lastIndex = nextLF;
-  let match;
-  while (match = lineRe.exec(string)) {
-    const breaks = match[1].length;
-    const line = match[2];
-    result += "\n".repeat(breaks + 1) + pad + line;
-  }
-  return result;
-}
-function indentString(string, spaces) {
-  const indent = " ".repeat(spaces);
-  let position = 0;
-  let result = "";
-  const length2 = string.length;
-  while (position < length2) {
-    let line;
-    const next = string.indexOf("\n", position);
-    if (next === -1) {
-      line = string.slice(position);
-      position = length2;
-    } else {
-      line = string.slice(position, next + 1);
-      position = next + 1;
-    }
-    if (line.length && line !== "\n") result += indent;
-    result += line;
-  }
-  return result;
-}
-function needIndentIndicator(string) {
-  return /^\n* /.test(string);
-}
-function blockHeader(string, shiftOfParent, shiftOfContent) {
-  const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
-  const clip = string[string.length - 1] === "\n";
-  return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}
-`;
-}
-function dropEndingNewline(string) {
-  return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-}
-function isMoreIndented(char) {
-  return char === " " || char === "	";
-}
-function foldLine(line, width) {
-  if (line === "" || isMoreIndented(line[0])) return line;
-  const breakRe = / [^ \t]/g;
-  let match;
-  let start = 0;
-  let end;
-  let curr = 0;
-  let next = 0;
-  let result = "";
-  while (match = breakRe.exec(line)) {
-    next = match.index;
-    if (next - start > width) {
-      end = curr > start ? curr : next;
-      result += `
-${line.slice(start, end)}`;
-      start = end + 1;
-    }
-    curr = next;
-  }
-  result += "\n";
-  if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}
-${line.slice(curr + 1)}`;
-  else result += line.slice(start);
-  return result.slice(1);
-}
-function foldBlockScalar(string, width) {
-  const lineRe = /(\n+)([^\n]*)/g;
-  let nextLF = string.indexOf("\n");
-  if (nextLF === -1) nextLF = string.length;
-  lineRe.lastIndex = nextLF;
-  let result = foldLine(string.slice(0, nextLF), width);
-  let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
-  let moreIndented;
-  let match;
-  while (match = lineRe.exec(string)) {
-    const prefix = match[1];
-    const line = match[2];
-    moreIndented = line !== "" && isMoreIndented(line[0]);
-    result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-    prevMoreIndented = moreIndented;
-  }
-  return result;
-}
-var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
-function escapeCharacter(character) {
-  switch (character) {
-    case "\0":
-      return "\\0";
-    case "\x07":
-      return "\\a";
-    case "\b":
-      return "\\b";
-    case "	":
-      return "\\t";
-    case "\n":
-      return "\\n";
-    case "\v":
-      return "\\v";
-    case "\f":
-      return "\\f";
-    case "\r":
-      return "\\r";
-    case "\x1B":
-      return "\\e";
-    case '"':
-      return '\\"';
-    case "\\":
-      return "\\\\";
-    case "\x85":
-      return "\\N";
-    case "\xA0":
-      return "\\_";
-    case "\u2028":
-      return "\\L";
-    case "\u2029":
-      return "\\P";
-  }
-  const code = character.charCodeAt(0);
-  const hex = code.toString(16).toUpperCase();
-  if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
-  return `\\u${"0".repeat(4 - hex.length)}${hex}`;
-}
-function escapeString(string) {
-  return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
-}
-var CHAR_LINE_FEED = 10;
-var DEFAULT_PRESENTER_OPTIONS = {
-  indent: 2,
-  seqNoIndent: false,
-  seqInlineFirst: true,
-  lineWidth: 80,
-  flowBracketPadding: false,
-  flowSkipCommaSpace: false,
-  flowSkipColonSpace: false,
-  quoteFlowKeys: false,
-  quoteStyle: "single",
-  forceQuotes: false,
-  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
-  tagBeforeAnchor: false
-};
-function nodeTagShort(node) {
-  return node.tagged ? node.tag : tagNameShort(node.tag);
-}
-function createPresenterState(options) {
-  const opts = {
-    ...DEFAULT_PRESENTER_OPTIONS,
-    ...options
-  };
-  if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
-  return {
-    ...opts,
-    defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
-    openEnded: false
-  };
-}
-function generateNextLine(state, level) {
-  return `
-${" ".repeat(state.indent * level)}`;
-}
-function scalarLayout(state, node, parent, level, isKey, flowOnly) {
-  return {
-    node,
-    parent,
-    level,
-    isKey,
-    flowOnly,
-    shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
-    shiftOfContent: state.indent * Math.max(1, level),
-    shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
-    presenterOptions: state,
-    allowedStylesMask: 0,
-    style: node.style
-  };
-}
-function writeFlowSequence(state, level, node) {
-  let result = "";
-  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
-    const item = writeNode(state, level, node.items[index], node, {}).text;
-    if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
-    result += item;
-  }
-  const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
-  return `[${pad}${result}${pad}]`;
-}
-function writeBlockSequence(state, level, node, compact) {
-  let result = "";
-  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
-    const item = writeNode(state, level + 1, node.items[index], node, {
-      block: true,
-      compact: state.seqInlineFirst,
-      isblockseq: true
-    }).text;
-    if (!compact || result !== "") result += generateNextLine(state, level);
-    if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
-    else result += "- ";
-    result += item;
-  }
-  return result;
-}
-function writeFlowMapping(state, level, node) {
-  let result = "";
-  for (const { key, value } of node.items) {
-    let pairBuffer = "";
-    if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
-    const keyRender = writeNode(state, level, key, node, { iskey: true });
-    const keyText = keyRender.text;
-    const valueText = writeNode(state, level, value, node, {}).text;
-    const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
-    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
-    const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
-    pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
-    result += pairBuffer;
-  }
-  const pad = state.flowBracketPadding && result !== "" ? " " : "";
-  return `{${pad}${result}${pad}}`;
-}
-function writeBlockMapping(state, level, node, compact) {
-  let result = "";
-  for (let index = 0, length2 = node.items.length; index < length2; index += 1) {
-    let pairBuffer = "";
-    if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
-    const { key, value } = node.items[index];
-    const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
-    const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
-      block: true,
-      compact: true,
-      isblockseq: !cannotBeCompact(state, key, level + 1)
-    }) : writeNode(state, level + 1, key, node, {
-      block: true,
-      compact: true,
-      iskey: true
-    });
-    const keyText = keyRender.text;
-    const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
-    const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
-    const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
-    if (explicitPair) {
-      if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
-      else pairBuffer += "? ";
-    }
-    pairBuffer += keyText;
-    if (explicitPair) pairBuffer += generateNextLine(state, level);
-    const valueText = writeNode(state, level + 1, value, node, {
-      block: true,
-      compact: explicitPair,
-      isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
-    }).text;
-    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
-    const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
-    if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
-    else pairBuffer += `${keyColonSep}: `;
-    pairBuffer += valueText;
-    result += pairBuffer;
-  }
-  return result;
-}
-function cannotBeCompact(state, node, level) {
-  if (node.kind === "alias") return true;
-  return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
-}
-function writeNode(state, level, node, parent, ctx) {
-  if (node.kind === "alias") {
-    state.openEnded = false;
-    return {
-      text: `*${node.anchor}`,
-      noBody: false
-    };
-  }
-  const { block = false, iskey = false, isblockseq = false } = ctx;
-  let compact = ctx.compact ?? false;
-  const hasAnchor = node.anchor !== void 0;
-  if (cannotBeCompact(state, node, level)) compact = false;
-  let body;
-  let shouldPrintTag = node.tagged;
-  const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
-  if (node.kind === "mapping") {
-    if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
-    else body = writeFlowMapping(state, level, node);
-  } else if (node.kind === "sequence") {
-    if (useBlockCollection) {
-      if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
-      else body = writeBlockSequence(state, level, node, compact);
-    } else body = writeFlowSequence(state, level, node);
-  } else {
-    const layout = scalarLayout(state, node, parent, level, iskey, !block);
-    detectAllowedStyles(layout);
-    for (const rule of state.scalarStyleRules) rule(layout);
-    body = renderScalar(layout);
-    state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
-    shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
-  }
-  if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
-  if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
-  const noBody = body === "";
-  let text2 = body;
-  if (shouldPrintTag || hasAnchor) {
-    const props = [];
-    const tag = shouldPrintTag ? nodeTagShort(node) : null;
-    const anchor = hasAnchor ? `&${node.anchor}` : null;
-    if (state.tagBeforeAnchor) {
-      if (tag !== null) props.push(tag);
-      if (anchor !== null) props.push(anchor);
-    } else {
-      if (anchor !== null) props.push(anchor);
-      if (tag !== null) props.push(tag);
-    }
-    const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
-    text2 = `${props.join(" ")}${sep}${body}`;
-  }
-  return {
-    text: text2,
-    noBody
-  };
-}
-function rootStartsOwnLine(node) {
-  return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
-}
-function writeDocumentDirectives(doc) {
-  let result = "";
-  for (const directive of doc.directives) {
-    if (directive.kind === "yaml") {
-      result += `%YAML ${directive.version}
-`;
-      continue;
-    }
-    const { handle, prefix } = directive;
-    result += `%TAG ${handle} ${prefix}
-`;
-  }
-  return result;
-}
-function present(documents, options) {
-  const state = createPresenterState(options);
-  let result = "";
-  let previousEnded = false;
-  for (let index = 0; index < documents.length; index += 1) {
-    const doc = documents[index];
-    state.openEnded = false;
-    const directives = writeDocumentDirectives(doc);
-    const hasDirectives = directives !== "";
-    const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
-    result += directives;
-    if (doc.contents === null) {
-      if (marker) result += "---\n";
-    } else if (marker) {
-      const body = writeNode(state, 0, doc.contents, null, {
-        block: true,
-        compact: true
-      }).text;
-      const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
-      result += `---${sep}${body}
-`;
-    } else result += writeNode(state, 0, doc.contents, null, {
-      block: true,
-      compact: true
-    }).text + "\n";
-    previousEnded = doc.explicitEnd || state.openEnded;
-    if (previousEnded) result += "...\n";
-  }
-  return result;
-}
-var DEFAULT_DUMP_OPTIONS = {
-  ...DEFAULT_PRESENTER_OPTIONS,
-  schema: DUMP_SCHEMA,
-  skipInvalid: false,
-  noRefs: false,
-  flowLevel: -1,
-  sortKeys: false,
-  transform: () => {
-  }
-};
-function defaultCompareFn(a, b) {
-  const x = String(a);
-  const y = String(b);
-  if (x < y) return -1;
-  if (x > y) return 1;
-  return 0;
-}
-function dump(input, options = {}) {
-  const opts = {
-    ...DEFAULT_DUMP_OPTIONS,
-    ...options
-  };
-  const documents = jsToAst(input, opts.schema, {
-    noRefs: opts.noRefs,
-    skipInvalid: opts.skipInvalid
-  });
-  if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
-    if (ctx.depth < opts.flowLevel) return;
-    if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
-    return VISIT_SKIP;
-  });
-  if (opts.sortKeys) {
-    const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
-    visit(documents, (node) => {
-      if (node.kind !== "mapping") return;
-      node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
-    });
-  }
-  opts.transform(documents);
-  return present(documents, {
-    ...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
-    schema: opts.schema
-  });
-}
-var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
-var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
-var EVENT_MAPPING = EVENT_ID.MAPPING;
-var EVENT_SCALAR = EVENT_ID.SCALAR;
-var EVENT_ALIAS = EVENT_ID.ALIAS;
-var EVENT_POP = EVENT_ID.POP;
-var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
-var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
-var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
-var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
-var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
-var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
-var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
-var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
-var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
-var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
-
-// src/parse/cloudformation/locate.ts
-var Locator = class {
-  constructor(file, text2) {
-    this.file = file;
-    this.text = text2;
-    this.lines = new LineIndex(text2);
-  }
-  file;
-  text;
-  lines;
-  range(start, end) {
-    const from = this.lines.position(start);
-    const to = this.lines.position(Math.max(start, end));
-    return { file: this.file, startLine: from.line, endLine: to.line, startColumn: from.column, endColumn: to.column };
-  }
-  position(offset) {
-    return this.lines.position(offset);
-  }
-};
-function spanning(head, tail) {
-  return { file: head.file, startLine: head.startLine, startColumn: head.startColumn, endLine: tail.endLine, endColumn: tail.endColumn };
-}
-
-// src/parse/cloudformation/intrinsic-names.ts
-var SHORT_FORMS = new Map([
-  ["Ref", "Ref"],
-  ["Condition", "Condition"],
-  ...["Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "Length", "ToJsonString"].map(
-    (name) => [name, `Fn::${name}`]
-  )
-]);
-function shortFormName(tagName) {
-  return SHORT_FORMS.get(tagName);
-}
-function isFunctionKey(key) {
-  return key === "Ref" || key.startsWith("Fn::");
-}
-var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
-  "AWS::AccountId",
-  "AWS::NotificationARNs",
-  "AWS::NoValue",
-  "AWS::Partition",
-  "AWS::Region",
-  "AWS::StackId",
-  "AWS::StackName",
-  "AWS::URLSuffix"
-]);
-
-// src/parse/cloudformation/yaml.ts
-var MAX_EXPANDED_NODES = 1e6;
-var TemplateSyntaxError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-  offset;
-};
-function parseYamlValue(text2, file) {
-  const locator = new Locator(file, text2);
-  let events;
-  try {
-    events = parseEvents(text2, { filename: file });
-  } catch (error) {
-    const mark = error.mark;
-    const line = (mark?.line ?? 0) + 1;
-    const column = (mark?.column ?? 0) + 1;
-    const reason = error.reason ?? String(error);
-    return { error: { message: `invalid YAML: ${reason}`, loc: { file, startLine: line, endLine: line, startColumn: column } } };
-  }
-  if (events[1]?.type !== EVENT_ID.SCALAR && events[1]?.type !== EVENT_ID.MAPPING && events[1]?.type !== EVENT_ID.SEQUENCE) return {};
-  try {
-    return { value: new EventReader(events, text2, locator).node(0).value };
-  } catch (error) {
-    if (!(error instanceof TemplateSyntaxError)) throw error;
-    const { line, column } = locator.position(error.offset);
-    return { error: { message: `invalid YAML: ${error.message}`, loc: { file, startLine: line, endLine: line, startColumn: column } } };
-  }
-}
-var EventReader = class {
-  constructor(events, text2, locator) {
-    this.events = events;
-    this.text = text2;
-    this.locator = locator;
-  }
-  events;
-  text;
-  locator;
-  /** Index of the next event; starts after the first DOCUMENT event (only the first document counts). */
-  next = 1;
-  anchors = /* @__PURE__ */ new Map();
-  /** Nodes read so far, counting each alias as the nodes it repeats: bounds alias bombs. */
-  expandedNodes = 0;
-  /** Reads one node; `emptyAt` is where an empty scalar (`key:` with no value) is placed. */
-  node(emptyAt) {
-    const event = this.events[this.next++];
-    const before = this.expandedNodes++;
-    switch (event.type) {
-      case EVENT_ID.SCALAR:
-        return this.remember(event, before, this.tagged(event, this.scalar(event, emptyAt)));
-      case EVENT_ID.MAPPING:
-        return this.remember(event, before, this.tagged(event, this.mapping(event)));
-      case EVENT_ID.SEQUENCE:
-        return this.remember(event, before, this.tagged(event, this.sequence(event)));
-      case EVENT_ID.ALIAS: {
-        const name = this.text.slice(event.anchorStart, event.anchorEnd);
-        const anchor = this.anchors.get(name);
-        if (!anchor) throw new TemplateSyntaxError(`unidentified alias "${name}"`, event.anchorStart);
-        this.expandedNodes += anchor.size;
-        if (this.expandedNodes > MAX_EXPANDED_NODES) throw new TemplateSyntaxError(`aliases expand to more than ${MAX_EXPANDED_NODES} nodes`, event.anchorStart);
-        return { value: anchor.value, end: event.anchorEnd };
-      }
-      default:
-        throw new TemplateSyntaxError("unexpected end of node", 0);
-    }
-  }
-  remember(event, before, built) {
-    if (event.anchorStart >= 0) this.anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), { value: built.value, size: this.expandedNodes - before });
-    return built;
-  }
-  mapping(event) {
-    const entries = [];
-    const seen = /* @__PURE__ */ new Set();
-    let end = event.start + 1;
-    while (this.events[this.next].type !== EVENT_ID.POP) {
-      const keyEvent = this.events[this.next];
-      const keyStart = keyEvent.type === EVENT_ID.SCALAR ? keyEvent.valueStart : end;
-      const key = this.node(end);
-      const keyText = key.value.kind === "string" ? key.value.value : this.text.slice(Math.max(keyStart, 0), key.end);
-      if (seen.has(keyText)) throw new TemplateSyntaxError(`duplicated mapping key "${keyText}"`, Math.max(keyStart, 0));
-      seen.add(keyText);
-      const value = this.node(key.end);
-      entries.push({ key: keyText, keyLoc: key.value.loc, value: value.value });
-      end = Math.max(value.end, key.end);
-    }
-    this.next++;
-    if (entries.length === 0) end = this.closingBracket(event.start);
-    return { value: { kind: "map", loc: this.locator.range(event.start, end), entries }, end };
-  }
-  sequence(event) {
-    const items2 = [];
-    let end = event.start + 1;
-    while (this.events[this.next].type !== EVENT_ID.POP) {
-      const item = this.node(end);
-      items2.push(item.value);
-      end = item.end;
-    }
-    this.next++;
-    if (items2.length === 0) end = this.closingBracket(event.start);
-    return { value: { kind: "list", loc: this.locator.range(event.start, end), items: items2 }, end };
-  }
-  /** An empty flow collection (`{}`, `[]`) ends at its closing bracket. */
-  closingBracket(start) {
-    const close = this.text[start] === "{" ? "}" : "]";
-    const at = this.text.indexOf(close, start);
-    return at < 0 ? start + 1 : at + 1;
-  }
-  scalar(event, emptyAt) {
-    if (event.valueStart < 0) {
-      const at = event.tagEnd >= 0 ? event.tagEnd : emptyAt;
-      const loc2 = this.locator.range(at, at);
-      return { value: event.tagStart >= 0 ? { kind: "string", loc: loc2, value: "" } : { kind: "null", loc: loc2 }, end: at };
-    }
-    const text2 = getScalarValue(this.text, event);
-    if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) return this.blockScalar(event, text2);
-    const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
-    const start = quoted ? event.valueStart - 1 : event.valueStart;
-    const end = quoted ? event.valueEnd + 1 : event.valueEnd;
-    const loc = this.locator.range(start, end);
-    if (quoted || event.tagStart >= 0) return { value: { kind: "string", loc, value: text2 }, end };
-    return { value: plainScalar(text2, loc), end };
-  }
-  /** `|` and `>` blocks keep a textOrigin so JSON written inside them keeps its file lines. */
-  blockScalar(event, text2) {
-    let end = event.valueEnd;
-    while (end > event.valueStart && /\s/.test(this.text[end - 1])) end--;
-    const headerEnd = event.valueStart - 1;
-    const headerStart = this.text.lastIndexOf("\n", headerEnd - 1) + 1;
-    const indicator = /[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.exec(this.text.slice(headerStart, Math.max(headerEnd, headerStart)));
-    const start = indicator ? headerStart + indicator.index : event.valueStart;
-    const contentLine = this.locator.position(event.valueStart).line;
-    const dedent = Math.max(event.indent, 0);
-    const textOrigin = { file: this.locator.file, line: contentLine, column: dedent + 1, dedent };
-    const folded = event.style === SCALAR_STYLE.FOLDED_BLOCK;
-    const asWritten = folded ? this.dedentedLines(event.valueStart, end, dedent) : void 0;
-    return {
-      value: { kind: "string", loc: this.locator.range(start, end), value: text2, textOrigin: asWritten === void 0 ? textOrigin : { ...textOrigin, text: asWritten } },
-      end
-    };
-  }
-  dedentedLines(start, end, dedent) {
-    return this.text.slice(start, end).split(/\r?\n/).map((line) => line.slice(dedent)).join("\n");
-  }
-  tagged(event, built) {
-    if (event.tagStart < 0) return built;
-    const tag = this.text.slice(event.tagStart, event.tagEnd);
-    const tagLoc = this.locator.range(event.tagStart, event.tagEnd);
-    const loc = spanning(tagLoc, built.value.loc);
-    const standard = standardTagName(tag);
-    if (standard !== void 0) return { value: withStandardTag(standard, built.value, tag), end: built.end };
-    const intrinsic = shortFormName(tag.slice(1));
-    if (intrinsic) return { value: { kind: "map", loc, entries: [{ key: intrinsic, keyLoc: tagLoc, value: built.value }] }, end: built.end };
-    return { value: { kind: "unknown", loc, reason: `preprocessor tag ${tag}` }, end: built.end };
-  }
-};
-function standardTagName(tag) {
-  if (tag === "!") return "";
-  if (tag.startsWith("!!")) return tag.slice(2);
-  const verbatim = /^!<tag:yaml\.org,2002:(\w+)>$/.exec(tag);
-  return verbatim ? verbatim[1] : void 0;
-}
-function withStandardTag(name, value, tag) {
-  if (value.kind !== "string") {
-    if (name === "" || name === "map" || name === "seq" || name === "omap") return value;
-    return { kind: "unknown", loc: value.loc, reason: `unsupported YAML tag ${tag}` };
-  }
-  switch (name) {
-    case "int":
-    case "float":
-      return value.value.trim() !== "" && !Number.isNaN(Number(value.value)) ? { kind: "number", loc: value.loc, value: Number(value.value) } : value;
-    case "bool":
-      return /^(true|false)$/i.test(value.value) ? { kind: "bool", loc: value.loc, value: value.value.toLowerCase() === "true" } : value;
-    case "null":
-      return { kind: "null", loc: value.loc };
-    default:
-      return value;
-  }
-}
-var INTEGER = /^[-+]?(?:0|[1-9][0-9]*)$/;
-var FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-function plainScalar(text2, loc) {
-  if (text2 === "" || text2 === "~" || text2 === "null" || text2 === "Null" || text2 === "NULL") return { kind: "null", loc };
-  if (/^(?:true|True|TRUE)$/.test(text2)) return { kind: "bool", loc, value: true };
-  if (/^(?:false|False|FALSE)$/.test(text2)) return { kind: "bool", loc, value: false };
-  if (INTEGER.test(text2)) return { kind: "number", loc, value: Number(text2) };
-  if (/^0x[0-9a-fA-F]+$/.test(text2)) return { kind: "number", loc, value: Number.parseInt(text2.slice(2), 16) };
-  if (/^0o[0-7]+$/.test(text2)) return { kind: "number", loc, value: Number.parseInt(text2.slice(2), 8) };
-  if (FLOAT.test(text2) && !/^[-+]?0[0-9]/.test(text2)) return { kind: "number", loc, value: Number(text2) };
-  return { kind: "string", loc, value: text2 };
-}
-
-// src/rulebook/document.ts
-function formatRulebookError(error) {
-  return `${error.file}:${error.line}:${error.column}: ${error.message}`;
-}
-function parseRulebookText(text2, name) {
-  const parsed2 = parseYamlValue(text2, name);
-  if (parsed2.error) return { errors: [errorAt(parsed2.error.loc, parsed2.error.message)] };
-  const root2 = parsed2.value ?? { kind: "map", entries: [], loc: { file: name, startLine: 1, endLine: 1, startColumn: 1 } };
-  const problems = [];
-  const data = plain(root2, problems);
-  return problems.length > 0 ? { errors: problems } : { document: { name, data, root: root2 } };
-}
-function plain(value, problems) {
-  switch (value.kind) {
-    case "map":
-      return Object.fromEntries(value.entries.map((e) => [e.key, plain(e.value, problems)]));
-    case "list":
-      return value.items.map((item) => plain(item, problems));
-    case "null":
-      return null;
-    case "unknown":
-      problems.push(errorAt(value.loc, `a rulebook is plain YAML: ${value.reason} is not allowed`));
-      return null;
-    default:
-      return value.value;
-  }
-}
-function nodeAt(root2, path2) {
-  let current = { value: root2 };
-  for (const step of path2) {
-    const here = current.value;
-    if (here.kind === "map") {
-      const entry2 = here.entries.find((e) => e.key === String(step));
-      if (!entry2) return current;
-      current = { value: entry2.value, keyLoc: entry2.keyLoc };
-    } else if (here.kind === "list") {
-      const item = here.items[Number(step)];
-      if (!item) return current;
-      current = { value: item };
-    } else {
-      return current;
-    }
-  }
-  return current;
-}
-function errorAt(loc, message) {
-  return { file: loc.file, line: loc.startLine, column: loc.startColumn ?? 1, message };
-}
-function fileError(file, message) {
-  return { file, line: 1, column: 1, message };
 }
 
 // src/rulebook/nearest.ts
@@ -24135,7 +25569,8 @@ function waiverScopeErrors(layers) {
 function toRulebook(effective, source, repositoryFiles) {
   const governance = new Set(governanceRules);
   const rules13 = effective.rules.filter((r) => r.enabled && !governance.has(r.rule)).map((r) => ({ rule: r.rule, params: r.params, severity: r.severity }));
-  return { source, rules: rules13, apply: judge(effective), effective, repositoryFiles };
+  const excludesFile = excludedFromEveryRule(effective);
+  return { source, rules: rules13, apply: judge(effective), effective, repositoryFiles, ...excludesFile && { excludesFile } };
 }
 function defaultEffective(rules13 = builtinRules) {
   return { sources: [], rules: [...rules13, ...governanceRules].map(startingPoint), waivers: [] };
@@ -24165,7 +25600,8 @@ var principalFields = {
   meta: one("ResourceMeta"),
   name: attr2("string"),
   inlinePolicies: many("PolicyDocument"),
-  managedPolicies: many("PolicyAttachment")
+  managedPolicies: many("PolicyAttachment"),
+  declaredElsewhere: opt(plain2("boolean"))
 };
 var SHAPES = {
   DocumentStatement: { ...statementFields, document: one("PolicyDocument") },
@@ -24183,7 +25619,7 @@ var SHAPES = {
   PrincipalEntry: { type: plain2("string"), value: attr2("string") },
   Condition: { loc: one("SourceRange"), operator: attr2("string"), key: attr2("string"), values: attrs("string") },
   ResourceMeta: { address: plain2("string"), sourceType: plain2("string"), loc: one("SourceRange"), suppressions: many("InlineSuppression") },
-  InlineSuppression: { ruleId: plain2("string"), reason: opt(plain2("string")), until: opt(plain2("string")), loc: one("SourceRange") },
+  InlineSuppression: { ruleId: plain2("string"), foreign: opt(plain2("string")), reason: opt(plain2("string")), until: opt(plain2("string")), loc: one("SourceRange") },
   SourceRange: { file: plain2("string"), startLine: plain2("number"), endLine: plain2("number"), startColumn: opt(plain2("number")), endColumn: opt(plain2("number")) },
   IamRole: { ...principalFields, trust: opt(one("PolicyDocument")), permissionsBoundary: opt(attr2("string")) },
   IamUser: { ...principalFields, groups: many("UserGroup"), permissionsBoundary: opt(attr2("string")) },
@@ -24191,6 +25627,9 @@ var SHAPES = {
   IamGroup: principalFields,
   IamPolicy: { meta: one("ResourceMeta"), name: attr2("string"), document: one("PolicyDocument") },
   PolicyAttachment: { loc: one("SourceRange"), meta: one("ResourceMeta"), policyArn: attr2("string"), policy: opt(one("IamPolicy")) },
+  PermissionSet: { ...principalFields, customerManagedPolicies: many("CustomerPolicyReference"), permissionsBoundary: opt(one("PermissionSetBoundary")) },
+  CustomerPolicyReference: { loc: one("SourceRange"), meta: one("ResourceMeta"), name: attr2("string"), path: attr2("string"), policy: opt(one("IamPolicy")) },
+  PermissionSetBoundary: { loc: one("SourceRange"), meta: one("ResourceMeta"), managedPolicyArn: opt(attr2("string")), customerManagedPolicy: opt(one("CustomerPolicyReference")) },
   AccessKey: { meta: one("ResourceMeta"), user: attr2("string"), status: attr2("string") },
   PasswordPolicy: {
     meta: one("ResourceMeta"),
@@ -25177,8 +26616,8 @@ var Utils = class Utils2 {
     if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
     return Object.prototype.toString.call(value).slice(8, -1);
   }
-  static checkPattern(pattern) {
-    if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+  static checkPattern(pattern2) {
+    if (!Utils2.isString(pattern2)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern2)} (RE2JS.translateRegExp() converts a RegExp)`);
   }
   static checkInput(input) {
     if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
@@ -25685,9 +27124,9 @@ var Matcher = class Matcher2 {
   * @param {import('./index.js').RE2JS} pattern
   * @param {string|number[]|Uint8Array|MatcherInputBase} input
   */
-  constructor(pattern, input) {
-    if (pattern === null) throw new Error("pattern is null");
-    this.patternInput = pattern;
+  constructor(pattern2, input) {
+    if (pattern2 === null) throw new Error("pattern is null");
+    this.patternInput = pattern2;
     const re2 = this.patternInput.re2();
     this.patternGroupCount = re2.numberOfCapturingGroups();
     this.groups = [];
@@ -27606,17 +29045,17 @@ var Regexp = class Regexp2 {
     return "";
   }
   static fromRegexp(re) {
-    const regex = new Regexp2(re.op);
-    regex.flags = re.flags;
-    regex.subs = re.subs;
-    regex.runes = re.runes;
-    regex.cap = re.cap;
-    regex.min = re.min;
-    regex.max = re.max;
-    regex.name = re.name;
-    regex.namedGroups = re.namedGroups;
-    regex.lb = re.lb;
-    return regex;
+    const regex2 = new Regexp2(re.op);
+    regex2.flags = re.flags;
+    regex2.subs = re.subs;
+    regex2.runes = re.runes;
+    regex2.cap = re.cap;
+    regex2.min = re.min;
+    regex2.max = re.max;
+    regex2.name = re.name;
+    regex2.namedGroups = re.namedGroups;
+    regex2.lb = re.lb;
+    return regex2;
   }
   constructor(op) {
     this.op = op;
@@ -29139,8 +30578,8 @@ var Parser = class Parser2 {
   * @param {string} pattern
   * @param {number} flags
   */
-  static parse(pattern, flags) {
-    return new Parser2(pattern, flags).parseInternal();
+  static parse(pattern2, flags) {
+    return new Parser2(pattern2, flags).parseInternal();
   }
   static parseRepeat(t) {
     const start = t.pos();
@@ -30182,8 +31621,8 @@ var RE2 = class RE22 {
   *
   * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
   */
-  static match(pattern, s) {
-    return RE22.compile(pattern).match(s);
+  static match(pattern2, s) {
+    return RE22.compile(pattern2).match(s);
   }
   constructor(expr, prog, numSubexp = 0, longest = 0) {
     this.expr = expr;
@@ -30648,10 +32087,10 @@ var RE2Set = class RE2Set2 {
   * @returns {number} The integer index assigned to the added pattern.
   * @throws {RE2JSCompileException} If patterns are added after compilation.
   */
-  add(pattern) {
+  add(pattern2) {
     if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
-    Utils.checkPattern(pattern);
-    let fregex = pattern;
+    Utils.checkPattern(pattern2);
+    let fregex = pattern2;
     if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
     if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
     if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
@@ -30979,17 +32418,17 @@ var RE2JS = class RE2JS2 {
   * @param {number} [flags=0]
   * @returns {RE2JS}
   */
-  static compile(regex, flags = 0) {
-    Utils.checkPattern(regex);
+  static compile(regex2, flags = 0) {
+    Utils.checkPattern(regex2);
     Utils.checkFlags(flags);
-    let fregex = regex;
+    let fregex = regex2;
     if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
     if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
     if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
     let re2Flags = RE2Flags.PERL;
     if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
     if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
-    const p = new RE2JS2(regex, flags);
+    const p = new RE2JS2(regex2, flags);
     p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
     return p;
   }
@@ -31001,17 +32440,17 @@ var RE2JS = class RE2JS2 {
   * @returns {boolean} true if the regular expression matches the entire input
   * @throws RE2JSSyntaxException if the regular expression is malformed
   */
-  static matches(regex, input) {
-    return RE2JS2.compile(regex).testExact(input);
+  static matches(regex2, input) {
+    return RE2JS2.compile(regex2).testExact(input);
   }
   /**
   * This is visible for testing.
   * @private
   */
-  static initTest(pattern, flags, re2) {
-    if (pattern == null) throw new Error("pattern is null");
+  static initTest(pattern2, flags, re2) {
+    if (pattern2 == null) throw new Error("pattern is null");
     if (re2 == null) throw new Error("re2 is null");
-    const p = new RE2JS2(pattern, flags);
+    const p = new RE2JS2(pattern2, flags);
     p.re2Input = re2;
     return p;
   }
@@ -31020,8 +32459,8 @@ var RE2JS = class RE2JS2 {
   * @param {string} pattern
   * @param {number} flags
   */
-  constructor(pattern, flags) {
-    this.patternInput = pattern;
+  constructor(pattern2, flags) {
+    this.patternInput = pattern2;
     this.flagsInput = flags;
     this.re2Input = null;
   }
@@ -31216,10 +32655,10 @@ var RE2JS = class RE2JS2 {
 
 // src/rulebook/custom/regex.ts
 var MAX_PATTERN_LENGTH = 2e3;
-function compileRegex(pattern) {
-  if (pattern.length > MAX_PATTERN_LENGTH) return { error: `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters` };
+function compileRegex(pattern2) {
+  if (pattern2.length > MAX_PATTERN_LENGTH) return { error: `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters` };
   try {
-    const compiled = RE2JS.compile(pattern);
+    const compiled = RE2JS.compile(pattern2);
     return { test: (text2) => compiled.test(text2) };
   } catch (error) {
     return { error: `invalid regular expression (RE2 syntax): ${error instanceof Error ? error.message : String(error)}` };
@@ -31272,9 +32711,9 @@ function compileField(spec, node, kind, kindName) {
   if (operatorError) return { errors: [operatorError] };
   let test;
   if (spec.matches !== void 0) {
-    const regex = compileRegex(spec.matches);
-    if ("error" in regex) return { errors: [errorAt(nodeAt(node, ["matches"]).value.loc, regex.error)] };
-    test = (leaf) => typeof leaf.value === "string" && regex.test(leaf.value);
+    const regex2 = compileRegex(spec.matches);
+    if ("error" in regex2) return { errors: [errorAt(nodeAt(node, ["matches"]).value.loc, regex2.error)] };
+    test = (leaf) => typeof leaf.value === "string" && regex2.test(leaf.value);
   } else if (spec.equals !== void 0) {
     const expected = spec.equals;
     test = (leaf) => leaf.value === expected;
@@ -31338,6 +32777,12 @@ var KINDS = {
     shape: "IamGroup",
     iam: true,
     items: (aws) => aws.iam.groups.map((group3) => ({ subject: group3, meta: group3.meta, loc: group3.meta.loc, iam: { kind: "documents", documents: [], principalDocuments: [], principal: { kind: "group", meta: group3.meta } } }))
+  },
+  "iam.permission_set": {
+    description: "IAM Identity Center permission sets, with their inline, AWS managed and customer managed policies and permissions boundary.",
+    shape: "PermissionSet",
+    iam: true,
+    items: (aws) => aws.iam.permissionSets.map((set) => ({ subject: set, meta: set.meta, loc: set.meta.loc, iam: { kind: "documents", documents: [], principalDocuments: [], principal: { kind: "permissionSet", meta: set.meta } } }))
   },
   "iam.policy": {
     description: "Customer managed policies.",
@@ -31871,27 +33316,41 @@ function customParamErrors(reading, custom) {
   );
 }
 
-// src/rulebook/controls.ts
-async function cisControlsByRule() {
-  const loaded = await loadRulebook({ rulebook: "policygate:cis-aws", readFile: async () => void 0 });
-  if (!loaded.ok) throw new Error(`the shipped cis-aws preset does not load: ${loaded.errors.map((e) => e.message).join("; ")}`);
-  return new Map(loaded.rulebook.effective.rules.filter((r) => r.controls?.length).map((r) => [r.rule.id, r.controls]));
-}
-
 // src/rulebook/change.ts
 var RULE = governanceRules.find((r) => r.id === "rulebook/modified-in-change");
+function suppressionLedger(identity2) {
+  const hidden = /* @__PURE__ */ new Set();
+  const key = (finding, s) => [finding, s.ruleId, s.reason ?? "", s.until ?? ""].join("\0");
+  const ledger = {
+    base: (suppression, finding) => {
+      hidden.add(key(identity2.base(finding), suppression));
+      return true;
+    },
+    head: (suppression, finding) => {
+      if (hidden.has(key(identity2.head(finding), suppression))) return true;
+      ledger.refused.push({ suppression, finding });
+      return false;
+    },
+    refused: []
+  };
+  return ledger;
+}
+function withSuppressionGate(rulebook, gate) {
+  return { ...rulebook, apply: (findings, model, now) => rulebook.apply(findings, model, now, gate) };
+}
 function modifiedInChange(change) {
   const setting = change.rulebook.effective.rules.find((r) => r.rule === RULE);
   if (setting && !setting.enabled) return [];
   const severity = setting?.severity ?? RULE.severity;
-  const finding = (loc, message, element, meta) => ({
+  const finding = (loc, message, element, meta, details) => ({
     ruleId: RULE.id,
     severity,
     title: RULE.title,
     message,
     loc,
     element,
-    ...meta && { resource: { address: meta.address, type: meta.sourceType } }
+    ...meta && { resource: { address: meta.address, type: meta.sourceType } },
+    ...details?.length ? { details } : {}
   });
   const policyFiles = new Set(change.rulebook.repositoryFiles);
   const findings = [];
@@ -31902,12 +33361,26 @@ function modifiedInChange(change) {
     const what = file.status === "added" ? "adds" : file.status === "removed" ? "deletes" : "changes";
     findings.push(finding({ file: file.path, startLine: line, endLine: line }, `This change ${what} ${touched}, which the rulebook is read from; it is judged by the base branch's rulebook, and the new one applies after merge`, `file[${touched}]`));
   }
+  const stillActive = /* @__PURE__ */ new Map();
+  for (const { suppression, finding: hidden } of change.refused ?? []) {
+    if (hidden.suppressed) continue;
+    const list2 = stillActive.get(suppression) ?? [];
+    if (!list2.includes(hidden)) stillActive.set(suppression, [...list2, hidden]);
+  }
   const before = new Set(suppressionsOf(change.base).map(({ meta, suppression }) => identity(meta, suppression)));
   for (const { meta, suppression } of suppressionsOf(change.head)) {
-    if (before.has(identity(meta, suppression))) continue;
-    findings.push(finding(suppression.loc, `This change adds a suppression of ${suppression.ruleId} on ${meta.address}${suppression.until ? ` until ${suppression.until}` : ""}; it takes effect only after the rulebook's owners approve the merge`, `suppression[${suppression.ruleId}]`, meta));
+    const added = !before.has(identity(meta, suppression));
+    const unhidden = stillActive.get(suppression) ?? [];
+    if (!added && unhidden.length === 0) continue;
+    const still = unhidden.length > 0 ? `; the ${plural(unhidden.length, "finding")} it would hide still ${unhidden.length > 1 ? "count" : "counts"}` : "";
+    const message = added ? `This change adds a suppression of ${suppression.ruleId} on ${meta.address}${suppression.until ? ` until ${suppression.until}` : ""}; it hides nothing until the rulebook's owners approve the merge${still}` : `The suppression of ${suppression.ruleId} on ${meta.address} did not hide ${unhidden.length > 1 ? "these findings" : "this finding"} at the base commit, so it hides ${unhidden.length > 1 ? "them" : "it"} only after the rulebook's owners approve the merge${still}`;
+    const details = unhidden.map((f) => `${f.ruleId} at ${f.loc.file}:${f.loc.startLine}${f.element ? ` (${f.element})` : ""}`);
+    findings.push(finding(suppression.loc, message, `suppression[${suppression.ruleId}]`, meta, details));
   }
   return findings;
+}
+function plural(n, noun) {
+  return n === 1 ? `${noun}` : `${n} ${noun}s`;
 }
 function suppressionsOf(model) {
   const seen = /* @__PURE__ */ new Set();
@@ -31947,192 +33420,79 @@ function describeRule(r) {
   };
 }
 
+// src/rulebook/controls.ts
+async function cisControlsByRule() {
+  const loaded = await loadRulebook({ rulebook: "policygate:cis-aws", readFile: async () => void 0 });
+  if (!loaded.ok) throw new Error(`the shipped cis-aws preset does not load: ${loaded.errors.map((e) => e.message).join("; ")}`);
+  return new Map(loaded.rulebook.effective.rules.filter((r) => r.controls?.length).map((r) => [r.rule.id, r.controls]));
+}
+
 // src/rulebook/index.ts
 function defaultRulebook() {
   return toRulebook(defaultEffective(builtinRules), "default", [DEFAULT_RULEBOOK_PATH]);
 }
 
-// src/report/github/order.ts
-function inReviewOrder(findings) {
-  return [...findings].sort(
-    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.loc.file.localeCompare(b.loc.file) || a.loc.startLine - b.loc.startLine || a.ruleId.localeCompare(b.ruleId)
-  );
-}
-function severityBreakdown(findings) {
-  return SEVERITIES.map((severity) => [severity, findings.filter((f) => f.severity === severity).length]).filter(([, count]) => count > 0).map(([severity, count]) => `${count} ${severity}`).join(", ");
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+// src/text/paths.ts
+var ABSOLUTE_PATH = /(?<![\w.~-])(?:file:\/\/)?(?:\/|[A-Za-z]:\\)(?:[^\s/\\:()'"`]+[/\\])+([^\s/\\:()'"`]+)/g;
+function withoutAbsolutePaths(text2) {
+  return text2.replace(ABSOLUTE_PATH, "$1");
 }
 
-// src/report/github/rule-link.ts
-var documented = new Map([...builtinRules, ...governanceRules].map((rule) => [rule.id, rule]));
-function documentedRule(ruleId) {
-  return documented.get(ruleId);
-}
-function ruleLink(ruleId) {
-  return documented.has(ruleId) ? `[\`${ruleId}\`](${ruleDocsUrl(ruleId)})` : `\`${ruleId}\``;
-}
-
-// src/report/redact.ts
-var AWS_KEY_ID = /(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{4})[A-Z0-9]{8}([A-Z0-9]{4})(?![A-Z0-9])/g;
-var FORTY_CHAR_SECRET = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-var SECRET_ASSIGNMENT = /((?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credential)[\w-]*["']?\s*[:=]\s*["']?)([^"'\s,}]{3,})/gi;
-var REFERENCE = /^(\$|!|var\.|local\.|data\.|module\.|aws_|random_|resolve:|\{\{)/;
-var SETTING = /^(true|false|null|\d{1,6})$/i;
-function redact(text2) {
-  return text2.replace(AWS_KEY_ID, "$1********$2").replace(FORTY_CHAR_SECRET, (match) => /[0-9]/.test(match) && /[A-Za-z]/.test(match) ? `${match.slice(0, 4)}****************************` : match).replace(SECRET_ASSIGNMENT, (_all, lead, value) => REFERENCE.test(value) || SETTING.test(value) ? `${lead}${value}` : `${lead}****`);
+// node_modules/ansi-regex/index.js
+var ST = String.raw`(?:\u001B\u005C|\u009C)`;
+var stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
+var osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
+var controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
+var linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
+var csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
+var escape2 = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
+var pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape2}`;
+function ansiRegex({ onlyFirst = false } = {}) {
+  return new RegExp(pattern, onlyFirst ? void 0 : "g");
 }
 
-// src/report/markdown.ts
-function toMarkdown(result, options = {}) {
-  const findings = inReviewOrder(active(result.findings).filter((f) => f.ruleId !== "policygate/unresolved"));
-  const unresolved = active(result.findings).filter((f) => f.ruleId === "policygate/unresolved");
-  const counts = countBySeverity(findings);
-  const out = [`## ${options.title ?? "policygate"}`, ""];
-  out.push(
-    findings.length === 0 ? `No findings in ${result.files.length} scanned file(s).` : `**${findings.length} finding(s)** in ${result.files.length} scanned file(s).`,
-    "",
-    `| ${SEVERITIES.map((s) => `${SEVERITY_ICON[s]} ${s}`).join(" | ")} |`,
-    `| ${SEVERITIES.map(() => "---:").join(" | ")} |`,
-    `| ${SEVERITIES.map((s) => counts[s]).join(" | ")} |`,
-    ""
-  );
-  if (findings.length > 0) {
-    const max = options.maxRows ?? 200;
-    out.push("| Severity | Rule | Where | Resource | Finding |", "| --- | --- | --- | --- | --- |");
-    for (const finding of findings.slice(0, max)) {
-      const where = `${finding.loc.file}:${finding.loc.startLine}`;
-      const link = options.linkFor?.(finding);
-      out.push(
-        `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${ruleLink(finding.ruleId)} | ${link ? `[${tableCell(where)}](${link})` : `\`${tableCell(where)}\``} | ${finding.resource ? `\`${tableCell(finding.resource.address)}\`` : ""} | ${tableCell(redact(oneLineMessage(finding)))} |`
-      );
-    }
-    if (findings.length > max) out.push("", `\u2026and ${findings.length - max} more (see the SARIF or JSON report).`);
-    out.push("");
+// node_modules/strip-ansi/index.js
+var regex = ansiRegex();
+function stripAnsi(string) {
+  if (typeof string !== "string") {
+    throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
   }
-  if (unresolved.length > 0) {
-    out.push("<details><summary>Values that could not be determined (" + unresolved.length + ")</summary>", "");
-    for (const finding of unresolved) out.push(`- \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` ${tableCell(redact(finding.message))}`);
-    out.push("", "</details>", "");
+  if (!string.includes("\x1B") && !string.includes("\x9B")) {
+    return string;
   }
-  const suppressed = result.findings.length - active(result.findings).length;
-  if (suppressed > 0) out.push(`${suppressed} finding(s) suppressed or waived.`, "");
-  const expiring = expiringSoon(result.findings, result.judgedAt);
-  if (expiring.length > 0) {
-    out.push(`**Waivers and suppressions expiring within ${EXPIRY_WARNING_DAYS} days** (the finding comes back then):`, "");
-    for (const finding of expiring) {
-      out.push(`- \`${finding.ruleId}\` at \`${tableCell(finding.loc.file)}:${finding.loc.startLine}\` until ${finding.suppressed.until}${finding.suppressed.owner ? ` (owner: ${tableCell(finding.suppressed.owner)})` : ""}`);
-    }
-    out.push("");
-  }
-  out.push(`Rulebook: \`${result.rulebookSource}\``);
-  return out.join("\n") + "\n";
+  return string.replace(regex, "");
 }
 
-// src/report/sarif.ts
-var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
-var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "1.0" };
-var TOOL_RULES = {
-  "policygate/parse-error": { title: "File could not be parsed", severity: "high", why: "A file that cannot be parsed is not checked; fix the syntax so the policy applies to it." },
-  "policygate/unresolved": { title: "Value could not be determined", severity: "info", why: "A value a rule needed comes from outside the scanned code; it is listed rather than guessed." },
-  "policygate/rule-error": { title: "A rule failed", severity: "info", why: "An internal error in one rule; the other rules still ran." }
-};
-function toSarif(result, options) {
-  const descriptors = [];
-  const indexById = /* @__PURE__ */ new Map();
-  const describe4 = (id) => {
-    const known = indexById.get(id);
-    if (known !== void 0) return known;
-    const rule = options.rules.find((r) => r.id === id);
-    const meta = rule ?? TOOL_RULES[id] ?? { title: id, severity: "info", why: "" };
-    const severity = meta.severity;
-    descriptors.push({
-      id,
-      name: id.replace(/[/-](.)/g, (_m, c) => c.toUpperCase()),
-      shortDescription: { text: meta.title },
-      fullDescription: { text: meta.why || meta.title },
-      helpUri: ruleDocsUrl(id),
-      help: rule ? { text: `${rule.why}
-
-Fix: ${rule.fix}`, markdown: `${rule.why}
-
-**Fix:** ${rule.fix}` } : void 0,
-      defaultConfiguration: { level: LEVEL[severity] },
-      properties: { tags: ["security", id.split("/")[0]], "security-severity": SECURITY_SEVERITY[severity], precision: "high" }
-    });
-    indexById.set(id, descriptors.length - 1);
-    return descriptors.length - 1;
-  };
-  const results = result.findings.map((finding) => toResult(finding, describe4(finding.ruleId)));
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "policygate", version: options.toolVersion, informationUri: "https://github.com/policygate/policygate", rules: descriptors } },
-        originalUriBaseIds: { SRCROOT: { uri: pathToFileUri(result.root) } },
-        results
-      }
-    ]
-  };
+// src/report/escape.ts
+var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+function withoutControls(text2) {
+  return stripAnsi(text2).replace(CONTROL, "");
 }
-function toResult(finding, ruleIndex) {
-  const region = {
-    startLine: finding.loc.startLine,
-    endLine: Math.max(finding.loc.endLine, finding.loc.startLine),
-    ...finding.loc.startColumn ? { startColumn: finding.loc.startColumn } : {}
-  };
-  const result = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: LEVEL[finding.severity],
-    message: { text: finding.details?.length ? [finding.message + ":", ...finding.details.map((d) => `- ${d}`)].join("\n") : finding.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUri(finding.loc.file), uriBaseId: "SRCROOT" }, region } }],
-    partialFingerprints: { "policygate/v1": finding.fingerprint ?? "" },
-    properties: { severity: finding.severity, ...finding.resource ? { resource: finding.resource.address } : {} }
-  };
-  if (finding.related?.length) {
-    result.relatedLocations = finding.related.map((r, id) => ({
-      id,
-      message: { text: r.message },
-      physicalLocation: { artifactLocation: { uri: encodeUri(r.loc.file), uriBaseId: "SRCROOT" }, region: { startLine: r.loc.startLine } }
-    }));
-  }
-  if (finding.suppressed) {
-    result.suppressions = [{ kind: finding.suppressed.kind === "inline" ? "inSource" : "external", justification: finding.suppressed.reason, status: "accepted" }];
-  }
-  if (finding.fix) {
-    result.fixes = [
-      {
-        description: { text: finding.fix.description ?? "Suggested change" },
-        artifactChanges: [
-          {
-            artifactLocation: { uri: encodeUri(finding.fix.loc.file), uriBaseId: "SRCROOT" },
-            replacements: [{ deletedRegion: { startLine: finding.fix.loc.startLine, endLine: finding.fix.loc.endLine }, insertedContent: { text: finding.fix.replacement } }]
-          }
-        ]
-      }
-    ];
-  }
-  return result;
+function plainLine(text2) {
+  return withoutControls(text2.replace(LINE_BREAK, " "));
 }
-function encodeUri(relPath) {
-  return relPath.split("/").map(encodeURIComponent).join("/");
+var MARKDOWN_PUNCTUATION = /[\\`*_[\]<>#|~&!]/g;
+var BLOCK_START = /^(\s*)([-+=]|\d+(?=[.)]))/;
+function markdownText(text2) {
+  return plainLine(text2).trim().replace(MARKDOWN_PUNCTUATION, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(BLOCK_START, (_all, space, mark) => /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`);
 }
-function pathToFileUri(root2) {
-  const posix2 = root2.replace(/\\/g, "/");
-  return `file://${posix2.startsWith("/") ? "" : "/"}${encodeUri(posix2)}${posix2.endsWith("/") ? "" : "/"}`;
+function codeSpan(text2) {
+  const flat = plainLine(text2);
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^`|`$/.test(flat) || /^ [^]*[^ ][^]* $/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 // src/scan.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/model/aws.ts
 function emptyModel() {
   return {
-    iam: { policies: [], roles: [], users: [], groups: [], accessKeys: [], passwordPolicies: [], oidcProviders: [], identityPools: [] },
+    iam: { policies: [], roles: [], users: [], groups: [], accessKeys: [], passwordPolicies: [], oidcProviders: [], identityPools: [], permissionSets: [] },
     organizations: { scps: [] },
     apigateway: { restApis: [], restMethods: [], restStages: [], httpApis: [], httpRoutes: [], httpStages: [], authorizers: [], usagePlans: [], apiKeys: [], domainNames: [], methodSettings: [] },
     lambda: { functions: [], permissions: [], functionUrls: [] },
@@ -32191,6 +33551,9 @@ function createContext(model) {
     afterAll(step) {
       deferred.push(step);
     },
+    unitOf(file) {
+      return unitOfFile.get(file);
+    },
     enterUnit(files) {
       currentUnit += 1;
       for (const file of files) unitOfFile.set(file, currentUnit);
@@ -32242,6 +33605,12 @@ function addGroup(context, meta, name) {
   context.register("group", meta.address, group3, literalNames(name));
   return group3;
 }
+function addPermissionSet(context, meta, name) {
+  const set = { meta, name, inlinePolicies: [], managedPolicies: [], customerManagedPolicies: [] };
+  context.model.iam.permissionSets.push(set);
+  context.register("permissionSet", meta.address, set);
+  return set;
+}
 function addPolicy(context, meta, name, document) {
   const policy3 = { meta, name, document };
   context.model.iam.policies.push(policy3);
@@ -32257,7 +33626,7 @@ function lookupIam(context, kind, value) {
   return context.lookup(kind, { kind: "string", value: arn[3], loc: value.loc });
 }
 function joinInlinePolicy(context, kind, principal, document) {
-  context.afterAll(() => lookupIam(context, kind, principal)?.inlinePolicies.push(document));
+  context.afterAll(() => principalNamed(context, kind, principal, document.owner)?.inlinePolicies.push(document));
 }
 function policyAttachment(context, meta, loc, policyArn) {
   const attachment3 = {
@@ -32272,7 +33641,73 @@ function policyAttachment(context, meta, loc, policyArn) {
   return attachment3;
 }
 function joinAttachment(context, kind, principal, attachment3) {
-  context.afterAll(() => lookupIam(context, kind, principal)?.managedPolicies.push(attachment3));
+  context.afterAll(() => principalNamed(context, kind, principal, attachment3.meta)?.managedPolicies.push(attachment3));
+}
+function customerPolicyReference(context, meta, loc, name, path2) {
+  const reference2 = {
+    loc,
+    meta,
+    name: name && name.kind !== "null" ? toString(name) : attr(new Unknown("no policy name given"), firstLine(loc), false),
+    path: path2 && path2.kind !== "null" ? toString(path2) : attr("/", firstLine(loc), false)
+  };
+  context.afterAll(() => {
+    const policy3 = lookupIam(context, "policy", name);
+    if (policy3) reference2.policy = policy3;
+  });
+  return reference2;
+}
+function joinPermissionSet(context, set, namedBy, join7) {
+  context.afterAll(() => {
+    const found = principalNamed(context, "permissionSet", set, namedBy);
+    if (found) join7(found);
+  });
+}
+var SOURCE_TYPES = {
+  role: "IAM role",
+  user: "IAM user",
+  group: "IAM group",
+  permissionSet: "IAM Identity Center permission set"
+};
+var externalsByContext = /* @__PURE__ */ new WeakMap();
+function principalNamed(context, kind, value, namedBy) {
+  if (!value || value.kind === "null") return void 0;
+  const declared = lookupIam(context, kind, value);
+  if (declared) return declared;
+  if (value.kind !== "unknown" && /^(?:module\.[^.]+\.)*aws_/.test(value.ref ?? "")) return void 0;
+  const externals = externalsByContext.get(context) ?? externalsByContext.set(context, /* @__PURE__ */ new Map()).get(context);
+  const identity2 = externalIdentity(context, kind, value, namedBy);
+  const known = externals.get(identity2.key);
+  if (known) {
+    for (const suppression of namedBy.suppressions) if (!known.meta.suppressions.includes(suppression)) known.meta.suppressions.push(suppression);
+    return known;
+  }
+  const meta = { address: identity2.address, sourceType: `${SOURCE_TYPES[kind]} (declared elsewhere)`, loc: value.loc, suppressions: [...namedBy.suppressions] };
+  const base = { meta, name: identity2.name, inlinePolicies: [], managedPolicies: [], declaredElsewhere: true };
+  const iam = context.model.iam;
+  let created;
+  if (kind === "role") iam.roles.push(created = base);
+  else if (kind === "user") iam.users.push(created = { ...base, groups: [] });
+  else if (kind === "group") iam.groups.push(created = base);
+  else iam.permissionSets.push(created = { ...base, customerManagedPolicies: [] });
+  externals.set(identity2.key, created);
+  return created;
+}
+function externalIdentity(context, kind, value, namedBy) {
+  const unit = `${kind} unit ${context.unitOf(value.loc.file) ?? ""}`;
+  if (value.kind === "string") {
+    const arn = kind === "permissionSet" ? void 0 : IAM_ARN.exec(value.value);
+    const name2 = arn && arn[2] === kind ? arn[3] : value.value;
+    return { key: `${unit} name ${name2}`, address: value.value, name: attr(name2, value.loc) };
+  }
+  const name = toString(value);
+  if (value.ref) {
+    const parts = value.ref.split(".");
+    const target = parts[0] === "data" ? parts.slice(0, 3) : parts[0]?.startsWith("aws_") ? parts.slice(0, 2) : parts;
+    const reference2 = target.join(".");
+    return { key: `${unit} ref ${reference2}`, address: reference2, name };
+  }
+  const at = `${value.loc.file}:${value.loc.startLine}:${value.loc.startColumn ?? 0}`;
+  return { key: `${kind} at ${at}`, address: `${kind} named by ${namedBy.address}`, name };
 }
 function joinMembership(context, user3, group3) {
   context.afterAll(() => {
@@ -32397,6 +33832,32 @@ var handlers = readingProperties({
   "AWS::Cognito::IdentityPoolRoleAttachment": identityPoolRoleAttachment
 });
 
+// src/extract/cloudformation/identity-center.ts
+function reference(resource, value, context) {
+  const body = value.kind === "map" ? value : void 0;
+  return customerPolicyReference(context, metaOf(resource), value.loc, body && field(body, "Name"), body && field(body, "Path"));
+}
+function permissionSet(resource, context) {
+  const meta = metaOf(resource);
+  const set = addPermissionSet(context, meta, nameOr(field(resource.body, "Name"), meta, "CloudFormation"));
+  const inline2 = readPolicyDocument(field(resource.body, "InlinePolicy"), "identity", meta, context);
+  if (inline2) set.inlinePolicies.push(inline2);
+  for (const arn of listItems(field(resource.body, "ManagedPolicies"))) set.managedPolicies.push(policyAttachment(context, meta, arn.loc, arn));
+  for (const entry2 of listItems(field(resource.body, "CustomerManagedPolicyReferences"))) set.customerManagedPolicies.push(reference(resource, entry2, context));
+  const boundaryValue = field(resource.body, "PermissionsBoundary");
+  if (boundaryValue?.kind === "map") {
+    const boundary = { loc: boundaryValue.loc, meta };
+    const arn = field(boundaryValue, "ManagedPolicyArn");
+    if (arn && arn.kind !== "null") boundary.managedPolicyArn = toString(arn);
+    const customer = field(boundaryValue, "CustomerManagedPolicyReference");
+    if (customer && customer.kind !== "null") boundary.customerManagedPolicy = reference(resource, customer, context);
+    set.permissionsBoundary = boundary;
+  }
+}
+var handlers2 = readingProperties({
+  "AWS::SSO::PermissionSet": permissionSet
+});
+
 // src/extract/scp.ts
 function addScp(context, meta, name, content, generatedBy) {
   const document = readPolicyDocument(content, "scp", meta, context);
@@ -32422,7 +33883,7 @@ function policy(resource, context) {
   const scp = addScp(context, metaOf(resource), field(resource.body, "Name"), field(resource.body, "Content"), "CloudFormation");
   for (const target of listItems(field(resource.body, "TargetIds"))) scp?.targets.push(scpTarget(target, target.loc));
 }
-var handlers2 = readingProperties({
+var handlers3 = readingProperties({
   "AWS::Organizations::Policy": policy
 });
 
@@ -32509,7 +33970,7 @@ function bucketPolicy(resource, context) {
   const policy3 = addBucketPolicy(context, meta, field(resource.body, "PolicyDocument"), targetOf(bucketValue, meta));
   if (policy3) joinBucket(context, bucketValue, (found) => found.policy = policy3);
 }
-var handlers3 = readingProperties({
+var handlers4 = readingProperties({
   "AWS::S3::Bucket": bucket,
   "AWS::S3::BucketPolicy": bucketPolicy
 });
@@ -32810,7 +34271,7 @@ var httpDomainName = (resource, context) => {
   const securityPolicy = configuration ? stringOr(configuration, "SecurityPolicy", "TLS_1_2") : attr("TLS_1_2", firstLine(resource.loc), false);
   context.model.apigateway.domainNames.push({ meta: metaOf(resource), securityPolicy });
 };
-var handlers4 = readingProperties({
+var handlers5 = readingProperties({
   "AWS::ApiGateway::RestApi": restApi,
   "AWS::ApiGateway::Resource": restResource,
   "AWS::ApiGateway::Method": restMethod,
@@ -32856,7 +34317,7 @@ var functionUrl = (resource, context) => {
   const url = { meta: metaOf(resource), authType: requiredString(resource, "AuthType"), cors: corsOf(resource, field(resource.body, "Cors")) };
   context.model.lambda.functionUrls.push(url);
 };
-var handlers5 = readingProperties({
+var handlers6 = readingProperties({
   "AWS::Lambda::Function": lambdaFunction,
   "AWS::Lambda::Permission": lambdaPermission,
   "AWS::Lambda::Url": functionUrl
@@ -32965,7 +34426,7 @@ var functionEnvironment = (resource, context) => addEnvironment(context, metaOf(
 var ecsEnvironment = (resource, context) => addEnvironment(context, metaOf(resource), "ecs", variablesOfContainers(path(resource.body, "ContainerDefinitions"), metaOf(resource), context));
 var batchEnvironment = (resource, context) => addEnvironment(context, metaOf(resource), "batch", variablesOfContainers(path(resource.body, "ContainerProperties"), metaOf(resource), context));
 var userData = (dotted2) => (resource, context) => addUserData(context, userDataOf(path(resource.body, dotted2), metaOf(resource)));
-var handlers6 = readingProperties({
+var handlers7 = readingProperties({
   "AWS::SecretsManager::Secret": secret,
   "AWS::SecretsManager::RotationSchedule": rotationSchedule,
   "AWS::SSM::Parameter": ssmParameter,
@@ -32988,7 +34449,7 @@ function separate(service, targetKey, policyKey) {
     addResourcePolicies(context, meta, service, field(resource.body, policyKey), targets);
   };
 }
-var handlers7 = readingProperties({
+var handlers8 = readingProperties({
   "AWS::SQS::QueuePolicy": separate("sqs", "Queues", "PolicyDocument"),
   "AWS::SNS::TopicPolicy": separate("sns", "Topics", "PolicyDocument"),
   "AWS::KMS::Key": ownPolicyHandler("kms", void 0, "KeyPolicy"),
@@ -33062,7 +34523,7 @@ function ruleOf(properties, at) {
     protocol: path(properties, "IpProtocol")
   });
 }
-var handlers8 = readingProperties({
+var handlers9 = readingProperties({
   "AWS::EC2::VPC": vpc,
   "AWS::EC2::VPCEndpoint": vpcEndpoint,
   "AWS::EC2::SecurityGroup": securityGroup,
@@ -33129,7 +34590,7 @@ function selectorDataEvents(body) {
   );
 }
 var ADVANCED_SELECTOR_KEYS = { fieldSelectors: "FieldSelectors", field: "Field", equals: "Equals", startsWith: "StartsWith" };
-var handlers9 = readingProperties({ "AWS::CloudTrail::Trail": trail });
+var handlers10 = readingProperties({ "AWS::CloudTrail::Trail": trail });
 
 // src/extract/cloudformation/config.ts
 var recorder = (resource, context) => {
@@ -33151,7 +34612,7 @@ var deliveryChannel = (resource, context) => {
     }
   });
 };
-var handlers10 = readingProperties({
+var handlers11 = readingProperties({
   "AWS::Config::ConfigurationRecorder": recorder,
   "AWS::Config::DeliveryChannel": deliveryChannel
 });
@@ -33184,7 +34645,7 @@ var alarm = (resource, context) => {
   };
   context.model.cloudwatch.alarms.push(model);
 };
-var handlers11 = readingProperties({
+var handlers12 = readingProperties({
   "AWS::Logs::LogGroup": logGroup,
   "AWS::Logs::MetricFilter": metricFilter,
   "AWS::CloudWatch::Alarm": alarm
@@ -33286,7 +34747,7 @@ var association = (resource, context) => {
 var loggingConfiguration = (resource, context) => {
   linkLoggingConfiguration(context, field(resource.body, "ResourceArn"));
 };
-var handlers12 = readingProperties({
+var handlers13 = readingProperties({
   "AWS::WAFv2::WebACL": webAcl,
   "AWS::WAFv2::WebACLAssociation": association,
   "AWS::WAFv2::LoggingConfiguration": loggingConfiguration
@@ -33533,7 +34994,7 @@ var serverlessFunction = (resource, context) => {
   }
   addFunctionUrl(resource, context);
 };
-var handlers13 = readingProperties({
+var handlers14 = readingProperties({
   "AWS::Serverless::Api": serverlessApi,
   "AWS::Serverless::HttpApi": serverlessHttpApi,
   "AWS::Serverless::Function": serverlessFunction
@@ -33608,7 +35069,7 @@ function managedPolicyArn(entry2) {
   if (entry2.kind !== "string" || entry2.value.startsWith("arn:") || entry2.ref) return entry2;
   return { ...entry2, value: `${AWS_MANAGED}${entry2.value}` };
 }
-var handlers14 = readingProperties({
+var handlers15 = readingProperties({
   "AWS::Serverless::Function": implicitRole(FUNCTION_ROLE),
   "AWS::Serverless::StateMachine": implicitRole(STATE_MACHINE_ROLE)
 });
@@ -33618,17 +35079,18 @@ var cloudformationHandlers = mergeHandlers([
   handlers,
   handlers2,
   handlers3,
-  handlers5,
+  handlers4,
   handlers6,
   handlers7,
-  handlers4,
   handlers8,
+  handlers5,
   handlers9,
   handlers10,
   handlers11,
   handlers12,
   handlers13,
-  handlers14
+  handlers14,
+  handlers15
 ]);
 
 // src/extract/terraform/iam.ts
@@ -33715,7 +35177,11 @@ function identityPoolRoles(resource, context) {
   const unauthenticated = roles?.kind === "map" ? field(roles, "unauthenticated") : void 0;
   if (unauthenticated) joinUnauthenticatedRole(context, field(resource.body, "identity_pool_id"), unauthenticated);
 }
-var handlers15 = {
+function policyDocumentData(resource, context) {
+  readWrittenDocument(field(resource.body, "json"), metaOf(resource), context);
+}
+var handlers16 = {
+  "data.aws_iam_policy_document": policyDocumentData,
   aws_iam_policy: customerPolicy2,
   aws_iam_role: role2,
   aws_iam_role_policy: inlinePolicy2("role"),
@@ -33736,6 +35202,53 @@ var handlers15 = {
   aws_cognito_identity_pool_roles_attachment: identityPoolRoles
 };
 
+// src/extract/terraform/identity-center.ts
+function permissionSet2(resource, context) {
+  const meta = metaOf(resource);
+  addPermissionSet(context, meta, nameOr(field(resource.body, "name"), meta, "the AWS provider"));
+}
+function inlinePolicy3(resource, context) {
+  const meta = metaOf(resource);
+  const document = readPolicyDocument(field(resource.body, "inline_policy"), "identity", meta, context);
+  if (document) joinPermissionSet(context, field(resource.body, "permission_set_arn"), meta, (set) => set.inlinePolicies.push(document));
+}
+function managedPolicyAttachment(resource, context) {
+  const meta = metaOf(resource);
+  const attachment3 = policyAttachment(context, meta, resource.loc, field(resource.body, "managed_policy_arn"));
+  joinPermissionSet(context, field(resource.body, "permission_set_arn"), meta, (set) => set.managedPolicies.push(attachment3));
+}
+function referenceBlock(resource, within2, context) {
+  const block = listItems(within2 && within2.kind === "map" ? field(within2, "customer_managed_policy_reference") : void 0)[0];
+  if (!block) return void 0;
+  const body = block.kind === "map" ? block : void 0;
+  return customerPolicyReference(context, metaOf(resource), block.loc, body && field(body, "name"), body && field(body, "path"));
+}
+function customerManagedPolicyAttachment(resource, context) {
+  const meta = metaOf(resource);
+  const reference2 = referenceBlock(resource, resource.body, context);
+  if (reference2) joinPermissionSet(context, field(resource.body, "permission_set_arn"), meta, (set) => set.customerManagedPolicies.push(reference2));
+}
+function permissionsBoundaryAttachment(resource, context) {
+  const meta = metaOf(resource);
+  const block = listItems(field(resource.body, "permissions_boundary"))[0];
+  if (!block) return;
+  const boundary = { loc: block.loc, meta };
+  const arn = block.kind === "map" ? field(block, "managed_policy_arn") : void 0;
+  if (arn && arn.kind !== "null") boundary.managedPolicyArn = toString(arn);
+  const reference2 = referenceBlock(resource, block, context);
+  if (reference2) boundary.customerManagedPolicy = reference2;
+  joinPermissionSet(context, field(resource.body, "permission_set_arn"), meta, (set) => {
+    set.permissionsBoundary = boundary;
+  });
+}
+var handlers17 = {
+  aws_ssoadmin_permission_set: permissionSet2,
+  aws_ssoadmin_permission_set_inline_policy: inlinePolicy3,
+  aws_ssoadmin_managed_policy_attachment: managedPolicyAttachment,
+  aws_ssoadmin_customer_managed_policy_attachment: customerManagedPolicyAttachment,
+  aws_ssoadmin_permissions_boundary_attachment: permissionsBoundaryAttachment
+};
+
 // src/extract/terraform/organizations.ts
 function policy2(resource, context) {
   const type = optionalString(resource, "type")?.value ?? "SERVICE_CONTROL_POLICY";
@@ -33746,7 +35259,7 @@ function attachment2(resource, context) {
   const target = field(resource.body, "target_id");
   if (target) joinScpTarget(context, field(resource.body, "policy_id"), scpTarget(target, resource.loc));
 }
-var handlers16 = {
+var handlers18 = {
   aws_organizations_policy: policy2,
   aws_organizations_policy_attachment: attachment2
 };
@@ -33789,7 +35302,7 @@ function bucketPublicAccessBlock(resource, context) {
 function accountPublicAccessBlock(resource, context) {
   context.model.s3.accountPublicAccessBlocks.push(publicAccessBlock(metaOf(resource), resource.body, BLOCK_KEYS));
 }
-var handlers17 = {
+var handlers19 = {
   aws_s3_bucket: bucket2,
   aws_s3_bucket_acl: bucketAcl,
   aws_s3_bucket_logging: bucketLogging,
@@ -33825,7 +35338,7 @@ var functionUrl2 = (resource, context) => {
   };
   context.model.lambda.functionUrls.push(url);
 };
-var handlers18 = {
+var handlers20 = {
   aws_lambda_function: lambdaFunction2,
   aws_lambda_permission: lambdaPermission2,
   aws_lambda_function_url: functionUrl2
@@ -33879,7 +35392,7 @@ var lambdaEnvironment = (resource, context) => addEnvironment(context, metaOf(re
 var ecsEnvironment2 = (resource, context) => addEnvironment(context, metaOf(resource), "ecs", variablesOfContainers(path(resource.body, "container_definitions"), metaOf(resource), context));
 var batchEnvironment2 = (resource, context) => addEnvironment(context, metaOf(resource), "batch", variablesOfContainers(path(resource.body, "container_properties"), metaOf(resource), context));
 var userData2 = (resource, context) => addUserData(context, userDataOf(path(resource.body, "user_data") ?? path(resource.body, "user_data_base64"), metaOf(resource)));
-var handlers19 = {
+var handlers21 = {
   aws_secretsmanager_secret: secret2,
   aws_secretsmanager_secret_rotation: secretRotation,
   aws_ssm_parameter: ssmParameter2,
@@ -33902,7 +35415,7 @@ function separate2(service, targetKey, policyKey = "policy") {
 function own(service, nameKey, policyKey = "policy") {
   return ownPolicyHandler(service, nameKey, policyKey);
 }
-var handlers20 = {
+var handlers22 = {
   aws_sqs_queue: own("sqs", "name"),
   aws_sqs_queue_policy: separate2("sqs", "queue_url"),
   aws_sns_topic: own("sns", "name"),
@@ -34091,7 +35604,7 @@ var httpAuthorizer2 = (resource, context) => {
 var httpDomainName2 = (resource, context) => {
   context.model.apigateway.domainNames.push({ meta: metaOf(resource), securityPolicy: stringOr(resource, "domain_name_configuration.security_policy", "TLS_1_2") });
 };
-var handlers21 = {
+var handlers23 = {
   aws_api_gateway_rest_api: restApi2,
   aws_api_gateway_resource: restResource2,
   aws_api_gateway_method: restMethod2,
@@ -34179,7 +35692,7 @@ var standaloneIngressRule = (resource, context) => {
 function addToGroup(resource, context, rule) {
   context.afterAll(() => context.lookup("securityGroup", path(resource.body, "security_group_id"))?.ingress.push(rule));
 }
-var handlers22 = {
+var handlers24 = {
   aws_vpc: vpc2,
   aws_vpc_endpoint: vpcEndpoint2,
   aws_vpc_endpoint_policy: endpointPolicy,
@@ -34226,7 +35739,7 @@ var ADVANCED_SELECTOR_KEYS2 = { fieldSelectors: "field_selector", field: "field"
 function typeOf(value, owner) {
   return value ? toString(value) : attr(new Unknown("data_resource without type"), firstLine(owner.loc), false);
 }
-var handlers23 = { aws_cloudtrail: trail2 };
+var handlers25 = { aws_cloudtrail: trail2 };
 
 // src/extract/terraform/config.ts
 var recorder2 = (resource, context) => {
@@ -34246,7 +35759,7 @@ var recorderStatus = (resource, context) => {
     if (target) target.enabled = boolOr(resource, "is_enabled", false);
   });
 };
-var handlers24 = {
+var handlers26 = {
   aws_config_configuration_recorder: recorder2,
   aws_config_configuration_recorder_status: recorderStatus
 };
@@ -34278,7 +35791,7 @@ var metricAlarm = (resource, context) => {
   };
   context.model.cloudwatch.alarms.push(model);
 };
-var handlers25 = {
+var handlers27 = {
   aws_cloudwatch_log_group: logGroup2,
   aws_cloudwatch_log_metric_filter: metricFilter2,
   aws_cloudwatch_metric_alarm: metricAlarm
@@ -34335,7 +35848,7 @@ var association2 = (resource, context) => {
 var loggingConfiguration2 = (resource, context) => {
   linkLoggingConfiguration(context, field(resource.body, "resource_arn"));
 };
-var handlers26 = {
+var handlers28 = {
   aws_wafv2_web_acl: webAcl2,
   aws_wafv2_web_acl_association: association2,
   aws_wafv2_web_acl_logging_configuration: loggingConfiguration2
@@ -34343,7 +35856,6 @@ var handlers26 = {
 
 // src/extract/terraform/index.ts
 var terraformHandlers = mergeHandlers([
-  handlers15,
   handlers16,
   handlers17,
   handlers18,
@@ -34354,7 +35866,9 @@ var terraformHandlers = mergeHandlers([
   handlers23,
   handlers24,
   handlers25,
-  handlers26
+  handlers26,
+  handlers27,
+  handlers28
 ]);
 
 // src/extract/index.ts
@@ -34362,12 +35876,16 @@ function extractModel(units) {
   const model = emptyModel();
   const context = createContext(model);
   for (const unit of units) {
-    const handlers27 = unit.framework === "terraform" ? terraformHandlers : cloudformationHandlers;
+    const handlers29 = unit.framework === "terraform" ? terraformHandlers : cloudformationHandlers;
     context.enterUnit(unit.files);
     for (const resource of unit.resources) {
       if (resource.mode === "module") noteRemoteModule(resource, context.diagnostics);
-      if (resource.mode !== "resource") continue;
-      for (const handle of handlers27.get(resource.type) ?? []) handle(resource, context);
+      const handlerKey = resource.mode === "resource" ? resource.type : resource.mode === "data" ? `data.${resource.type}` : void 0;
+      for (const handle of handlerKey && handlers29.get(handlerKey) || []) handle(resource, context);
+    }
+    for (const named2 of unit.namedValues ?? []) {
+      const owner = { address: named2.address, sourceType: named2.address.split(".")[0], loc: named2.loc, suppressions: named2.suppressions };
+      readWrittenDocument(named2.value, owner, context);
     }
     for (const input of unit.inputs) {
       const meta = { address: input.name, sourceType: input.framework === "terraform" ? "variable" : "Parameter", loc: input.loc, suppressions: [] };
@@ -34427,8 +35945,8 @@ function dependsOn(parts, at) {
 }
 function partlyKnown(parts, pieces, at) {
   const value = dependsOn(parts, at);
-  const pattern = joinPattern(pieces);
-  return value.kind === "unknown" && pattern !== void 0 ? { ...value, pattern } : value;
+  const pattern2 = joinPattern(pieces);
+  return value.kind === "unknown" && pattern2 !== void 0 ? { ...value, pattern: pattern2 } : value;
 }
 function stringAt(loc, value) {
   return { kind: "string", loc, value };
@@ -34804,6 +36322,18 @@ function isCall(map) {
 
 // src/parse/cloudformation/suppressions.ts
 function suppressionsOf2(body) {
+  return [...policygateSuppressions(body), ...checkovSkips(body)];
+}
+function checkovSkips(body) {
+  return items(path(body, "Metadata.checkov.skip")).flatMap((item) => {
+    if (item.kind !== "map") return [];
+    const check = scalarText(field(item, "id"));
+    if (check === void 0) return [];
+    const reason = scalarText(field(item, "comment"))?.trim();
+    return [{ ruleId: check, foreign: "checkov", loc: item.loc, ...reason && { reason } }];
+  });
+}
+function policygateSuppressions(body) {
   return items(path(body, "Metadata.policygate.ignore")).flatMap((item) => {
     if (item.kind === "string") return [{ ruleId: item.value, loc: item.loc }];
     if (item.kind !== "map") return [];
@@ -34813,6 +36343,43 @@ function suppressionsOf2(body) {
     const until = scalarText(field(item, "until"));
     return [{ ruleId, loc: item.loc, ...reason !== void 0 && { reason }, ...until !== void 0 && { until } }];
   });
+}
+function attachCommentSuppressions(text2, file, template, resources) {
+  const scalars = scalarRanges(template);
+  const lines = text2.split(/\r\n|\r|\n/);
+  const commentOnly = (line) => /^\s*#/.test(lines[line - 1] ?? "");
+  lines.forEach((content, index) => {
+    const line = index + 1;
+    for (const match of content.matchAll(/(?:^|\s)(#\s*policygate:ignore\b.*)$/g)) {
+      const column = match.index + match[0].length - match[1].length + 1;
+      if (scalars.some((range) => covers2(range, line, column))) continue;
+      const suppression = parseSuppressionComment(match[1].trim(), { file, startLine: line, endLine: line, startColumn: column });
+      if (!suppression) continue;
+      const trailing = content.slice(0, column - 1).trim() !== "";
+      let target = line;
+      if (!trailing) while (target <= lines.length && (commentOnly(target) || lines[target - 1].trim() === "")) target++;
+      resources.find((r) => r.loc.startLine <= target && target <= r.loc.endLine)?.suppressions.push(suppression);
+    }
+  });
+}
+function scalarRanges(value) {
+  const ranges = [];
+  const visit2 = (node) => {
+    if (node.kind === "string") ranges.push(node.loc);
+    else if (node.kind === "list") node.items.forEach(visit2);
+    else if (node.kind === "map") for (const entry2 of node.entries) {
+      ranges.push(entry2.keyLoc);
+      visit2(entry2.value);
+    }
+  };
+  visit2(value);
+  return ranges;
+}
+function covers2(range, line, column) {
+  if (line < range.startLine || line > range.endLine) return false;
+  if (line === range.startLine && column < (range.startColumn ?? 1)) return false;
+  if (line === range.endLine && range.endColumn !== void 0 && column >= range.endColumn) return false;
+  return true;
 }
 
 // src/parse/cloudformation/sections.ts
@@ -35005,9 +36572,11 @@ function parseTemplate(file) {
   const { template, repeated } = file.text.includes(LOOP_PREFIX) ? expandLoops(written) : { template: written, repeated: /* @__PURE__ */ new Set() };
   if (!isTemplate(template)) return void 0;
   const evaluator = new Evaluator(scopeOf(template));
+  const resources = resourcesOf2(template, evaluator, repeated);
+  if (!isJson(file.text)) attachCommentSuppressions(file.text, file.path, written, resources);
   return {
     ...emptyUnit(file.path),
-    resources: resourcesOf2(template, evaluator, repeated),
+    resources,
     inputs: inputsOf(template),
     // Literals as written: a loop's strings are one secret, not one per copy.
     literals: literalsOf(written)
@@ -35015,7 +36584,10 @@ function parseTemplate(file) {
 }
 function parseDocument(path2, text2) {
   const source = text2.charCodeAt(0) === 65279 ? ` ${text2.slice(1)}` : text2;
-  return /^\s*\{/.test(source) ? parseJsonValue(source, { file: path2, line: 1, column: 1 }) : parseYamlValue(source, path2);
+  return isJson(source) ? parseJsonValue(source, { file: path2, line: 1, column: 1 }) : parseYamlValue(source, path2);
+}
+function isJson(text2) {
+  return /^\uFEFF?\s*\{/.test(text2);
 }
 function emptyUnit(path2) {
   return { framework: "cloudformation", files: [path2], resources: [], inputs: [], literals: [], diagnostics: [] };
@@ -35172,7 +36744,10 @@ function parsePlan(file) {
   if (plan?.kind !== "map" || !isPlan(plan)) return void 0;
   const unknowns = afterUnknownByAddress(plan);
   const configurations = configurationIndex(plan);
-  const resources = modulesOf(path(plan, "planned_values.root_module")).flatMap((module) => moduleResources(module, unknowns, configurations));
+  const planned = modulesOf(path(plan, "planned_values.root_module")).flatMap((module) => moduleResources(module, unknowns, configurations));
+  const plannedAddresses = new Set(planned.map((r) => r.address));
+  const read = modulesOf(path(plan, "prior_state.values.root_module")).flatMap((module) => moduleResources(module, unknowns, configurations)).filter((r) => r.mode === "data" && r.type === "aws_iam_policy_document" && !plannedAddresses.has(r.address));
+  const resources = [...planned, ...read];
   return { ...emptyUnit2(file.path), resources, inputs: planInputs(plan), literals: [...resources.flatMap(literalsOf2), ...planDeclarationLiterals(plan)] };
 }
 function mightBePlan(text2) {
@@ -35264,7 +36839,7 @@ async function parseModules(root2, modules, reader, options) {
   const sizes = options.entry ? moduleSizes(root2, modules) : [];
   const count = options.entry ? workerCount(sizes, options.workers) : 0;
   if (count > 0) queue.sort((a, b) => sizes[b] - sizes[a] || a - b);
-  const workers = count > 0 ? startWorkers(options.entry, count, root2, modules, queue, units) : [];
+  const workers = count > 0 ? startWorkers(options.entry, count, root2, modules, queue, units, options.onModuleParsed) : [];
   let turnStart = performance.now();
   const endTurn = async () => {
     if (workers.length === 0 || performance.now() - turnStart < TURN_MS) return;
@@ -35277,13 +36852,18 @@ async function parseModules(root2, modules, reader, options) {
   }
   for (let index = queue.shift(); index !== void 0; index = queue.shift()) {
     units[index] = await parseModuleTask(root2, modules[index], reader);
+    options.onModuleParsed?.(index);
     await endTurn();
   }
   await Promise.all(workers.map((w) => w.done));
-  for (const [index, module] of modules.entries()) units[index] ??= await parseModuleTask(root2, module, reader);
+  for (const [index, module] of modules.entries()) {
+    if (units[index]) continue;
+    units[index] = await parseModuleTask(root2, module, reader);
+    options.onModuleParsed?.(index);
+  }
   return units;
 }
-function startWorkers(entry2, count, root2, modules, queue, units) {
+function startWorkers(entry2, count, root2, modules, queue, units, onModuleParsed) {
   return Array.from({ length: count }, () => {
     const worker = new Worker(entry2);
     const held = /* @__PURE__ */ new Set();
@@ -35304,7 +36884,10 @@ function startWorkers(entry2, count, root2, modules, queue, units) {
       worker.on("message", (reply) => {
         if (finished) return;
         held.delete(reply.id);
-        if ("unit" in reply) units[reply.id] = reply.unit;
+        if ("unit" in reply) {
+          units[reply.id] = reply.unit;
+          onModuleParsed?.(reply.id);
+        }
         send();
         if (held.size === 0) finish();
       });
@@ -35317,13 +36900,122 @@ function startWorkers(entry2, count, root2, modules, queue, units) {
   });
 }
 
+// src/rules/rule-error.ts
+function whereRuleFailed(check, model, base) {
+  let last;
+  const watched = /* @__PURE__ */ new WeakMap();
+  const watch = (value) => {
+    if (value === null || typeof value !== "object" || value instanceof Map || value instanceof Set || value instanceof Date || value instanceof RegExp) return value;
+    const known = watched.get(value);
+    if (known) return known;
+    const proxy = new Proxy(value, {
+      get(target, key) {
+        const child = Reflect.get(target, key);
+        const loc = locationOf(child);
+        if (loc) last = loc;
+        return watch(child);
+      }
+    });
+    watched.set(value, proxy);
+    return proxy;
+  };
+  try {
+    check(watch(model), base && watch(base));
+    return void 0;
+  } catch {
+    return last;
+  }
+}
+function locationOf(value) {
+  if (value === null || typeof value !== "object") return void 0;
+  const candidate = value;
+  const loc = candidate.loc ?? candidate.meta?.loc;
+  return typeof loc?.file === "string" && typeof loc.startLine === "number" ? loc : void 0;
+}
+function ruleErrorText(error) {
+  if (!(error instanceof Error)) return withoutAbsolutePaths(String(error));
+  const frame = error.stack?.split("\n").find((line) => /^\s+at /.test(line))?.trim();
+  return withoutAbsolutePaths(`${error.message}${frame ? ` (${frame})` : ""}`);
+}
+
+// src/rules/subsume.ts
+function statementsByEntry(model) {
+  const owners = /* @__PURE__ */ new WeakMap();
+  for (const document of model.policyDocuments) {
+    for (const statement of document.statements) {
+      const entries = [
+        statement,
+        statement.sid,
+        statement.effect,
+        ...statement.actions ?? [],
+        ...statement.notActions ?? [],
+        ...statement.resources ?? [],
+        ...statement.notResources ?? [],
+        ...[...statement.principals ?? [], ...statement.notPrincipals ?? []].flatMap((p) => [p, p.value]),
+        ...statement.conditions.flatMap((c) => [c, c.key, c.operator, ...c.values])
+      ];
+      for (const entry2 of entries) if (entry2) owners.set(entry2, statement);
+    }
+  }
+  return owners;
+}
+function placeOf(report, owners) {
+  const statement = owners.get(report.at);
+  if (statement) return { statement, entry: report.at };
+  const here = `${report.at.loc.file}\0${report.at.loc.startLine}\0${report.at.loc.startColumn ?? 0}`;
+  return { statement: here, entry: here };
+}
+function declaresSubsumption(rule, otherRuleId, strong, weak) {
+  const subsumes = rule?.subsumes;
+  if (!subsumes?.rules.includes(otherRuleId)) return false;
+  return subsumes.within === "statement" ? strong.statement === weak.statement : strong.entry === weak.entry;
+}
+function foldSubsumed(findings, places, rules13) {
+  const ruleById = new Map(rules13.map((rule) => [rule.id, rule]));
+  const candidates = findings.filter((f) => !f.suppressed && places.has(f));
+  const byStatement = /* @__PURE__ */ new Map();
+  for (const finding of candidates) {
+    const key = places.get(finding).statement;
+    byStatement.set(key, [...byStatement.get(key) ?? [], finding]);
+  }
+  const foldedInto = /* @__PURE__ */ new Map();
+  for (const group3 of byStatement.values()) {
+    for (const weak of group3) {
+      const strongest = group3.filter((strong) => strong !== weak && atLeast(strong.severity, weak.severity) && declaresSubsumption(ruleById.get(strong.ruleId), weak.ruleId, places.get(strong), places.get(weak))).sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))[0];
+      if (strongest) foldedInto.set(weak, strongest);
+    }
+  }
+  const target = (finding) => {
+    const seen = /* @__PURE__ */ new Set();
+    let at = finding;
+    while (foldedInto.has(at) && !seen.has(at)) {
+      seen.add(at);
+      at = foldedInto.get(at);
+    }
+    return at;
+  };
+  for (const [weak] of [...foldedInto].sort(([a], [b]) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.ruleId.localeCompare(b.ruleId))) {
+    const strong = target(weak);
+    if (strong === weak) continue;
+    const where = [
+      weak.loc.startLine === strong.loc.startLine ? "" : `, line ${weak.loc.startLine}`,
+      weak.resource && weak.resource.address !== strong.resource?.address ? `, in ${weak.resource.address}` : ""
+    ].join("");
+    strong.details = [...strong.details ?? [], `also: ${weak.message} (${weak.ruleId}${where})`];
+    strong.subsumed = [.../* @__PURE__ */ new Set([...strong.subsumed ?? [], weak.ruleId])];
+  }
+  return findings.filter((f) => !foldedInto.has(f) || target(f) === f);
+}
+
 // src/rules/run.ts
 function runRules(model, configured, base) {
   const findings = [];
   const errors = [];
+  const places = /* @__PURE__ */ new Map();
+  const owners = statementsByEntry(model);
   for (const { rule, params, severity } of configured) {
     const report = (r) => {
-      findings.push({
+      const finding = {
         ruleId: rule.id,
         severity,
         title: rule.title,
@@ -35334,24 +37026,95 @@ function runRules(model, configured, base) {
         ...r.details?.length ? { details: r.details } : {},
         fix: r.fix,
         related: r.related
-      });
+      };
+      findings.push(finding);
+      places.set(finding, placeOf(r, owners));
     };
     try {
       rule.check({ aws: model, params, base }, report);
     } catch (error) {
-      errors.push(`${rule.id}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      const loc = whereRuleFailed((aws, baseModel) => rule.check({ aws, params, base: baseModel }, () => {
+      }), model, base);
+      errors.push({ message: `${rule.id}: ${ruleErrorText(error)}`, ...loc && { loc } });
     }
   }
-  return { findings, errors };
+  return { findings, errors, places };
 }
 
 // src/sources/files.ts
 import { lstatSync, readdirSync } from "node:fs";
-import { extname, join as join5, relative } from "node:path";
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", ".terragrunt-cache", ".serverless", "cdk.out"]);
-async function discoverFiles(root2, paths = ["."]) {
+import { extname, join as join6, relative } from "node:path";
+
+// src/sources/ignore.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join5 } from "node:path";
+var POLICYGATE_IGNORE_FILE = ".policygateignore";
+function createPathFilter(root2, options = {}) {
+  const useGit = options.gitignore ?? true;
+  const globs2 = options.skipPaths?.length ? (0, import_picomatch2.default)(options.skipPaths.map((p) => p.replace(/^\.\//, "").replace(/\/+$/, "")), { dot: true }) : void 0;
+  const levels = /* @__PURE__ */ new Map();
+  const extra = options.ignoreLines?.length ? (0, import_ignore.default)({ allowRelativePaths: true }).add(options.ignoreLines) : void 0;
+  const own2 = (dir) => {
+    let found = levels.get(dir);
+    if (found) return found;
+    found = [];
+    for (const [name, fromGit] of [[".gitignore", true], [POLICYGATE_IGNORE_FILE, false]]) {
+      if (fromGit && !useGit) continue;
+      const text2 = readText2(join5(root2, dir, name));
+      if (text2 !== void 0) found.push({ dir, rules: (0, import_ignore.default)({ allowRelativePaths: true }).add(text2), fromGit });
+    }
+    levels.set(dir, found);
+    return found;
+  };
+  const filter = {
+    skipped: 0,
+    skips(path2, isDir, { exemptFromGit = false } = {}) {
+      const skipped = isSkipped(path2, isDir, exemptFromGit);
+      if (skipped) filter.skipped++;
+      return skipped;
+    }
+  };
+  function isSkipped(path2, isDir, exemptFromGit) {
+    if (globs2 && (globs2(path2) || isDir && globs2(`${path2}/`))) return true;
+    if (!isDir && options.excludedByRulebook?.(path2)) return true;
+    const tested = isDir ? `${path2}/` : path2;
+    if (extra?.ignores(tested)) return true;
+    let ignored = false;
+    for (const dir of ancestors(path2)) {
+      for (const level of own2(dir)) {
+        if (exemptFromGit && level.fromGit) continue;
+        const result = level.rules.test(dir === "" ? tested : tested.slice(dir.length + 1));
+        if (result.ignored) ignored = true;
+        else if (result.unignored) ignored = false;
+      }
+    }
+    return ignored;
+  }
+  return filter;
+}
+function ancestors(path2) {
+  const parts = path2.split("/").slice(0, -1);
+  return ["", ...parts.map((_, i) => parts.slice(0, i + 1).join("/"))];
+}
+function readText2(file) {
+  try {
+    return readFileSync3(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/sources/files.ts
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".terraform", ".terragrunt-cache", ".serverless"]);
+var CDK_OUT = "cdk.out";
+var CDK_TEMPLATE = /\.template\.json$/;
+var CDK_ASSEMBLY = /^assembly-/;
+async function discoverFiles(root2, paths = ["."], skip) {
   const found = [];
-  for (const p of paths) walk(root2, join5(root2, p), found);
+  const filter = createPathFilter(root2, skip);
+  for (const p of paths) walk(root2, join6(root2, p), found, filter);
   const terraformModules = /* @__PURE__ */ new Map();
   const documents = [];
   for (const file of [...new Set(found)].sort()) {
@@ -35361,7 +37124,7 @@ async function discoverFiles(root2, paths = ["."]) {
       terraformModules.set(dir, [...terraformModules.get(dir) ?? [], file]);
     } else if (kind === "document") documents.push(file);
   }
-  return { terraformModules, documents };
+  return { terraformModules, documents, skipped: filter.skipped, walked: new Set(found).size };
 }
 function classify(file) {
   const base = file.slice(file.lastIndexOf("/") + 1);
@@ -35371,7 +37134,7 @@ function classify(file) {
   if (ext === ".yaml" || ext === ".yml" || ext === ".json" || ext === ".template") return "document";
   return void 0;
 }
-function walk(root2, target, found) {
+function walk(root2, target, found, filter) {
   let info;
   try {
     info = lstatSync(target);
@@ -35379,15 +37142,26 @@ function walk(root2, target, found) {
     return;
   }
   if (info.isSymbolicLink()) return;
-  if (info.isFile()) found.push(toPosix(relative(root2, target)));
-  else if (info.isDirectory()) walkDirectory(root2, target, found);
+  const path2 = toPosix(relative(root2, target));
+  const inCdkOut = path2.split("/").includes(CDK_OUT);
+  if (info.isFile()) {
+    if (!filter.skips(path2, false, { exemptFromGit: inCdkOut })) found.push(path2);
+  } else if (info.isDirectory()) {
+    if (path2 === "" || !filter.skips(path2, true, { exemptFromGit: inCdkOut })) walkDirectory(root2, target, found, filter, inCdkOut);
+  }
 }
-function walkDirectory(root2, dir, found) {
+function walkDirectory(root2, dir, found, filter, inCdkOut) {
   for (const entry2 of readdirSync(dir, { withFileTypes: true })) {
-    const path2 = join5(dir, entry2.name);
+    const path2 = toPosix(relative(root2, join6(dir, entry2.name)));
     if (entry2.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry2.name)) walkDirectory(root2, path2, found);
-    } else if (entry2.isFile()) found.push(toPosix(relative(root2, path2)));
+      if (SKIPPED_DIRS.has(entry2.name)) continue;
+      const cdk = inCdkOut || entry2.name === CDK_OUT;
+      if (inCdkOut && !CDK_ASSEMBLY.test(entry2.name)) continue;
+      if (!filter.skips(path2, true, { exemptFromGit: cdk })) walkDirectory(root2, join6(dir, entry2.name), found, filter, cdk);
+    } else if (entry2.isFile()) {
+      if (inCdkOut && !CDK_TEMPLATE.test(entry2.name)) continue;
+      if (!filter.skips(path2, false, { exemptFromGit: inCdkOut })) found.push(path2);
+    }
   }
 }
 
@@ -35395,28 +37169,33 @@ function walkDirectory(root2, dir, found) {
 async function scan(options) {
   const rulebook = options.rulebook ?? defaultRulebook();
   const t0 = performance.now();
-  const units = await parseAll(options.root, options.paths, options.parseWorkers);
+  const sources = await discoverFiles(options.root, options.paths, { ...options.skip, excludedByRulebook: rulebook.excludesFile });
+  const units = await parseAll(options.root, sources, options.parseWorkers, options.onProgress);
   const t1 = performance.now();
   const { model, diagnostics } = extractModel(units);
   const t2 = performance.now();
-  const { findings: ruleFindings, errors } = runRules(model, rulebook.rules, options.base);
+  const { findings: ruleFindings, errors, places } = runRules(model, rulebook.rules, options.base);
   widenValueFixes(ruleFindings, sourceLines(options.root));
   const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding);
-  const crashFindings = errors.map((message) => ({
+  const fallback = { file: units.flatMap((u) => u.files)[0] ?? rulebook.source, startLine: 1, endLine: 1 };
+  const crashFindings = errors.map(({ message, loc }) => ({
     ruleId: "policygate/rule-error",
     severity: "info",
     title: "A rule failed",
     message,
-    loc: { file: ".", startLine: 1, endLine: 1 }
+    loc: loc ?? fallback
   }));
   const judgedAt = options.now ?? /* @__PURE__ */ new Date();
-  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt);
+  const judged = foldSubsumed(rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt), places, rulebook.rules.map((r) => r.rule));
   const t3 = performance.now();
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding);
   judged.sort(byLocation);
+  const files = units.flatMap((u) => u.files);
   return {
     root: options.root,
-    files: units.flatMap((u) => u.files),
+    files,
+    skippedPaths: sources.skipped,
+    unrecognisedFiles: Math.max(0, sources.walked - files.length),
     model,
     findings: judged,
     rulebookSource: rulebook.source,
@@ -35424,15 +37203,23 @@ async function scan(options) {
     timings: { parseMs: t1 - t0, extractMs: t2 - t1, rulesMs: t3 - t2 }
   };
 }
-async function parseAll(root2, paths, parseWorkers) {
-  const sources = await discoverFiles(root2, paths);
+async function parseAll(root2, sources, parseWorkers, onProgress) {
   const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files }));
+  const total = sources.documents.length + modules.reduce((n, m) => n + m.files.length, 0);
+  let parsed2 = 0;
+  const progress = (files) => onProgress?.(parsed2 += files, total);
   const documents = [];
   const parseDocuments = sources.documents.map((path2, i) => () => {
-    const file = { path: path2, text: readFileSync3(`${root2}/${path2}`, "utf8") };
+    const file = { path: path2, text: readFileSync4(`${root2}/${path2}`, "utf8") };
     documents[i] = parsePlan(file) ?? parseTemplate(file);
+    progress(1);
   });
-  const terraform = await parseModules(root2, modules, createRepoReader(root2), { workers: parseWorkers, entry: parseWorkers === 0 ? void 0 : bundledWorkerEntry(), meanwhile: parseDocuments });
+  const terraform = await parseModules(root2, modules, createRepoReader(root2), {
+    workers: parseWorkers,
+    entry: parseWorkers === 0 ? void 0 : bundledWorkerEntry(),
+    meanwhile: parseDocuments,
+    onModuleParsed: (index) => progress(modules[index].files.length)
+  });
   return [...terraform, ...documents.filter((unit) => unit !== void 0)];
 }
 function sourceLines(root2) {
@@ -35440,7 +37227,7 @@ function sourceLines(root2) {
   return (file, line) => {
     if (!cache2.has(file)) {
       try {
-        cache2.set(file, readFileSync3(`${root2}/${file}`, "utf8").split(/\r?\n/));
+        cache2.set(file, readFileSync4(`${root2}/${file}`, "utf8").split(/\r?\n/));
       } catch {
         cache2.set(file, void 0);
       }
@@ -35459,8 +37246,59 @@ function byLocation(a, b) {
   return a.loc.file.localeCompare(b.loc.file) || a.loc.startLine - b.loc.startLine || a.ruleId.localeCompare(b.ruleId);
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
+// src/report/redact.ts
+var KEY_ID_PREFIX2 = "(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA)";
+var KEY_ID2 = new RegExp(`(${KEY_ID_PREFIX2}[A-Z0-9]{4})[A-Z0-9]{8}([A-Z0-9]{4})([A-Za-z0-9/+]*={0,2})|(${KEY_ID_PREFIX2})[A-Z0-9]{4,15}(?![A-Z0-9])`, "g");
+var SESSION_TOKEN = /(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz)[A-Za-z0-9/+]*={0,2}/g;
+var SECRET_ASSIGNMENT = /((?:password|passwd|secret|token|api[_-]?key|private[_-]?key|credential)[\w-]*["']?\s*[:=]\s*)(?:"([^"\n]*)"|'([^'\n]*)'|([^"'\s,;}\]]+))/gi;
+var LONG_RUN = /[A-Za-z0-9/+]{40,}={0,2}/g;
+var CUT_RUN = /[A-Za-z0-9/+]{12,}(?=…|\.\.\.)/g;
+var REFERENCE = /^(\$|!|var\.|local\.|data\.|module\.|aws_|random_|resolve:|\{\{)/;
+var SETTING = /^(true|false|null|\d{1,6})$/i;
+function redact(text2) {
+  return withoutControls(text2).replace(SECRET_ASSIGNMENT, (all, lead, double, single, bare) => {
+    const value = double ?? single ?? bare ?? "";
+    if (value === "" || REFERENCE.test(value) || SETTING.test(value)) return all;
+    const quote = double !== void 0 ? '"' : single !== void 0 ? "'" : "";
+    return `${lead}${quote}****${quote}`;
+  }).replace(SESSION_TOKEN, (token) => `${token.slice(0, 4)}****`).replace(KEY_ID2, (_all, head, tail, _joined, prefix) => head ? `${head}********${tail}` : `${prefix}****`).replace(LONG_RUN, (run) => looksSecret(run) && !(run.length > 40 && wordLike(run)) ? `${run.slice(0, 4)}****` : run).replace(CUT_RUN, (run) => looksSecret(run) ? `${run.slice(0, 4)}****` : run);
+}
+function looksSecret(run) {
+  return /[a-z]/.test(run) && /[A-Z]/.test(run);
+}
+function wordLike(run) {
+  if (/[/+=]/.test(run)) return false;
+  const words = run.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
+  return run.length / words.length >= 3.5;
+}
+function redactFinding(finding) {
+  const masked = {
+    ...finding,
+    title: redact(finding.title),
+    message: redact(finding.message),
+    ...finding.element !== void 0 && { element: redact(finding.element) },
+    ...finding.resource && { resource: { address: redact(finding.resource.address), type: redact(finding.resource.type) } },
+    ...finding.details && { details: finding.details.map(redact) },
+    ...finding.related && { related: finding.related.map((r) => ({ ...r, message: redact(r.message) })) },
+    ...finding.suppressed && {
+      suppressed: { ...finding.suppressed, reason: redact(finding.suppressed.reason), ...finding.suppressed.owner !== void 0 && { owner: redact(finding.suppressed.owner) } }
+    }
+  };
+  if (finding.fix) {
+    const safe = redact(finding.fix.replacement) === finding.fix.replacement;
+    if (safe) masked.fix = { ...finding.fix, ...finding.fix.description !== void 0 && { description: redact(finding.fix.description) } };
+    else delete masked.fix;
+  }
+  if (finding.fingerprint !== void 0) masked.fingerprint = fingerprint(masked);
+  return masked;
+}
+function redactResult(result) {
+  return { ...result, findings: result.findings.map(redactFinding) };
+}
+function errorText(error) {
+  const text2 = error instanceof Error ? error.stack ?? error.message : String(error);
+  return redact(withoutAbsolutePaths(text2));
+}
 
 export {
   iamDataVersion,
@@ -35468,36 +37306,30 @@ export {
   atLeast,
   builtinRules,
   governanceRules,
-  active,
-  SEVERITY_ICON,
-  tableCell,
-  oneLineMessage,
-  shownDetails,
-  countBySeverity,
-  groupByFile,
-  toJson,
   formatRulebookError,
+  rulesCoveredByAnyTool,
+  selectorMatches,
   toRulebook,
   DEFAULT_RULEBOOK_PATH,
   PRESETS,
   SCHEMA_ID,
   loadRulebook,
+  suppressionLedger,
+  withSuppressionGate,
   modifiedInChange,
   EXPIRY_WARNING_DAYS,
   expiringSoon,
   showRulebook,
   cisControlsByRule,
-  inReviewOrder,
-  severityBreakdown,
-  plural,
-  documentedRule,
-  ruleLink,
-  redact,
-  toMarkdown,
-  toSarif,
+  POLICYGATE_IGNORE_FILE,
   classify,
   scan,
   fingerprint,
-  VERSION
+  plainLine,
+  markdownText,
+  codeSpan,
+  redact,
+  redactResult,
+  errorText
 };
-/*! For license information please see chunk-Y6PORPBA.js.LEGAL.txt */
+/*! For license information please see chunk-XQCU64QI.js.LEGAL.txt */

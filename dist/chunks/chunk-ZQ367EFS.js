@@ -1281,7 +1281,7 @@ function parseHclFile(parser2, path2, text) {
     const root = source.root;
     if (root.node.hasError) {
       const bad = firstError(root.node);
-      const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 40))}`;
+      const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.length > 40 ? `${bad.text.slice(0, 40)}\u2026` : bad.text)}`;
       return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(new CstNode(bad, source)) } };
     }
     const content = root.children.find((child) => child.isNamed && child.type !== "comment");
@@ -2604,14 +2604,42 @@ function firstHclError(path2, message) {
   return { message: text, line: Number(first[1]), column: Number(first[2]) };
 }
 
-// src/parse/terraform/suppressions.ts
+// src/parse/suppression-comment.ts
 var IGNORE = /^(?:#|\/\/)\s*policygate:ignore\s+(\S+)(.*)$/;
 var UNTIL = /\s*\[?\s*until\s+(\d{4}-\d{2}-\d{2})\s*\]?\s*$/;
+var CHECKOV_SKIP = /^(?:#|\/\/)\s*checkov:skip=([A-Za-z0-9_]+)(?::(.*))?$/;
+var TRIVY_IGNORE = /^(?:#|\/\/)\s*trivy:ignore:([A-Za-z0-9-]+)((?::(?:exp|ws):[^:\s]+)*)(?:\s+(.*))?$/;
+function parseSuppressionComment(text, loc) {
+  const match = IGNORE.exec(text);
+  if (!match) return parseForeignSuppression(text, loc);
+  let rest = match[2];
+  const until = UNTIL.exec(rest);
+  if (until) rest = rest.slice(0, until.index);
+  const reason = rest.trim();
+  const suppression = { ruleId: match[1], loc };
+  if (reason !== "") suppression.reason = reason;
+  if (until) suppression.until = until[1];
+  return suppression;
+}
+function parseForeignSuppression(text, loc) {
+  const checkov = CHECKOV_SKIP.exec(text);
+  if (checkov) return withReason({ ruleId: checkov[1], foreign: "checkov", loc }, checkov[2]);
+  const trivy = TRIVY_IGNORE.exec(text);
+  if (!trivy) return void 0;
+  const until = /:exp:(\d{4}-\d{2}-\d{2})/.exec(trivy[2])?.[1];
+  return withReason({ ruleId: trivy[1], foreign: "trivy", loc, ...until && { until } }, trivy[3]);
+}
+function withReason(suppression, reason) {
+  const text = reason?.trim();
+  return text ? { ...suppression, reason: text } : suppression;
+}
+
+// src/parse/terraform/suppressions.ts
 function suppressionsByBlock(file, blocks) {
   const found = /* @__PURE__ */ new Map();
   const commentLines = new Set(file.comments.filter((c) => !c.trailing).map((c) => c.range.startLine));
   for (const comment of file.comments) {
-    const suppression = parseSuppression(comment.text.trim(), comment.range);
+    const suppression = parseSuppressionComment(comment.text.trim(), comment.range);
     if (!suppression) continue;
     let line = comment.range.startLine;
     if (!comment.trailing) {
@@ -2622,18 +2650,6 @@ function suppressionsByBlock(file, blocks) {
     if (owner) found.set(owner, [...found.get(owner) ?? [], suppression]);
   }
   return found;
-}
-function parseSuppression(text, loc) {
-  const match = IGNORE.exec(text);
-  if (!match) return void 0;
-  let rest = match[2];
-  const until = UNTIL.exec(rest);
-  if (until) rest = rest.slice(0, until.index);
-  const reason = rest.trim();
-  const suppression = { ruleId: match[1], loc };
-  if (reason !== "") suppression.reason = reason;
-  if (until) suppression.until = until[1];
-  return suppression;
 }
 
 // src/parse/terraform/wasm.ts
@@ -6730,6 +6746,7 @@ async function parseTerraformModule(input) {
   }
   const module2 = declareModule(input.dir, input.reader, parser2, configs, variableFiles);
   for (const file of configs) unit.resources.push(...resourcesOf(module2, file, unit.diagnostics));
+  unit.namedValues = configs.flatMap((file) => namedValuesOf(module2, file, unit.diagnostics));
   unit.inputs = configs.flatMap(inputsOf);
   unit.literals = literalsOf([...configs, ...variableFiles]);
   return unit;
@@ -6773,7 +6790,7 @@ function resourcesOf(module2, file, diagnostics) {
         type: block.type === "module" ? "module" : block.labels[0],
         address: addressOf(block),
         loc: block.range,
-        body: evaluateBody(block.body, blockScope(module2, block), block.range),
+        body: withComputedAttributes(module2, block, evaluateBody(block.body, blockScope(module2, block), block.range)),
         suppressions: suppressions.get(block) ?? [],
         ...isRepeated(block) ? { repeated: true } : {}
       });
@@ -6782,6 +6799,28 @@ function resourcesOf(module2, file, diagnostics) {
     }
   }
   return resources;
+}
+function withComputedAttributes(module2, block, body2) {
+  if (block.type !== "data" || block.labels[0] !== "aws_iam_policy_document") return body2;
+  return { ...body2, entries: [...body2.entries, { key: "json", keyLoc: block.typeRange, value: policyDocument(module2, block) }] };
+}
+function namedValuesOf(module2, file, diagnostics) {
+  const blocks = file.body.blocks.filter((b) => b.type === "locals" || b.type === "output" && b.labels[0] !== void 0);
+  const suppressions = suppressionsByBlock(file, blocks);
+  const values = [];
+  for (const block of blocks) {
+    const attributes = block.type === "locals" ? block.body.attributes.map((a) => [`local.${a.name}`, a]) : [[`output.${block.labels[0]}`, attribute(block.body, "value")]];
+    for (const [address, written] of attributes) {
+      if (!written) continue;
+      try {
+        const value = remember(module2, written, () => evaluate(written.value, { module: module2 }), written.value.range);
+        values.push({ address, loc: block.type === "locals" ? written.range : block.range, value, suppressions: suppressions.get(block) ?? [] });
+      } catch (error) {
+        diagnostics.push(failed(file.path, `${address} could not be evaluated`, error, written.range.startLine));
+      }
+    }
+  }
+  return values;
 }
 function hasNoInstances(module2, block) {
   const count = attribute(block.body, "count");
@@ -6838,5 +6877,6 @@ export {
   items,
   createRepoReader,
   toPosix,
+  parseSuppressionComment,
   parseModuleTask
 };

@@ -1,0 +1,20 @@
+import { createRequire as __pgCreateRequire } from 'node:module';
+import { fileURLToPath as __pgFileURLToPath } from 'node:url';
+const require = __pgCreateRequire(import.meta.url);
+const __filename = __pgFileURLToPath(import.meta.url);
+const __dirname = __pgFileURLToPath(new URL('.', import.meta.url));
+import {
+  loadRunRulebook,
+  readerAtCommit,
+  readerInWorkspace,
+  remoteReader
+} from "./chunk-YACW5AUJ.js";
+import "./chunk-XQCU64QI.js";
+import "./chunk-ZQ367EFS.js";
+import "./chunk-CRZGVJQY.js";
+export {
+  loadRunRulebook,
+  readerAtCommit,
+  readerInWorkspace,
+  remoteReader
+};
