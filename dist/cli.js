@@ -630,7 +630,7 @@ async function scanCommand(args) {
   }
   const skip = skipChecks(options.skipChecks);
   const rulebook = { ...loaded.rulebook, rules: loaded.rulebook.rules.filter((r) => !skip(r.rule.id)) };
-  const progress = progressLine();
+  const progress = progressLine(process.stderr, Number(process.env.POLICYGATE_PROGRESS_DELAY_MS ?? 1e3));
   const scanned = await scan({
     root,
     paths: options.paths,

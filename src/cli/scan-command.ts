@@ -32,7 +32,8 @@ export async function scanCommand(args: string[]): Promise<number> {
   }
   const skip = skipChecks(options.skipChecks)
   const rulebook: LoadedRulebook = { ...loaded.rulebook, rules: loaded.rulebook.rules.filter((r) => !skip(r.rule.id)) }
-  const progress = progressLine()
+  // POLICYGATE_PROGRESS_DELAY_MS: when the line may first show (default a second), so a test need not be slow to see it.
+  const progress = progressLine(process.stderr, Number(process.env.POLICYGATE_PROGRESS_DELAY_MS ?? 1000))
   const scanned = await scan({
     root,
     paths: options.paths,
