@@ -19,6 +19,8 @@ export interface ExtractContext {
   all<T>(kind: LinkKind): T[]
   /** Joins run after every resource is extracted, so a handler may refer to resources declared later. */
   afterAll(step: () => void): void
+  /** The parsed unit a file belongs to (a reference means something only inside its unit); undefined outside every unit. */
+  unitOf(file: string): number | undefined
 }
 
 /** Maps one source resource type to model objects. */
@@ -74,6 +76,9 @@ export function createContext(model: AwsModel): ExtractContext & { runDeferred()
     },
     afterAll(step) {
       deferred.push(step)
+    },
+    unitOf(file) {
+      return unitOfFile.get(file)
     },
     enterUnit(files) {
       currentUnit += 1
