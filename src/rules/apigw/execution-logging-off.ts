@@ -56,6 +56,25 @@ resource "aws_api_gateway_method_settings" "all" {
 `,
           lines: [12],
         },
+        {
+          // An empty level is no level: the provider leaves logging off.
+          code: `resource "aws_api_gateway_stage" "prod" {
+  rest_api_id   = "a1b2c3d4e5"
+  deployment_id = "dep123"
+  stage_name    = "prod"
+}
+
+resource "aws_api_gateway_method_settings" "all" {
+  rest_api_id = "a1b2c3d4e5"
+  stage_name  = aws_api_gateway_stage.prod.stage_name
+  method_path = "*/*"
+  settings {
+    logging_level = ""
+  }
+}
+`,
+          lines: [12],
+        },
       ],
       good: [
         {
@@ -91,6 +110,21 @@ resource "aws_api_gateway_method_settings" "all" {
         - ResourcePath: /*
           HttpMethod: '*'
           LoggingLevel: 'OFF'
+`,
+          lines: [11],
+        },
+        {
+          code: `Resources:
+  ProdStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: a1b2c3d4e5
+      DeploymentId: dep123
+      StageName: prod
+      MethodSettings:
+        - ResourcePath: /*
+          HttpMethod: '*'
+          LoggingLevel: ''
 `,
           lines: [11],
         },
