@@ -1,0 +1,97 @@
+import { parseEvents, type Event } from 'js-yaml'
+
+/*
+ * YAML 1.2 wants every line inside a flow collection (`[ … ]`, `{ … }`) or a quoted scalar indented
+ * deeper than the block it sits in, and js-yaml enforces it ("deficient indentation"). CloudFormation's
+ * and cfn-lint's YAML readers ignore indentation there, so templates with `Tags: [` … `]` closed at the
+ * key's column, or a flow mapping continued at it, deploy. Inside those constructs leading spaces carry
+ * no meaning (line folding drops them), so such a line is parsed indented further and every offset is
+ * mapped back to the file as written.
+ */
+
+export interface ReindentedEvents {
+  events: Event[]
+  /** The text the events' offsets refer to: the file, with the reindented lines indented further. */
+  parsedText: string
+  /** Offset in the parsed text → offset in the file as written. */
+  toWritten: (offset: number) => number
+}
+
+/** Bounds the retries on text that keeps failing: past it, the error stands. */
+const MAX_REINDENTED_LINES = 5_000
+const MAX_EXTRA_INDENT = 4_096
+
+/** js-yaml's parseEvents, reading indentation inside flow collections and quoted scalars as CloudFormation does. Throws js-yaml's error, its mark in written offsets. */
+export function parseEventsLeniently(text: string, file: string): ReindentedEvents {
+  // Spaces added before the line that starts at each written offset.
+  const added = new Map<number, number>()
+  let lastTarget = 0
+  for (;;) {
+    const { parsedText, toWritten } = reindented(text, added)
+    try {
+      return { events: parseEvents(parsedText, { filename: file }), parsedText, toWritten }
+    } catch (error) {
+      const mark = (error as { mark?: { position: number; line: number; column: number } }).mark
+      const deficient = (error as { reason?: string }).reason === 'deficient indentation'
+      const at = mark ? toWritten(mark.position) : 0
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1
+      const before = added.get(lineStart) ?? 0
+      if (!deficient || !mark || before >= MAX_EXTRA_INDENT || (before === 0 && added.size >= MAX_REINDENTED_LINES)) throw added.size === 0 ? error : atWrittenPosition(error, text, at)
+      const indent = at - lineStart
+      // A first try at the depth the previous line needed (lines of one collection share it), then doubling.
+      const extra = before === 0 ? Math.max(1, lastTarget - indent) : before * 2
+      added.set(lineStart, extra)
+      lastTarget = indent + extra
+    }
+  }
+}
+
+function reindented(text: string, added: Map<number, number>): { parsedText: string; toWritten: (offset: number) => number } {
+  if (added.size === 0) return { parsedText: text, toWritten: (offset) => offset }
+  const starts = [...added.keys()].sort((a, b) => a - b)
+  const pieces: string[] = []
+  // parsedStarts[i]: where the spaces before line starts[i] begin in the parsed text; shifts[i]: spaces added before them.
+  const parsedStarts: number[] = []
+  const shifts: number[] = []
+  let shift = 0
+  let from = 0
+  for (const start of starts) {
+    const extra = added.get(start)!
+    pieces.push(text.slice(from, start), ' '.repeat(extra))
+    parsedStarts.push(start + shift)
+    shifts.push(shift)
+    shift += extra
+    from = start
+  }
+  pieces.push(text.slice(from))
+  const toWritten = (offset: number): number => {
+    // The last added run that starts at or before `offset`.
+    let low = 0
+    let high = parsedStarts.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (parsedStarts[middle]! <= offset) {
+        found = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    if (found < 0) return offset
+    const runEnd = parsedStarts[found]! + added.get(starts[found]!)!
+    // Inside the added spaces: the line's start as written.
+    if (offset < runEnd) return starts[found]!
+    return offset - shifts[found]! - added.get(starts[found]!)!
+  }
+  return { parsedText: pieces.join(''), toWritten }
+}
+
+/** The error with its mark moved to the written text, so the reported line and column are the file's. */
+function atWrittenPosition(error: unknown, text: string, at: number): unknown {
+  const mark = (error as { mark?: { position: number; line: number; column: number } }).mark
+  if (!mark) return error
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  let line = 0
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++
+  Object.assign(mark, { position: at, line, column: at - lineStart })
+  return error
+}
