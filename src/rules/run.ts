@@ -13,10 +13,12 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
   const findings: Finding[] = []
   const errors: string[] = []
   for (const { rule, params, severity } of configured) {
+    // A rulebook that sets the rule's severity sets every finding's; else a finding may carry its own.
+    const configured = severity !== rule.severity
     const report = (r: Report) => {
       findings.push({
         ruleId: rule.id,
-        severity,
+        severity: configured ? severity : (r.severity ?? severity),
         title: rule.title,
         message: r.message,
         loc: r.at.loc,

@@ -11,7 +11,7 @@ export default defineRule({
   check({ aws }, report) {
     for (const document of aws.policyDocuments) {
       for (const issue of grammarIssues(document, sizeLimitOf(aws, document))) {
-        report({ at: issue.at, resource: document.owner, element: issue.element, message: issue.message })
+        report({ at: issue.at, resource: document.owner, element: issue.element, message: issue.message, ...(issue.formOnly ? { severity: 'info' as const } : {}) })
       }
     }
   },
@@ -41,8 +41,48 @@ export default defineRule({
 `,
           lines: [3, 7, 12, 15],
         },
+        {
+          // Without a Version the 2008 language reads \${aws:username} as those characters: every user is refused their own folder.
+          code: `resource "aws_iam_policy" "home" {
+  name = "home-folder"
+  policy = jsonencode({
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:PutObject"]
+      Resource = "arn:aws:s3:::home/$\${aws:username}/*"
+    }]
+  })
+}
+`,
+          lines: [3],
+        },
       ],
       good: [
+        {
+          // \`execute-api:/…\` is the documented shorthand of API Gateway resource policies for the API's own ARN.
+          code: `resource "aws_api_gateway_rest_api_policy" "shop" {
+  rest_api_id = "a1b2c3d4e5"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "execute-api:Invoke"
+        Resource  = "execute-api:/*"
+      },
+      {
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "execute-api:Invoke"
+        Resource  = "execute-api:/prod/POST/admin/*"
+        Condition = { StringNotEquals = { "aws:SourceVpce" = "vpce-0a1b2c3d4e5f67890" } }
+      }
+    ]
+  })
+}
+`,
+        },
         {
           code: `resource "aws_iam_policy" "app" {
   name = "app"
@@ -117,8 +157,39 @@ resource "aws_iam_policy" "app" {
 `,
           lines: [10],
         },
+        {
+          code: `Resources:
+  HomeFolders:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Action: s3:ListBucket
+            Resource: arn:aws:s3:::home
+            Condition:
+              StringLike:
+                s3:prefix: \${aws:username}/*
+`,
+          lines: [6],
+        },
       ],
       good: [
+        {
+          code: `Resources:
+  ShopApi:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: shop
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+`,
+        },
         {
           code: `Resources:
   AppPolicy:
