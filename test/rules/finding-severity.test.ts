@@ -62,3 +62,13 @@ describe('iam/invalid-policy: a severity that fits what is wrong', () => {
     expect(identity.findings.filter((f) => f.ruleId === 'iam/invalid-policy').map((f) => f.loc.startLine)).toEqual([10])
   })
 })
+
+describe('iam/unknown-action: high only where the ignored action leaves access open', () => {
+  it('a misspelt action in a Deny is high, in an Allow medium', async () => {
+    const { findings } = await scanTemplate(policy(
+      '          - Effect: Allow\n            Action: s3:GetObjekt\n            Resource: arn:aws:s3:::app/*\n          - Effect: Deny\n            Action: s3:DeleteObjekt\n            Resource: arn:aws:s3:::app/*\n',
+      '        Version: "2012-10-17"\n',
+    ))
+    expect(findings.filter((f) => f.ruleId === 'iam/unknown-action').map((f) => [f.loc.startLine, f.severity])).toEqual([[9, 'medium'], [12, 'high']])
+  })
+})

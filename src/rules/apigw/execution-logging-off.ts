@@ -6,7 +6,7 @@ export default defineRule({
   id: 'apigw/execution-logging-off',
   severity: 'low',
   title: 'REST API stage without execution logging',
-  why: 'Execution logs record authorizer decisions, integration errors and throttling per request; with logging OFF (the default) failed and denied calls leave no trace in CloudWatch.',
+  why: 'Execution logs record authorizer decisions, integration errors and throttling per request; with logging OFF (the default) failed and denied calls leave no trace in CloudWatch. Severity: low: access logs may still record who called; what is lost is the detail of denied and failed calls when investigating.',
   fix: 'Set `logging_level = "ERROR"` or `"INFO"` in `aws_api_gateway_method_settings` for `*/*` (CloudFormation `MethodSettings` `LoggingLevel`); the account needs an API Gateway CloudWatch role.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html'],
   check({ aws }, report) {

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'apigw/no-waf',
   severity: 'medium',
   title: 'Public REST API stage without a WAF web ACL',
-  why: 'An internet-facing stage with no web ACL takes every request as it comes: injection payloads, known-bad inputs and request floods reach the integration unfiltered.',
+  why: 'An internet-facing stage with no web ACL takes every request as it comes: injection payloads, known-bad inputs and request floods reach the integration unfiltered. Severity: medium: a web ACL filters known-bad input and floods, a defence in depth in front of the integration, not the only control.',
   fix: 'Associate a WAFv2 web ACL (scope REGIONAL) with the stage: `aws_wafv2_web_acl_association` with `resource_arn = aws_api_gateway_stage.<name>.arn`, or `AWS::WAFv2::WebACLAssociation`.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html'],
   check({ aws }, report) {

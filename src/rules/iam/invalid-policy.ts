@@ -5,7 +5,7 @@ export default defineRule({
   id: 'iam/invalid-policy',
   severity: 'high',
   title: 'Policy breaks the IAM policy grammar',
-  why: 'AWS rejects some of these at deploy time (a bad Effect, a Principal in an identity policy, a policy over the size limit), which breaks the pipeline late; others it accepts and reads differently than the author (no Version: `${aws:username}` is a literal string; a malformed ARN matches nothing).',
+  why: 'AWS rejects some of these at deploy time (a bad Effect, a Principal in an identity policy, a policy over the size limit), which breaks the pipeline late; others it accepts and reads differently than the author (no Version: `${aws:username}` is a literal string; a malformed ARN matches nothing). Severity: high by default, because most grammar errors either fail the deployment or make AWS read the policy differently than written; a missing Version in a policy without policy variables changes nothing it grants and is reported as info.',
   fix: 'Start the policy with `"Version": "2012-10-17"`, give every statement an Effect of Allow or Deny, an Action and (in identity policies) a Resource, keep Sids unique, and split policies that exceed the size limit.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html'],
   check({ aws }, report) {

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'iam/user-direct-policy',
   severity: 'medium',
   title: 'Policy attached directly to an IAM user',
-  why: 'Permissions written on individual users drift apart and are missed in reviews and offboarding; CIS asks that users receive permissions only through groups (or roles).',
+  why: 'Permissions written on individual users drift apart and are missed in reviews and offboarding; CIS asks that users receive permissions only through groups (or roles). Severity: medium: a review and offboarding hazard, not an exposure by itself: what the policy grants is judged by the content rules.',
   fix: 'Put the policy on a group and make the user a member, or let the workload assume a role.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions'],
   check({ aws }, report) {

@@ -11,7 +11,7 @@ export default defineRule({
   id: 'secrets/cfn-parameter-no-echo',
   severity: 'medium',
   title: 'Secret parameter is echoed or has a literal default',
-  why: 'Without NoEcho (Terraform: `sensitive = true`) a parameter’s value is shown in clear by DescribeStacks, the console and plan output; a default value writes the secret into the template itself.',
+  why: 'Without NoEcho (Terraform: `sensitive = true`) a parameter’s value is shown in clear by DescribeStacks, the console and plan output; a default value writes the secret into the template itself. Severity: medium: the value is shown to whoever can describe the stack; a literal default puts it in the repository.',
   fix: 'Add `NoEcho: true` (CloudFormation) or `sensitive = true` (Terraform) and remove the default; better, resolve the secret from Secrets Manager with a dynamic reference.',
   links: ['https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#parameters-section-structure-properties', 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds'],
   check({ aws }, report) {

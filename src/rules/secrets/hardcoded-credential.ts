@@ -6,7 +6,7 @@ export default defineRule({
   id: 'secrets/hardcoded-credential',
   severity: 'high',
   title: 'Credential written in the source',
-  why: 'A password or token in the code is readable by everyone with access to the repository and its history, ends up in plan files and state, and cannot be rotated without a code change.',
+  why: 'A password or token in the code is readable by everyone with access to the repository and its history, ends up in plan files and state, and cannot be rotated without a code change. Severity: high: anyone who reads the repository or its history holds the credential; not critical, because it opens one system, not the AWS account.',
   fix: 'Let the service manage it (`manage_master_user_password = true`, `ManageMasterUserPassword: true`), or generate it (random_password, GenerateSecretString) and reference it from Secrets Manager / SSM SecureString (`{{resolve:secretsmanager:…}}`); in user data, fetch it at boot instead of embedding it.',
   links: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/cfn-example_reference-secret.html', 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html'],
   check({ aws }, report) {
