@@ -101,6 +101,18 @@ resource "aws_iam_group_policy" "developers_ec2" {
 `,
           lines: [8],
         },
+        {
+          // A flow list closed at its key's column: CloudFormation reads it, so the template is judged, not refused.
+          code: `Resources:
+  Jim:
+    Type: AWS::IAM::User
+    Properties:
+      ManagedPolicyArns: [
+        "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      ]
+`,
+          lines: [6],
+        },
       ],
       good: [
         {
