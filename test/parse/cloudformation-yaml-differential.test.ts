@@ -102,7 +102,7 @@ function compare(file: string, text: string): { refusedByUs?: string; refusedByO
 }
 
 describe('CloudFormation YAML read as CloudFormation reads it', () => {
-  // Each text with the data cfn-lint's YAML reader (PyYAML, as CloudFormation) makes of it; js-yaml alone refuses all of them.
+  // Each text with the data cfn-lint's YAML reader (PyYAML's lineage, as CloudFormation's) makes of it; js-yaml alone refuses all of them.
   const flowAtKeyIndent: [string, unknown][] = [
     ['Tags: [\n  {Key: a, Value: b}\n]\n', { Tags: [{ Key: 'a', Value: 'b' }] }],
     [
@@ -115,9 +115,10 @@ describe('CloudFormation YAML read as CloudFormation reads it', () => {
     ],
     ['A:\n  - B: [a,\n  b]\n    C: d\n', { A: [{ B: ['a', 'b'], C: 'd' }] }],
     ['A:\n  B: "multi\nline"\n', { A: { B: 'multi line' } }],
+    ['BucketName: !Sub "${Bucket}-logs"#a comment\nTags: []\n', { BucketName: { 'Fn::Sub': '${Bucket}-logs' }, Tags: [] }],
   ]
 
-  it('reads flow collections and quoted scalars continued at or left of their key as CloudFormation does, with the values where they are written', () => {
+  it('reads flow collections and quoted scalars continued at or left of their key, and comments right after a quote, as CloudFormation does, with the values where they are written', () => {
     for (const [text, data] of flowAtKeyIndent) {
       const parsed = parseYamlValue(text, 'inline.yaml')
       expect(parsed.error).toBeUndefined()

@@ -1,7 +1,7 @@
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml'
 import type { SourceRange } from '../../model/source.js'
 import type { MapEntry, Value } from '../value.js'
-import { parseEventsLeniently } from './flow-indentation.js'
+import { parseEventsLeniently } from './lenient-yaml.js'
 import { Locator, spanning } from './locate.js'
 import { shortFormName } from './intrinsic-names.js'
 

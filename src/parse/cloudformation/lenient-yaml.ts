@@ -1,42 +1,50 @@
 import { parseEvents, type Event } from 'js-yaml'
 
 /*
- * YAML 1.2 wants every line inside a flow collection (`[ … ]`, `{ … }`) or a quoted scalar indented
- * deeper than the block it sits in, and js-yaml enforces it ("deficient indentation"). CloudFormation's
- * and cfn-lint's YAML readers ignore indentation there, so templates with `Tags: [` … `]` closed at the
- * key's column, or a flow mapping continued at it, deploy. Inside those constructs leading spaces carry
- * no meaning (line folding drops them), so such a line is parsed indented further and every offset is
- * mapped back to the file as written.
+ * What CloudFormation's and cfn-lint's YAML readers (PyYAML's lineage) accept and js-yaml refuses, read
+ * the same way by giving js-yaml a copy with spaces added, every offset mapped back to the file:
+ * - YAML 1.2 wants every line inside a flow collection (`[ … ]`, `{ … }`) or a quoted scalar indented
+ *   deeper than the block it sits in ("deficient indentation"); those readers ignore indentation
+ *   there, so `Tags: [` … `]` closed at the key's column deploys. Leading spaces on such a line carry
+ *   no meaning (line folding drops them): the line is indented further.
+ * - A comment right after a closing quote (`!Sub "${Bucket}-logs"#`) needs a space before `#` for
+ *   js-yaml; one is added.
  */
 
-export interface ReindentedEvents {
+export interface LenientEvents {
   events: Event[]
-  /** The text the events' offsets refer to: the file, with the reindented lines indented further. */
+  /** The text the events' offsets refer to: the file, with the spaces added. */
   parsedText: string
   /** Offset in the parsed text → offset in the file as written. */
   toWritten: (offset: number) => number
 }
 
-/** Bounds the retries on text that keeps failing: past it, the error stands. */
-const MAX_REINDENTED_LINES = 5_000
+/** Bounds the retries on text that keeps failing: past them, the error stands. */
+const MAX_REPAIRS = 5_000
 const MAX_EXTRA_INDENT = 4_096
 
-/** js-yaml's parseEvents, reading indentation inside flow collections and quoted scalars as CloudFormation does. Throws js-yaml's error, its mark in written offsets. */
-export function parseEventsLeniently(text: string, file: string): ReindentedEvents {
-  // Spaces added before the line that starts at each written offset.
+/** js-yaml's parseEvents, reading what CloudFormation reads (above). Throws js-yaml's error, its mark in written offsets. */
+export function parseEventsLeniently(text: string, file: string): LenientEvents {
+  // Spaces added before each written offset (a line's start, or a `#`).
   const added = new Map<number, number>()
   let lastTarget = 0
   for (;;) {
-    const { parsedText, toWritten } = reindented(text, added)
+    const { parsedText, toWritten } = withSpacesAdded(text, added)
     try {
       return { events: parseEvents(parsedText, { filename: file }), parsedText, toWritten }
     } catch (error) {
       const mark = (error as { mark?: { position: number; line: number; column: number } }).mark
-      const deficient = (error as { reason?: string }).reason === 'deficient indentation'
+      const reason = (error as { reason?: string }).reason
       const at = mark ? toWritten(mark.position) : 0
+      const refuse = () => (added.size === 0 ? error : atWrittenPosition(error, text, at))
+      if (!mark || added.size >= MAX_REPAIRS) throw refuse()
+      if (text[at] === '#' && (text[at - 1] === '"' || text[at - 1] === "'") && !added.has(at)) {
+        added.set(at, 1)
+        continue
+      }
       const lineStart = text.lastIndexOf('\n', at - 1) + 1
       const before = added.get(lineStart) ?? 0
-      if (!deficient || !mark || before >= MAX_EXTRA_INDENT || (before === 0 && added.size >= MAX_REINDENTED_LINES)) throw added.size === 0 ? error : atWrittenPosition(error, text, at)
+      if (reason !== 'deficient indentation' || before >= MAX_EXTRA_INDENT) throw refuse()
       const indent = at - lineStart
       // A first try at the depth the previous line needed (lines of one collection share it), then doubling.
       const extra = before === 0 ? Math.max(1, lastTarget - indent) : before * 2
@@ -46,7 +54,7 @@ export function parseEventsLeniently(text: string, file: string): ReindentedEven
   }
 }
 
-function reindented(text: string, added: Map<number, number>): { parsedText: string; toWritten: (offset: number) => number } {
+function withSpacesAdded(text: string, added: Map<number, number>): { parsedText: string; toWritten: (offset: number) => number } {
   if (added.size === 0) return { parsedText: text, toWritten: (offset) => offset }
   const starts = [...added.keys()].sort((a, b) => a - b)
   const pieces: string[] = []
@@ -78,7 +86,7 @@ function reindented(text: string, added: Map<number, number>): { parsedText: str
     }
     if (found < 0) return offset
     const runEnd = parsedStarts[found]! + added.get(starts[found]!)!
-    // Inside the added spaces: the line's start as written.
+    // Inside the added spaces: the written offset they stand before.
     if (offset < runEnd) return starts[found]!
     return offset - shifts[found]! - added.get(starts[found]!)!
   }
