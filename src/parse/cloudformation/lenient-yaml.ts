@@ -19,16 +19,17 @@ export interface LenientEvents {
   toWritten: (offset: number) => number
 }
 
-/** Bounds the retries on text that keeps failing: past them, the error stands. */
-const MAX_REPAIRS = 5_000
+/** Bounds the retries on text that keeps failing (each one parses the whole text again): past them, the error stands. */
+const MAX_REPAIRS = 2_000
 const MAX_EXTRA_INDENT = 4_096
+const MAX_CHARACTERS_PARSED = 50_000_000
 
 /** js-yaml's parseEvents, reading what CloudFormation reads (above). Throws js-yaml's error, its mark in written offsets. */
 export function parseEventsLeniently(text: string, file: string): LenientEvents {
   // Spaces added before each written offset (a line's start, or a `#`).
   const added = new Map<number, number>()
   let lastTarget = 0
-  for (;;) {
+  for (let parsed = text.length; ; parsed += text.length) {
     const { parsedText, toWritten } = withSpacesAdded(text, added)
     try {
       return { events: parseEvents(parsedText, { filename: file }), parsedText, toWritten }
@@ -37,7 +38,7 @@ export function parseEventsLeniently(text: string, file: string): LenientEvents 
       const reason = (error as { reason?: string }).reason
       const at = mark ? toWritten(mark.position) : 0
       const refuse = () => (added.size === 0 ? error : atWrittenPosition(error, text, at))
-      if (!mark || added.size >= MAX_REPAIRS) throw refuse()
+      if (!mark || added.size >= MAX_REPAIRS || parsed > MAX_CHARACTERS_PARSED) throw refuse()
       if (text[at] === '#' && (text[at - 1] === '"' || text[at - 1] === "'") && !added.has(at)) {
         added.set(at, 1)
         continue
