@@ -1,4 +1,4 @@
-import type { Environment, UserData } from '../model/aws.js'
+import type { CredentialAttribute, Environment, UserData } from '../model/aws.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { attr } from '../model/source.js'
 import { parseJsonValue } from '../parse/json.js'
@@ -81,7 +81,14 @@ export function addCredential(context: ExtractContext, meta: ResourceMeta, value
     for (const e of value.entries) if (e.value.kind !== 'null') context.model.secrets.credentials.push({ meta, purpose, field: e.key, value: toString(e.value) })
     return
   }
-  context.model.secrets.credentials.push({ meta, purpose, value: toString(value) })
+  context.model.secrets.credentials.push(credentialWhereWritten(meta, purpose, value))
+}
+
+/** A value read through a parameter sits where its default is written; the property that uses it becomes `usedAt`. */
+function credentialWhereWritten(meta: ResourceMeta, purpose: string, value: Value): CredentialAttribute {
+  const read = toString(value)
+  if (!value.writtenAt) return { meta, purpose, value: read }
+  return { meta, purpose, value: { ...read, loc: value.writtenAt }, usedAt: value.loc }
 }
 
 export function addEnvironment(context: ExtractContext, meta: ResourceMeta, service: string, variables: Variable[]): void {

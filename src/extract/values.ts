@@ -52,8 +52,14 @@ export function optionalString(resource: RawResource, dotted: string): Attr<stri
   return value && value.kind !== 'null' ? toString(value) : undefined
 }
 
+/**
+ * A string with a default. An empty string counts as unset, as providers read it (`logging_level = ""`
+ * leaves logging off): the default applies, reported where the empty value is written.
+ */
 export function stringOr(resource: RawResource, dotted: string, fallback: string): Attr<string> {
-  return optionalString(resource, dotted) ?? attr(fallback, headOf(resource.loc), false)
+  const written = optionalString(resource, dotted)
+  if (written?.value === '') return attr(fallback, written.loc)
+  return written ?? attr(fallback, headOf(resource.loc), false)
 }
 
 export function boolOr(resource: RawResource, dotted: string, fallback: boolean): Attr<boolean> {

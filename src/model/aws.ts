@@ -481,7 +481,10 @@ export interface CredentialAttribute {
   purpose: string
   /** For a structured secret (a map such as jsonencode({ username, password })), the field the value sits under. */
   field?: string
+  /** Where the literal is written: the property itself, or a parameter's default the property refers to. */
   value: Attr<string>
+  /** Where the property takes the value, when the literal is written elsewhere (`MasterUserPassword: !Ref DbPassword`). */
+  usedAt?: SourceRange
 }
 
 export interface TemplateInput {

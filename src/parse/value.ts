@@ -11,6 +11,8 @@ interface Positioned {
   loc: SourceRange
   /** Set when the value was obtained by following a reference (`aws_iam_role.app.name`, `!Ref AppRole`, `!GetAtt AppRole.Arn`): lets extract join resources. */
   ref?: string
+  /** Set when the value was read through a reference to a parameter (`!Ref DbPassword`): where its literal is written (the `Default`), while `loc` stays at the reference. */
+  writtenAt?: SourceRange
 }
 
 export interface StringValue extends Positioned {

@@ -24,10 +24,12 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
   const places = new Map<Finding, FindingPlace>()
   const owners = statementsByEntry(model)
   for (const { rule, params, severity } of configured) {
+    // A rulebook that sets the rule's severity sets every finding's; else a finding may carry its own.
+    const configured = severity !== rule.severity
     const report = (r: Report) => {
       const finding: Finding = {
         ruleId: rule.id,
-        severity,
+        severity: configured ? severity : (r.severity ?? severity),
         title: rule.title,
         message: r.message,
         loc: r.at.loc,

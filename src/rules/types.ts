@@ -58,6 +58,8 @@ export interface Report {
   details?: string[]
   fix?: SuggestedFix
   related?: RelatedLocation[]
+  /** When this finding is less (or more) serious than the rule's usual one; a severity the rulebook sets for the rule wins. */
+  severity?: Severity
 }
 
 export interface RuleContext<P> {

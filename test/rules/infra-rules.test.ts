@@ -141,7 +141,7 @@ describe('secrets rules', () => {
     expect(lines(run('secrets/hardcoded-aws-key', model))).toEqual([3])
   })
 
-  it('hardcoded-credential: literal passwords and script secrets; references, input defaults and usernames are not', () => {
+  it('hardcoded-credential: literal passwords, input defaults a credential takes, and script secrets; references and usernames are not', () => {
     const model = extractWith(
       [tfSecrets],
       [
@@ -152,12 +152,13 @@ describe('secrets rules', () => {
         { type: 'aws_launch_configuration', address: 'aws_launch_configuration.e', line: 13, body: '{ "user_data": "export DATABASE_PASSWORD=\\\\\\"SomeSortOfPassword\\\\\\"\\nexport SSM_PATH=/database/creds" }' },
       ],
     )
-    // The docdb value resolves to a variable default written on line 11: secrets/cfn-parameter-no-echo reports that.
+    // The docdb value resolves to a variable default written on line 11: the literal is reported there, where it is written.
     model.secrets.inputs.push({ name: 'docdb_password', loc: { file: 'main.tf', startLine: 11, endLine: 11 }, hidden: attr(true, { file: 'main.tf', startLine: 11, endLine: 11 }), meta: { address: 'docdb_password', sourceType: 'variable', loc: { file: 'main.tf', startLine: 11, endLine: 11 }, suppressions: [] } })
     const findings = run('secrets/hardcoded-credential', model)
     expect(findings.map((f) => [f.loc.startLine, f.element])).toEqual([
       [2, 'database master password'],
       [8, 'secret string field password'],
+      [11, 'database master password'],
       [14, 'DATABASE_PASSWORD'],
     ])
     for (const finding of findings) expect(finding.message).not.toMatch(/Sup3r|p4ss|SomeSort/)

@@ -3,14 +3,24 @@ import { attr, firstLine } from '../../model/source.js'
 import type { Handler } from '../context.js'
 import { readingProperties } from './declaration.js'
 import { addCredential, addEnvironment, addUserData, userDataOf, variablesOfContainers, variablesOfMap } from '../secret-sources.js'
-import { items, knownValue, metaOf, optionalString, path, stringOr } from '../values.js'
+import { credentialPaths, valuesAt } from '../credential-properties.js'
+import { knownValue, metaOf, optionalString, path, stringOr } from '../values.js'
+
+/** Properties that hold a credential (src/extract/credential-properties.ts), recorded when the template sets them. */
+const CREDENTIAL_PATHS = credentialPaths('cloudformation')
+
+const credentials: Handler = (resource, context) => {
+  for (const { path: dotted, purpose } of CREDENTIAL_PATHS.get(resource.type) ?? []) {
+    for (const value of valuesAt(resource.body, dotted)) addCredential(context, metaOf(resource), value, purpose)
+  }
+}
 
 const secret: Handler = (resource, context) => {
   const model: Secret = { meta: metaOf(resource), name: stringOr(resource, 'Name', '') }
   context.model.secrets.secrets.push(model)
   context.register('secret', resource.address, model, [knownValue(model.name)])
-  // GenerateSecretString makes Secrets Manager create the value: only a literal SecretString is written down.
-  addCredential(context, model.meta, path(resource.body, 'SecretString'), 'secret string')
+  // GenerateSecretString makes Secrets Manager create the value: only a literal SecretString is a credential written down.
+  credentials(resource, context)
 }
 
 const rotationSchedule: Handler = (resource, context) => {
@@ -30,27 +40,6 @@ const ssmParameter: Handler = (resource, context) => {
   context.model.secrets.ssmParameters.push(model)
 }
 
-/** Properties that hold a secret, by resource type: [path in Properties, what it is]. */
-const CREDENTIAL_PROPERTIES: Record<string, [string, string][]> = {
-  'AWS::RDS::DBInstance': [['MasterUserPassword', 'database master password']],
-  'AWS::RDS::DBCluster': [['MasterUserPassword', 'database master password']],
-  'AWS::DocDB::DBCluster': [['MasterUserPassword', 'database master password']],
-  'AWS::Redshift::Cluster': [['MasterUserPassword', 'database master password']],
-  'AWS::DirectoryService::MicrosoftAD': [['Password', 'directory administrator password']],
-  'AWS::DirectoryService::SimpleAD': [['Password', 'directory administrator password']],
-  'AWS::ElastiCache::ReplicationGroup': [['AuthToken', 'Redis AUTH token']],
-  'AWS::OpenSearchService::Domain': [['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword', 'domain master password']],
-  'AWS::Elasticsearch::Domain': [['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword', 'domain master password']],
-}
-
-const credentials: Handler = (resource, context) => {
-  for (const [dotted, purpose] of CREDENTIAL_PROPERTIES[resource.type] ?? []) addCredential(context, metaOf(resource), path(resource.body, dotted), purpose)
-}
-
-const brokerUsers: Handler = (resource, context) => {
-  for (const user of items(path(resource.body, 'Users'))) addCredential(context, metaOf(resource), path(user, 'Password'), 'broker user password')
-}
-
 /** AWS::Lambda::Function and AWS::Serverless::Function: `Environment.Variables`. */
 const functionEnvironment: Handler = (resource, context) =>
   addEnvironment(context, metaOf(resource), 'lambda', variablesOfMap(path(resource.body, 'Environment.Variables')))
@@ -67,8 +56,7 @@ export const handlers: Record<string, Handler> = readingProperties({
   'AWS::SecretsManager::Secret': secret,
   'AWS::SecretsManager::RotationSchedule': rotationSchedule,
   'AWS::SSM::Parameter': ssmParameter,
-  ...Object.fromEntries(Object.keys(CREDENTIAL_PROPERTIES).map((type) => [type, credentials])),
-  'AWS::AmazonMQ::Broker': brokerUsers,
+  ...Object.fromEntries([...CREDENTIAL_PATHS.keys()].filter((type) => type !== 'AWS::SecretsManager::Secret').map((type) => [type, credentials])),
   'AWS::Lambda::Function': functionEnvironment,
   'AWS::Serverless::Function': functionEnvironment,
   'AWS::ECS::TaskDefinition': ecsEnvironment,

@@ -3,6 +3,7 @@ import { attr, firstLine } from '../../model/source.js'
 import type { RawResource } from '../../parse/types.js'
 import type { Handler } from '../context.js'
 import { addCredential, addEnvironment, addUserData, userDataOf, variablesOfContainers, variablesOfMap } from '../secret-sources.js'
+import { credentialPaths, valuesAt } from '../credential-properties.js'
 import { knownValue, metaOf, optionalString, path, requiredString, stringOr } from '../values.js'
 
 const secret: Handler = (resource, context) => {
@@ -31,27 +32,11 @@ const ssmParameter: Handler = (resource, context) => {
   context.model.secrets.ssmParameters.push(model)
 }
 
-/** Attributes that hold a secret, by resource type: [path in the body, what it is]. */
-const CREDENTIAL_ATTRIBUTES: Record<string, [string, string][]> = {
-  aws_secretsmanager_secret_version: [['secret_string', 'secret string']],
-  aws_db_instance: [['password', 'database master password']],
-  aws_rds_cluster: [['master_password', 'database master password']],
-  aws_docdb_cluster: [['master_password', 'database master password']],
-  aws_neptune_cluster: [['master_password', 'database master password']],
-  aws_redshift_cluster: [['master_password', 'database master password']],
-  aws_redshiftserverless_namespace: [['admin_user_password', 'database admin password']],
-  aws_directory_service_directory: [['password', 'directory administrator password']],
-  aws_elasticache_replication_group: [['auth_token', 'Redis AUTH token']],
-  aws_elasticache_user: [['passwords', 'cache user password']],
-  aws_mq_broker: [['user.password', 'broker user password']],
-  aws_opensearch_domain: [['advanced_security_options.master_user_options.master_user_password', 'domain master password']],
-  aws_elasticsearch_domain: [['advanced_security_options.master_user_options.master_user_password', 'domain master password']],
-}
+const CREDENTIAL_PATHS = credentialPaths('terraform')
 
 const credentials: Handler = (resource, context) => {
-  for (const [dotted, purpose] of CREDENTIAL_ATTRIBUTES[resource.type] ?? []) {
-    const value = path(resource.body, dotted)
-    for (const one of value?.kind === 'list' ? value.items : [value]) addCredential(context, metaOf(resource), one, purpose)
+  for (const { path: dotted, purpose } of CREDENTIAL_PATHS.get(resource.type) ?? []) {
+    for (const value of valuesAt(resource.body, dotted)) addCredential(context, metaOf(resource), value, purpose)
   }
 }
 
@@ -72,7 +57,7 @@ export const handlers: Record<string, Handler> = {
   aws_secretsmanager_secret: secret,
   aws_secretsmanager_secret_rotation: secretRotation,
   aws_ssm_parameter: ssmParameter,
-  ...Object.fromEntries(Object.keys(CREDENTIAL_ATTRIBUTES).map((type) => [type, credentials])),
+  ...Object.fromEntries([...CREDENTIAL_PATHS.keys()].map((type) => [type, credentials])),
   aws_lambda_function: lambdaEnvironment,
   aws_ecs_task_definition: ecsEnvironment,
   aws_batch_job_definition: batchEnvironment,

@@ -15,6 +15,8 @@ export interface PolicyIssue {
   message: string
   /** Stable name of the element, for the finding's identity. */
   element: string
+  /** True when AWS accepts the policy and reads it as written: a matter of form, not of what it grants. */
+  formOnly?: boolean
 }
 
 /** AWS size limits in characters, whitespace not counted. */
@@ -74,7 +76,7 @@ function statementIssues(document: PolicyDocument, statement: Statement): Policy
   }
   issues.push(...principalGrammarIssues(name, 'Principal', statement.principals), ...principalGrammarIssues(name, 'NotPrincipal', statement.notPrincipals))
   for (const resource of [...(statement.resources ?? []), ...(statement.notResources ?? [])]) {
-    if (isKnown(resource) && isMalformedArn(resource.value)) {
+    if (isKnown(resource) && isMalformedArn(resource.value) && !(document.kind === 'resource' && isResourceShorthand(resource.value))) {
       issues.push({ at: resource, element: `${name}.Resource[${resource.value}]`, message: `"${resource.value}" is not a valid ARN (arn:partition:service:region:account:resource) or "*"` })
     }
   }
@@ -96,11 +98,35 @@ function principalGrammarIssues(name: string, element: 'Principal' | 'NotPrincip
   return issues
 }
 
+/**
+ * Resource forms an API Gateway resource policy may use instead of a full ARN: `execute-api:/stage/METHOD/path`
+ * (API Gateway fills in the API's own ARN).
+ */
+function isResourceShorthand(resource: string): boolean {
+  return /^execute-api:\/[^\s]*$/.test(resource.trim())
+}
+
+// `${aws:username}`, `${aws:PrincipalTag/team}`, `${*}`; `&{…}` is how aws_iam_policy_document writes them.
+const POLICY_VARIABLE = /[$&]\{[^}]+\}/
+
+/** Whether a policy variable appears where IAM substitutes them: in resources and condition values. */
+function usesPolicyVariables(document: PolicyDocument): boolean {
+  return document.statements.some((statement) => {
+    const texts = [...(statement.resources ?? []), ...(statement.notResources ?? []), ...statement.conditions.flatMap((condition) => condition.values)]
+    return texts.some((text) => isKnown(text) && POLICY_VARIABLE.test(text.value))
+  })
+}
+
 export function grammarIssues(document: PolicyDocument, sizeLimit?: { limit: number; what: string }): PolicyIssue[] {
   if (document.unknown) return []
   const issues: PolicyIssue[] = []
   const version = document.version
-  if (!version) issues.push({ at: { loc: document.loc }, element: 'Version', message: 'The policy has no Version: without "2012-10-17" policy variables are not substituted' })
+  if (!version && usesPolicyVariables(document)) {
+    issues.push({ at: { loc: document.loc }, element: 'Version', message: 'The policy has no Version, so its policy variables are not substituted: `${…}` is matched as literal text' })
+  } else if (!version) {
+    // Without variables the 2008 language grants exactly the same: only the form is off.
+    issues.push({ at: { loc: document.loc }, element: 'Version', message: 'The policy has no Version: add "2012-10-17", without which any policy variable added later would be taken literally', formOnly: true })
+  }
   else if (isKnown(version) && version.value !== '2012-10-17') {
     issues.push({ at: version, element: 'Version', message: `Version "${version.value}" is not the current policy language version "2012-10-17"` })
   }

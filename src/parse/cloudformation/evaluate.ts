@@ -66,7 +66,7 @@ export class Evaluator {
       const items = text.split(',').map((item) => stringAt(at, item.trim()))
       return { kind: 'list', loc: at, items, ref: name }
     }
-    return relocated(fallback, at, name)
+    return { ...relocated(fallback, at, name), writtenAt: fallback.loc }
   }
 
   /** A named condition of the Conditions section: true, false, or undefined when the template does not determine it. */

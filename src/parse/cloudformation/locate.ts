@@ -5,18 +5,23 @@ import { LineIndex } from '../lines.js'
 export class Locator {
   private readonly lines: LineIndex
 
-  constructor(readonly file: string, readonly text: string) {
+  /** `toWritten` maps offsets of the text that was parsed to `text`, when the parser read a reindented copy. */
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    private readonly toWritten: (offset: number) => number = (offset) => offset,
+  ) {
     this.lines = new LineIndex(text)
   }
 
   range(start: number, end: number): SourceRange {
-    const from = this.lines.position(start)
-    const to = this.lines.position(Math.max(start, end))
+    const from = this.lines.position(this.toWritten(start))
+    const to = this.lines.position(this.toWritten(Math.max(start, end)))
     return { file: this.file, startLine: from.line, endLine: to.line, startColumn: from.column, endColumn: to.column }
   }
 
   position(offset: number): { line: number; column: number } {
-    return this.lines.position(offset)
+    return this.lines.position(this.toWritten(offset))
   }
 }
 

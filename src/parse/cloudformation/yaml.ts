@@ -1,6 +1,7 @@
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml'
+import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml'
 import type { SourceRange } from '../../model/source.js'
 import type { MapEntry, Value } from '../value.js'
+import { parseEventsLeniently } from './lenient-yaml.js'
 import { Locator, spanning } from './locate.js'
 import { shortFormName } from './intrinsic-names.js'
 
@@ -32,10 +33,14 @@ class TemplateSyntaxError extends Error {
 }
 
 export function parseYamlValue(text: string, file: string): YamlParse {
-  const locator = new Locator(file, text)
   let events: Event[]
+  let parsedText = text
+  let locator = new Locator(file, text)
   try {
-    events = parseEvents(text, { filename: file })
+    const read = parseEventsLeniently(text, file)
+    events = read.events
+    parsedText = read.parsedText
+    locator = new Locator(file, text, read.toWritten)
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark
     const line = (mark?.line ?? 0) + 1
@@ -45,7 +50,7 @@ export function parseYamlValue(text: string, file: string): YamlParse {
   }
   if (events[1]?.type !== EVENT_ID.SCALAR && events[1]?.type !== EVENT_ID.MAPPING && events[1]?.type !== EVENT_ID.SEQUENCE) return {}
   try {
-    return { value: new EventReader(events, text, locator).node(0).value }
+    return { value: new EventReader(events, parsedText, locator).node(0).value }
   } catch (error) {
     if (!(error instanceof TemplateSyntaxError)) throw error
     const { line, column } = locator.position(error.offset)

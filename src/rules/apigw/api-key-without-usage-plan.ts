@@ -12,7 +12,7 @@ export default defineRule({
   id: 'apigw/api-key-without-usage-plan',
   severity: 'medium',
   title: 'API key required, but no usage plan binds the API',
-  why: 'API Gateway only accepts an API key that belongs to a usage plan attached to the stage being called. A method that requires a key with no plan on its API rejects every caller, or is later "fixed" by dropping the key requirement; a key bound to no plan is a credential that limits nothing.',
+  why: 'API Gateway only accepts an API key that belongs to a usage plan attached to the stage being called. A method that requires a key with no plan on its API rejects every caller, or is later "fixed" by dropping the key requirement; a key bound to no plan is a credential that limits nothing. Severity: medium, because the API still requires a key but nothing meters or throttles its holders: abuse costs money and capacity, no data is exposed by it alone.',
   fix: 'Add an `aws_api_gateway_usage_plan` / `AWS::ApiGateway::UsagePlan` whose `api_stages` / `ApiStages` name the API\'s stage, with throttle and quota, and bind each key to it with a usage plan key (SAM: `Auth.UsagePlan.CreateUsagePlan: PER_API`).',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html'],
   check({ aws }, report) {

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'apigw/cache-unencrypted',
   severity: 'medium',
   title: 'API cache enabled without encryption',
-  why: 'Cached responses sit on the stage\'s cache cluster; unencrypted, whatever the API returns (personal data, tokens) is stored in the clear.',
+  why: 'Cached responses sit on the stage\'s cache cluster; unencrypted, whatever the API returns (personal data, tokens) is stored in the clear. Severity: medium: cached responses sit unencrypted on AWS-managed storage, a defence-in-depth gap rather than an exposure.',
   fix: 'Where `caching_enabled = true`, also set `cache_data_encrypted = true` (CloudFormation `CacheDataEncrypted: true`).',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html'],
   check({ aws }, report) {

@@ -10,7 +10,7 @@ export default defineRule({
   id: 'apigw/cors-wildcard-with-credentials',
   severity: 'medium',
   title: 'CORS allows every origin together with credentials',
-  why: 'Allowing credentials for origin `*` tells browsers that any website may make authenticated calls to the API with the visitor\'s cookies or authorization headers and read the answers: a malicious page can act as the signed-in user.',
+  why: 'Allowing credentials for origin `*` tells browsers that any website may make authenticated calls to the API with the visitor\'s cookies or authorization headers and read the answers: a malicious page can act as the signed-in user. Severity: medium: browsers refuse the pair for `*`, but a reflected origin lets any site read authenticated responses; it needs a logged-in victim.',
   fix: 'List the exact origins that need credentialed access in `allow_origins` / `AllowOrigins`, or set `allow_credentials` / `AllowCredentials` to false.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html', 'https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS#credentialed_requests_and_wildcards'],
   check({ aws }, report) {

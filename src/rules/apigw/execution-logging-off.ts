@@ -6,7 +6,7 @@ export default defineRule({
   id: 'apigw/execution-logging-off',
   severity: 'low',
   title: 'REST API stage without execution logging',
-  why: 'Execution logs record authorizer decisions, integration errors and throttling per request; with logging OFF (the default) failed and denied calls leave no trace in CloudWatch.',
+  why: 'Execution logs record authorizer decisions, integration errors and throttling per request; with logging OFF (the default) failed and denied calls leave no trace in CloudWatch. Severity: low: access logs may still record who called; what is lost is the detail of denied and failed calls when investigating.',
   fix: 'Set `logging_level = "ERROR"` or `"INFO"` in `aws_api_gateway_method_settings` for `*/*` (CloudFormation `MethodSettings` `LoggingLevel`); the account needs an API Gateway CloudWatch role.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html'],
   check({ aws }, report) {
@@ -56,6 +56,25 @@ resource "aws_api_gateway_method_settings" "all" {
 `,
           lines: [12],
         },
+        {
+          // An empty level is no level: the provider leaves logging off.
+          code: `resource "aws_api_gateway_stage" "prod" {
+  rest_api_id   = "a1b2c3d4e5"
+  deployment_id = "dep123"
+  stage_name    = "prod"
+}
+
+resource "aws_api_gateway_method_settings" "all" {
+  rest_api_id = "a1b2c3d4e5"
+  stage_name  = aws_api_gateway_stage.prod.stage_name
+  method_path = "*/*"
+  settings {
+    logging_level = ""
+  }
+}
+`,
+          lines: [12],
+        },
       ],
       good: [
         {
@@ -91,6 +110,21 @@ resource "aws_api_gateway_method_settings" "all" {
         - ResourcePath: /*
           HttpMethod: '*'
           LoggingLevel: 'OFF'
+`,
+          lines: [11],
+        },
+        {
+          code: `Resources:
+  ProdStage:
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: a1b2c3d4e5
+      DeploymentId: dep123
+      StageName: prod
+      MethodSettings:
+        - ResourcePath: /*
+          HttpMethod: '*'
+          LoggingLevel: ''
 `,
           lines: [11],
         },

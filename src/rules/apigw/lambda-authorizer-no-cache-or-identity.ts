@@ -28,7 +28,7 @@ export default defineRule({
   id: 'apigw/lambda-authorizer-no-cache-or-identity',
   severity: 'low',
   title: 'Lambda authorizer without identity source or validation expression',
-  why: 'API Gateway rejects a request before invoking a Lambda authorizer only when the identity source is missing or the token fails the validation expression. Without them every request, malformed or not, runs the authorizer function, and cached results are keyed on nothing specific to the caller.',
+  why: 'API Gateway rejects a request before invoking a Lambda authorizer only when the identity source is missing or the token fails the validation expression. Without them every request, malformed or not, runs the authorizer function, and cached results are keyed on nothing specific to the caller. Severity: low: every request reaches the authorizer (cost, latency, throttling), but access is still checked.',
   fix: 'Give TOKEN authorizers `identity_source` and an `identity_validation_expression` (a regular expression for well-formed tokens); give caching REQUEST authorizers the headers or query strings that identify the caller, or turn caching off (TTL 0).',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html'],
   check({ aws }, report) {

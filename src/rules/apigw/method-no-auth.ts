@@ -5,7 +5,7 @@ export default defineRule({
   id: 'apigw/method-no-auth',
   severity: 'high',
   title: 'REST API method callable without authorization',
-  why: 'A method with authorization NONE and no API key runs its integration (a Lambda function, a backend, an AWS service action) for anyone on the internet who finds the URL.',
+  why: 'A method with authorization NONE and no API key runs its integration (a Lambda function, a backend, an AWS service action) for anyone on the internet who finds the URL. Severity: high: a method without authorization on a public API is callable by anyone who finds it; not critical, because many such methods are meant to be public (health checks, sign-up).',
   fix: 'Set `authorization` / `AuthorizationType` to AWS_IAM, CUSTOM (a Lambda authorizer) or COGNITO_USER_POOLS; in SAM give the API a `DefaultAuthorizer` or the event an `Auth.Authorizer`. Only CORS preflight (OPTIONS) methods should stay open.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html'],
   check({ aws }, report) {

@@ -13,7 +13,7 @@ export default defineRule({
   id: 'apigw/no-resource-policy',
   severity: 'low',
   title: 'Public REST API without a resource policy',
-  why: 'A resource policy is the API-wide gate on who may call at all (source IPs, VPCs, VPC endpoints, accounts, the organization). Without one, the methods\' own authorization is the only line of defence, and one method left open is open to the whole internet.',
+  why: 'A resource policy is the API-wide gate on who may call at all (source IPs, VPCs, VPC endpoints, accounts, the organization). Without one, the methods\' own authorization is the only line of defence, and one method left open is open to the whole internet. Severity: low: a resource policy is an extra boundary; methods still carry their own authorization.',
   fix: 'Attach a policy (`policy` on `aws_api_gateway_rest_api`, `aws_api_gateway_rest_api_policy`, CloudFormation `Policy`, SAM `Auth.ResourcePolicy`) that allows execute-api:Invoke only from the networks or principals that need it.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html'],
   check({ aws }, report) {

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'apigw/outdated-tls',
   severity: 'medium',
   title: 'Custom domain accepts TLS 1.0',
-  why: 'The TLS_1_0 security policy lets clients negotiate TLS 1.0 and 1.1 with legacy ciphers, which have known weaknesses and are not allowed by PCI DSS and most baselines.',
+  why: 'The TLS_1_0 security policy lets clients negotiate TLS 1.0 and 1.1 with legacy ciphers, which have known weaknesses and are not allowed by PCI DSS and most baselines. Severity: medium: TLS 1.0 weakens transport security for clients that negotiate it; exploiting it needs a network position.',
   fix: 'Set `security_policy = "TLS_1_2"` (CloudFormation `SecurityPolicy: TLS_1_2`, SAM `Domain.SecurityPolicy`) or one of the enhanced `SecurityPolicy_TLS13_…` policies.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html'],
   check({ aws }, report) {

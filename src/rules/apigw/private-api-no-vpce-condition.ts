@@ -18,7 +18,7 @@ export default defineRule({
   id: 'apigw/private-api-no-vpce-condition',
   severity: 'high',
   title: 'Private API whose resource policy does not restrict the VPC endpoint',
-  why: 'A PRIVATE API is reached through interface VPC endpoints, and any endpoint in any account can route to it. Only a resource policy conditioned on aws:SourceVpce (or aws:SourceVpc) keeps other VPCs, including other customers\', from invoking it.',
+  why: 'A PRIVATE API is reached through interface VPC endpoints, and any endpoint in any account can route to it. Only a resource policy conditioned on aws:SourceVpce (or aws:SourceVpc) keeps other VPCs, including other customers\', from invoking it. Severity: high: without an endpoint condition any VPC endpoint, of any account, reaches the private API.',
   fix: 'Allow execute-api:Invoke only with `StringEquals aws:SourceVpce: <your endpoint IDs>` (or aws:SourceVpc), or Deny with `StringNotEquals` on the same key.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-create.html#apigateway-private-api-set-up-resource-policy'],
   check({ aws }, report) {

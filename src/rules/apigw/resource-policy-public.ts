@@ -6,7 +6,7 @@ export default defineRule({
   id: 'apigw/resource-policy-public',
   severity: 'high',
   title: 'API resource policy allows everyone',
-  why: 'An API Gateway resource policy that allows execute-api:Invoke to Principal `*` with no condition on source IP, VPC, VPC endpoint or organization opens the API to every caller on the internet, which defeats the point of having the policy.',
+  why: 'An API Gateway resource policy that allows execute-api:Invoke to Principal `*` with no condition on source IP, VPC, VPC endpoint or organization opens the API to every caller on the internet, which defeats the point of having the policy. Severity: high: the API policy itself lets everyone invoke; methods may still authorize, which is why it is not critical.',
   fix: 'Keep Principal `*` only together with a condition such as `IpAddress aws:SourceIp`, `StringEquals aws:SourceVpce` or `aws:PrincipalOrgID`, or a Deny for callers outside them; otherwise name the accounts or roles in Principal.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html'],
   check({ aws }, report) {

@@ -15,7 +15,7 @@ export default defineRule({
   id: 'apigw/route-no-auth',
   severity: 'high',
   title: 'HTTP or WebSocket API route without authorization',
-  why: 'A route with authorization NONE invokes its integration for any caller on the internet; for a WebSocket API an open `$connect` lets anyone hold a connection and send messages.',
+  why: 'A route with authorization NONE invokes its integration for any caller on the internet; for a WebSocket API an open `$connect` lets anyone hold a connection and send messages. Severity: high, for the same reason as apigw/method-no-auth: anyone can call the route, though some routes are public by design.',
   fix: 'Set `authorization_type` / `AuthorizationType` to JWT, CUSTOM (Lambda authorizer) or AWS_IAM with an authorizer; in SAM set `Auth.DefaultAuthorizer` on the HttpApi or `Auth.Authorizer` on the event.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html'],
   check({ aws }, report) {

@@ -8,7 +8,7 @@ export default defineRule({
   id: 'apigw/stage-data-trace',
   severity: 'medium',
   title: 'Full request and response logging on an API stage',
-  why: 'Data trace writes whole request and response bodies and headers to CloudWatch Logs: tokens, passwords and personal data end up readable by everyone with log access. AWS advises against it in production.',
+  why: 'Data trace writes whole request and response bodies and headers to CloudWatch Logs: tokens, passwords and personal data end up readable by everyone with log access. AWS advises against it in production. Severity: medium: full request and response bodies (tokens, personal data) land in CloudWatch Logs, readable by whoever reads the logs.',
   fix: 'Set `data_trace_enabled = false` in the method settings or route settings (`DataTraceEnabled: false`); keep execution logging at ERROR or INFO instead.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html'],
   check({ aws }, report) {

@@ -11,7 +11,7 @@ export default defineRule({
   id: 'apigw/stage-no-access-logs',
   severity: 'medium',
   title: 'API stage without access logging',
-  why: 'Access logs are the record of who called the API, from where, and with what result; without them an abuse or a breach through the API cannot be investigated.',
+  why: 'Access logs are the record of who called the API, from where, and with what result; without them an abuse or a breach through the API cannot be investigated. Severity: medium: without access logs an incident on the API cannot be traced to a caller.',
   fix: 'Add `access_log_settings { destination_arn = <log group ARN>, format = … }` to the stage; CloudFormation `AccessLogSetting` (REST) or `AccessLogSettings` (HTTP/WebSocket) with a `DestinationArn`.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html'],
   check({ aws }, report) {

@@ -16,7 +16,7 @@ export default defineRule({
   id: 'apigw/stage-no-throttling',
   severity: 'medium',
   title: 'API stage without throttling limits',
-  why: 'Without stage or method throttling, one client can use the whole account-level request quota (shared by every API in the region) and drive the backend and its bill as far as it likes.',
+  why: 'Without stage or method throttling, one client can use the whole account-level request quota (shared by every API in the region) and drive the backend and its bill as far as it likes. Severity: medium: the account-wide quota is the only limit, so one client can exhaust it for every API of the account.',
   fix: 'Set `throttling_rate_limit` and `throttling_burst_limit` in `aws_api_gateway_method_settings` (method path `*/*`) or in the HTTP stage\'s `default_route_settings`; CloudFormation `MethodSettings` / `DefaultRouteSettings` `ThrottlingRateLimit` and `ThrottlingBurstLimit`.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html'],
   check({ aws }, report) {

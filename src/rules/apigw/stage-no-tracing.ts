@@ -6,7 +6,7 @@ export default defineRule({
   id: 'apigw/stage-no-tracing',
   severity: 'low',
   title: 'X-Ray tracing off on a REST API stage',
-  why: 'Without X-Ray traces a request cannot be followed from the API into the functions and services behind it, which slows down finding where an attack or a fault went.',
+  why: 'Without X-Ray traces a request cannot be followed from the API into the functions and services behind it, which slows down finding where an attack or a fault went. Severity: low: tracing helps diagnosis; its absence hides nothing from security logs.',
   fix: 'Set `xray_tracing_enabled = true` on the stage; CloudFormation and SAM `TracingEnabled: true`.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html'],
   check({ aws }, report) {

@@ -16,7 +16,7 @@ export default defineRule({
   id: 'apigw/usage-plan-no-limits',
   severity: 'medium',
   title: 'Usage plan without throttle or quota',
-  why: 'A usage plan is where per-client limits live. One with neither a throttle nor a quota lets every key holder send as many requests as the account-level limit allows, so one client (or one leaked key) can exhaust the API and the backend bill.',
+  why: 'A usage plan is where per-client limits live. One with neither a throttle nor a quota lets every key holder send as many requests as the account-level limit allows, so one client (or one leaked key) can exhaust the API and the backend bill. Severity: medium: key holders are metered but not limited, the same exposure as a missing usage plan.',
   fix: 'Give the plan `throttle_settings` (rate and burst) and/or `quota_settings` (limit per DAY, WEEK or MONTH); CloudFormation `Throttle` and `Quota`.',
   links: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html'],
   check({ aws }, report) {

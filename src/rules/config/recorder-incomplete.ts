@@ -5,7 +5,7 @@ export default defineRule({
   id: 'config/recorder-incomplete',
   severity: 'medium',
   title: 'AWS Config recorder does not record everything, or is off',
-  why: 'Config is the account’s change history: a recorder limited to some resource types, without the global IAM types, or stopped, leaves changes nobody can reconstruct (CIS AWS Foundations 3.5).',
+  why: 'Config is the account’s change history: a recorder limited to some resource types, without the global IAM types, or stopped, leaves changes nobody can reconstruct (CIS AWS Foundations 3.5). Severity: medium: unrecorded resource types or a stopped recorder leave configuration changes without history; nothing is exposed by it directly.',
   fix: 'Record all supported resource types including global ones (`recording_group { all_supported = true, include_global_resource_types = true }` / `RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true }`) and start the recorder (`aws_config_configuration_recorder_status { is_enabled = true }`; CloudFormation starts it once a delivery channel exists).',
   links: ['https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html'],
   check({ aws }, report) {

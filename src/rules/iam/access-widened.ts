@@ -28,7 +28,7 @@ export default defineRule({
   id: 'iam/access-widened',
   severity: 'medium',
   title: 'Change widens what a principal or resource policy allows',
-  why: 'A reviewer sees a diff of policy text, not of access: a new wildcard, a removed Deny or a new attachment can grant hundreds of actions in one line. This lists what the principal can do after the change that it could not before (the offline counterpart of IAM Access Analyzer\'s CheckNoNewAccess).',
+  why: 'A reviewer sees a diff of policy text, not of access: a new wildcard, a removed Deny or a new attachment can grant hundreds of actions in one line. This lists what the principal can do after the change that it could not before (the offline counterpart of IAM Access Analyzer\'s CheckNoNewAccess). Severity: medium: the finding says access grew, which a reviewer must look at; whether the new access is dangerous is what the content rules grade.',
   fix: 'Confirm that each new action is needed; otherwise narrow the statement that grants it.',
   links: ['https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckNoNewAccess.html'],
   check({ aws, base }, report) {

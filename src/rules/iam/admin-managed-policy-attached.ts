@@ -19,7 +19,7 @@ export default defineRule<Params>({
   id: 'iam/admin-managed-policy-attached',
   severity: 'high',
   title: 'Administrator-level AWS managed policy attached',
-  why: 'AdministratorAccess, PowerUserAccess and IAMFullAccess grant (or let the holder grant itself) nearly every action in the account. Attached to a role, user or group, one leaked credential or one compromised workload is a compromised account.',
+  why: 'AdministratorAccess, PowerUserAccess and IAMFullAccess grant (or let the holder grant itself) nearly every action in the account. Attached to a role, user or group, one leaked credential or one compromised workload is a compromised account. Severity: high: the principal holds administrator-level access, often by design for a deployment role, which is why it is not critical like an inline `*` on `*` written by hand.',
   fix: 'Attach a policy scoped to the actions and resources the principal needs; keep administrator access to a few break-glass roles that the rulebook waives explicitly.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html'],
   params: {

@@ -8,7 +8,7 @@ export default defineRule({
   id: 'iam/credentials-exposure',
   severity: 'high',
   title: 'Policy grants actions that return credentials or secrets',
-  why: 'These actions hand out credentials: keys for other users, any role\'s session, every secret and SecureString parameter, every decryption. Whoever holds the policy holds everything those credentials open.',
+  why: 'These actions hand out credentials: keys for other users, any role\'s session, every secret and SecureString parameter, every decryption. Whoever holds the policy holds everything those credentials open. Severity: high: reading secrets or temporary credentials turns this principal into every identity whose secrets it can read.',
   fix: 'Scope each action to the named secrets, parameters, keys and roles the workload uses; keep iam:CreateAccessKey to `arn:aws:iam::*:user/${aws:username}` for self-service.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   // Credential actions are in the default reserved list; the exposure finding says what they do.

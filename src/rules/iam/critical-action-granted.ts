@@ -9,7 +9,7 @@ export default defineRule<Params>({
   id: 'iam/critical-action-granted',
   severity: 'high',
   title: 'Policy grants an action the organization reserves',
-  why: 'Some actions should never be in an everyday policy: creating users and keys, leaving the organization, stopping the audit trail, scheduling key deletion. This is the offline counterpart of IAM Access Analyzer\'s CheckAccessNotGranted, with wildcards expanded against the AWS action catalog.',
+  why: 'Some actions should never be in an everyday policy: creating users and keys, leaving the organization, stopping the audit trail, scheduling key deletion. This is the offline counterpart of IAM Access Analyzer\'s CheckAccessNotGranted, with wildcards expanded against the AWS action catalog. Severity: high: the organization reserves these actions; granting them is a policy breach whatever the rest of the policy says.',
   fix: 'Remove the action (or the wildcard that expands to it); grant it to a break-glass role only, through a reviewed change.',
   links: ['https://docs.aws.amazon.com/access-analyzer/latest/APIReference/API_CheckAccessNotGranted.html'],
   // One wide entry that reserves an action usually also reads data or opens policies: one comment, the rest as details.

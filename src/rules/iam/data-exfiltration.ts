@@ -7,7 +7,7 @@ export default defineRule({
   id: 'iam/data-exfiltration',
   severity: 'medium',
   title: 'Bulk data reads granted on every resource',
-  why: 's3:GetObject, dynamodb:Scan, sqs:ReceiveMessage and similar on `*` read every object, table, queue and stream of the account, not just the workload\'s own: one compromised credential copies all of it.',
+  why: 's3:GetObject, dynamodb:Scan, sqs:ReceiveMessage and similar on `*` read every object, table, queue and stream of the account, not just the workload\'s own: one compromised credential copies all of it. Severity: medium: bulk reads on every resource let a compromised principal copy data out, but do not change anything.',
   fix: 'Name the buckets, tables, queues and streams the workload reads in Resource.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   check({ aws }, report) {

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'iam/full-admin',
   severity: 'critical',
   title: 'Policy grants every action on every resource',
-  why: 'An identity with `*` on `*` is an administrator of the account: one leaked credential or one compromised workload owns everything, including the logs that would show it.',
+  why: 'An identity with `*` on `*` is an administrator of the account: one leaked credential or one compromised workload owns everything, including the logs that would show it. Severity: critical: `*` on `*` is every action in the account, including disabling every control.',
   fix: 'Grant the actions the workload calls, on the resources it uses. Start from IAM Access Analyzer policy generation or the service\'s documented minimum.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   // `*` on `*` is the whole problem: every wildcard, reserved action, escalation and write in the statement is part of it.

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'iam/invalid-condition',
   severity: 'medium',
   title: 'Condition that does not restrict what it seems to',
-  why: 'IAM ignores nothing loudly: a misspelt condition key is simply absent from the request, an operator of the wrong type never matches, and ForAllValues or …IfExists with Allow let requests without the key through. The condition reads as a restriction and is none.',
+  why: 'IAM ignores nothing loudly: a misspelt condition key is simply absent from the request, an operator of the wrong type never matches, and ForAllValues or …IfExists with Allow let requests without the key through. The condition reads as a restriction and is none. Severity: medium: the condition looks like a restriction but does not restrict; the statement grants more than it seems.',
   fix: 'Use a key from the global or service condition key lists with an operator of its type; with Allow, use ForAnyValue or test the key\'s presence with Null.',
   links: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'iam/not-action-allow',
   severity: 'high',
   title: 'Allow with NotAction grants everything not listed',
-  why: 'Allow + NotAction grants every action of every service except the few listed, including actions AWS adds later. It is how PowerUserAccess is built, and is rarely what a workload needs.',
+  why: 'Allow + NotAction grants every action of every service except the few listed, including actions AWS adds later. It is how PowerUserAccess is built, and is rarely what a workload needs. Severity: high: Allow with NotAction grants every action not listed, present and future, usually far more than intended.',
   fix: 'Replace NotAction with an Action list. To carve exceptions out of a broad grant, use a Deny statement.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html'],
   // What NotAction lets through goes when it becomes an Action list.

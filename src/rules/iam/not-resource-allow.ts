@@ -5,7 +5,7 @@ export default defineRule({
   id: 'iam/not-resource-allow',
   severity: 'medium',
   title: 'Allow with NotResource grants every other resource',
-  why: 'Allow + NotResource grants the actions on every resource except those listed, in every service the actions reach, including resources created later.',
+  why: 'Allow + NotResource grants the actions on every resource except those listed, in every service the actions reach, including resources created later. Severity: medium: NotResource widens the scope to every other resource, but the actions are still the listed ones.',
   fix: 'List the resources in Resource. To exclude some resources from a broad grant, add a Deny statement for them.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html'],
   check({ aws }, report) {

@@ -28,7 +28,7 @@ export default defineRule({
   id: 'iam/oidc-github-unrestricted',
   severity: 'critical',
   title: 'GitHub Actions OIDC trust not pinned to one repository',
-  why: 'Every GitHub Actions workflow in the world can get a token from token.actions.githubusercontent.com. Without a `sub` condition naming one repository (and the `aud` condition), a workflow in any repository — anyone\'s — can assume the role.',
+  why: 'Every GitHub Actions workflow in the world can get a token from token.actions.githubusercontent.com. Without a `sub` condition naming one repository (and the `aud` condition), a workflow in any repository — anyone\'s — can assume the role. Severity: critical: any GitHub repository, anyone’s, can assume the role from its workflows.',
   fix: 'Add `StringEquals` (or `StringLike`) on `token.actions.githubusercontent.com:sub` with `repo:<owner>/<repo>:…` (one repository; wildcards only after it, e.g. `repo:acme/app:ref:refs/heads/main` or `repo:acme/app:*`) and `StringEquals` on `token.actions.githubusercontent.com:aud` = `sts.amazonaws.com`.',
   links: [
     'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',

@@ -58,7 +58,7 @@ export default defineRule({
   id: 'iam/oidc-unrestricted',
   severity: 'high',
   title: 'Web-identity or SAML trust without audience or subject conditions',
-  why: 'A role federated to an identity provider (Cognito, Google, an EKS cluster, any OIDC or SAML provider) trusts every token that provider issues unless the trust policy pins the audience or subject. Cognito guest (unauthenticated) identities are anyone on the internet: a role they get must not write.',
+  why: 'A role federated to an identity provider (Cognito, Google, an EKS cluster, any OIDC or SAML provider) trusts every token that provider issues unless the trust policy pins the audience or subject. Cognito guest (unauthenticated) identities are anyone on the internet: a role they get must not write. Severity: high: any identity of the provider may assume the role; for a provider shared by many tenants that is anyone.',
   fix: 'Add a condition on `<provider>:aud` (the client or identity-pool ID) and, where it applies, `<provider>:sub`; for SAML, `SAML:aud`. Give the unauthenticated Cognito role read-only access to the few resources guests need.',
   links: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html',

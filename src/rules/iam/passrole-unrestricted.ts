@@ -10,7 +10,7 @@ export default defineRule({
   id: 'iam/passrole-unrestricted',
   severity: 'high',
   title: 'iam:PassRole on any role or to any service',
-  why: 'iam:PassRole decides which roles a principal can hand to EC2, Lambda, ECS, Glue…: with `*`, or without an iam:PassedToService condition, it can give compute it controls any role of the account, including administrators.',
+  why: 'iam:PassRole decides which roles a principal can hand to EC2, Lambda, ECS, Glue…: with `*`, or without an iam:PassedToService condition, it can give compute it controls any role of the account, including administrators. Severity: high: passing any role to a service lets the principal act with that role’s permissions, a step of most escalations.',
   fix: 'List the role ARNs the workload passes, and add `"Condition": {"StringEquals": {"iam:PassedToService": "<service>.amazonaws.com"}}`.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html'],
   check({ aws }, report) {

@@ -45,7 +45,7 @@ export default defineRule<Params>({
   id: 'iam/password-policy-weak',
   severity: 'medium',
   title: 'Account password policy below the CIS baseline',
-  why: 'Console passwords of IAM users are guessed and reused. The CIS AWS Foundations Benchmark asks for at least 14 characters and no reuse of the last 24 passwords; the policy is judged as a whole, so every shortfall is listed at once.',
+  why: 'Console passwords of IAM users are guessed and reused. The CIS AWS Foundations Benchmark asks for at least 14 characters and no reuse of the last 24 passwords; the policy is judged as a whole, so every shortfall is listed at once. Severity: medium: weak console passwords are easier to guess; MFA and SSO make them matter less.',
   fix: 'Set `minimum_password_length = 14` and `password_reuse_prevention = 24` (Terraform) or the matching settings of your password policy resource, plus whatever the rulebook adds.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html'],
   params: {

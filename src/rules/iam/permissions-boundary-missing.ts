@@ -12,7 +12,7 @@ export default defineRule<Params>({
   id: 'iam/permissions-boundary-missing',
   severity: 'medium',
   title: 'Role or user without the required permissions boundary',
-  why: 'Where teams may create their own roles, a permissions boundary is what stops a role from being given more than the team itself holds; a role created without it escapes delegation limits.',
+  why: 'Where teams may create their own roles, a permissions boundary is what stops a role from being given more than the team itself holds; a role created without it escapes delegation limits. Severity: medium: the boundary is an organization guardrail; without it the principal is limited only by its own policies.',
   fix: 'Set `permissions_boundary` (Terraform) or `PermissionsBoundary` (CloudFormation) to the organization\'s boundary policy. The rule is off until the rulebook sets required_permissions_boundary.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html'],
   params: {

@@ -16,7 +16,7 @@ export default defineRule({
   id: 'iam/privilege-escalation',
   severity: 'critical',
   title: 'Permissions allow privilege escalation',
-  why: 'Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user\'s keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says.',
+  why: 'Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user\'s keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says. Severity: critical when any role or resource of the account is reachable: the principal can make itself administrator.',
   fix: 'Remove the escalating actions, or scope them to resources that cannot lead back to more privilege (named roles for iam:PassRole with an iam:PassedToService condition, no iam:*Policy* on the principal itself), and set a permissions boundary.',
   links: [
     'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/',

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'iam/redundant-statement',
   severity: 'info',
   title: 'Statement or entry already covered by another',
-  why: 'A statement or action that another one already grants adds nothing but length: it hides what the policy really allows and counts against the size limit. Often it is the trace of a wildcard added later.',
+  why: 'A statement or action that another one already grants adds nothing but length: it hides what the policy really allows and counts against the size limit. Often it is the trace of a wildcard added later. Severity: info: redundancy grants nothing extra; it only makes the policy harder to review.',
   fix: 'Delete the covered statement or entry, or narrow the wider one if it was not meant to cover it.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html'],
   check({ aws }, report) {

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'iam/resource-exposure',
   severity: 'high',
   title: 'Policy lets a principal rewrite resource policies on any resource',
-  why: 'Actions such as s3:PutBucketPolicy, kms:PutKeyPolicy or lambda:AddPermission decide who else may use a resource. On `*` they let the holder open any bucket, key, queue or function of the account to the internet or another account.',
+  why: 'Actions such as s3:PutBucketPolicy, kms:PutKeyPolicy or lambda:AddPermission decide who else may use a resource. On `*` they let the holder open any bucket, key, queue or function of the account to the internet or another account. Severity: high: rewriting resource policies lets the principal open any resource to another account or to everyone.',
   fix: 'Scope these actions to the resources the workload administers, or leave resource policies to the deployment pipeline.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html'],
   check({ aws }, report) {

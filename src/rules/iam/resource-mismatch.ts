@@ -6,7 +6,7 @@ export default defineRule({
   id: 'iam/resource-mismatch',
   severity: 'low',
   title: 'Statement\'s actions cannot apply to its resources',
-  why: 'When no listed ARN is of a resource type the actions accept (s3:ListBucket on `bucket/*`, an account-level action on an ARN), the statement grants nothing, and the usual "fix" is to widen it to `*`.',
+  why: 'When no listed ARN is of a resource type the actions accept (s3:ListBucket on `bucket/*`, an account-level action on an ARN), the statement grants nothing, and the usual "fix" is to widen it to `*`. Severity: low: a statement whose actions cannot apply to its resources grants nothing; it is a mistake to correct, not an exposure.',
   fix: 'Use the ARN of the resource type each action takes (the Service Authorization Reference lists them): the bucket ARN for bucket actions, `bucket/*` for object actions, `*` for actions without resource types.',
   links: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
   check({ aws }, report) {

@@ -15,7 +15,7 @@ export default defineRule({
   id: 'iam/service-wildcard-action',
   severity: 'high',
   title: 'Policy grants a whole service or a wildcard of write actions',
-  why: '`s3:*` or `iam:Put*` grants every current and future action matching it, including ones that delete data or change permissions. Read-only wildcards (`Describe*`, `List*`, `Get*`) are judged by iam/credentials-exposure and iam/data-exfiltration instead.',
+  why: '`s3:*` or `iam:Put*` grants every current and future action matching it, including ones that delete data or change permissions. Read-only wildcards (`Describe*`, `List*`, `Get*`) are judged by iam/credentials-exposure and iam/data-exfiltration instead. Severity: high: a whole service or a wildcard of writes includes destructive and permission-changing actions, present and future.',
   fix: 'List the actions the workload needs. The catalog of each service\'s actions is in the Service Authorization Reference.',
   links: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
   // What a service wildcard grants (reserved actions, keys, reads, policy writes) goes when the wildcard is replaced by the actions needed.

@@ -9,7 +9,7 @@ export default defineRule<TrustedAccountsParams>({
   id: 'iam/trust-cross-account-no-external-id',
   severity: 'high',
   title: 'Cross-account trust without sts:ExternalId or an organization condition',
-  why: 'A role that another account may assume without an external ID can be reached through that account by anyone it acts for (the confused-deputy problem); without aws:PrincipalOrgID nothing ties the caller to your organization.',
+  why: 'A role that another account may assume without an external ID can be reached through that account by anyone it acts for (the confused-deputy problem); without aws:PrincipalOrgID nothing ties the caller to your organization. Severity: high: a third party trusted without an external ID is a confused deputy: any of its customers can make it assume the role.',
   fix: 'Add `"Condition": {"StringEquals": {"sts:ExternalId": "<agreed id>"}}` for a third party, or `aws:PrincipalOrgID` for accounts of your own organization; list your own accounts in the rulebook\'s trusted_accounts.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html'],
   params: {

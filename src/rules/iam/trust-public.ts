@@ -9,7 +9,7 @@ export default defineRule({
   id: 'iam/trust-public',
   severity: 'critical',
   title: 'Role trust policy lets anyone assume the role',
-  why: 'A trust policy with Principal `*` (or AWS `*`) and no condition on the caller lets every AWS account in the world call sts:AssumeRole on the role and use its permissions.',
+  why: 'A trust policy with Principal `*` (or AWS `*`) and no condition on the caller lets every AWS account in the world call sts:AssumeRole on the role and use its permissions. Severity: critical: anyone with an AWS account can assume the role.',
   fix: 'Name the accounts or roles that may assume the role in Principal, or confine `*` with a condition such as aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous'],
   check({ aws }, report) {

@@ -10,7 +10,7 @@ export default defineRule<TrustedAccountsParams>({
   id: 'iam/trust-untrusted-account',
   severity: 'high',
   title: 'Access granted to an account outside the trusted list',
-  why: 'Every account named in a trust or resource policy can act on your resources. An account the organization has not vetted is a standing path in for whoever controls it.',
+  why: 'Every account named in a trust or resource policy can act on your resources. An account the organization has not vetted is a standing path in for whoever controls it. Severity: high: an account the organization does not know holds access; whether it is an attacker or a vendor needs a person to decide.',
   fix: 'Remove the account, or add it to the rulebook\'s trusted_accounts after review. The rule is off while trusted_accounts is empty.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html'],
   params: {

@@ -12,7 +12,7 @@ export default defineRule({
   id: 'iam/unknown-action',
   severity: 'high',
   title: 'Action matches no real AWS action',
-  why: 'IAM accepts a policy with a misspelt action and silently ignores it: an Allow then grants less than intended (and someone widens it with a wildcard), a Deny protects nothing.',
+  why: 'IAM accepts a policy with a misspelt action and silently ignores it: an Allow then grants less than intended (and someone widens it with a wildcard), a Deny protects nothing. Severity: high when the ignored action leaves access open (in a Deny’s Action or an Allow’s NotAction); medium when the policy only grants or denies less than written.',
   fix: 'Correct the spelling or the service prefix; the Service Authorization Reference lists every action.',
   links: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
   check({ aws }, report) {
@@ -25,7 +25,10 @@ export default defineRule({
             const { problem } = expandAction(entry.value)
             if (!problem) continue
             const suggestion = suggestAction(entry.value.trim())
+            // Ignored in a Deny's Action or an Allow's NotAction, it leaves access open; elsewhere the policy only grants or denies less.
+            const widens = (element === 'Action') === (statement.effect.value === 'Deny')
             report({
+              ...(widens ? {} : { severity: 'medium' as const }),
               at: entry,
               resource: document.owner,
               element: `${statementName(statement)}.${element}[${entry.value}]`,

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'iam/user-access-key',
   severity: 'medium',
   title: 'Long-lived IAM user access key',
-  why: 'An access key never expires on its own: it ends up in CI variables, laptops and logs, and whoever finds it acts as the user until someone notices. Roles hand out temporary credentials instead.',
+  why: 'An access key never expires on its own: it ends up in CI variables, laptops and logs, and whoever finds it acts as the user until someone notices. Roles hand out temporary credentials instead. Severity: medium: a long-lived key leaks through laptops, CI logs and repositories and stays valid until someone rotates it.',
   fix: 'Let the workload assume a role (instance profile, IRSA, GitHub OIDC, IAM Roles Anywhere) and delete the key; where a key is unavoidable, waive the finding with an owner and an expiry.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#securing_access-keys'],
   check({ aws }, report) {

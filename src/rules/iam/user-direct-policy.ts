@@ -5,7 +5,7 @@ export default defineRule({
   id: 'iam/user-direct-policy',
   severity: 'medium',
   title: 'Policy attached directly to an IAM user',
-  why: 'Permissions written on individual users drift apart and are missed in reviews and offboarding; CIS asks that users receive permissions only through groups (or roles).',
+  why: 'Permissions written on individual users drift apart and are missed in reviews and offboarding; CIS asks that users receive permissions only through groups (or roles). Severity: medium: a review and offboarding hazard, not an exposure by itself: what the policy grants is judged by the content rules.',
   fix: 'Put the policy on a group and make the user a member, or let the workload assume a role.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions'],
   check({ aws }, report) {
@@ -134,6 +134,18 @@ resource "aws_iam_group_policy" "developers_ec2" {
                 Resource: "*"
 `,
           lines: [8],
+        },
+        {
+          // A flow list closed at its key's column: CloudFormation reads it, so the template is judged, not refused.
+          code: `Resources:
+  Jim:
+    Type: AWS::IAM::User
+    Properties:
+      ManagedPolicyArns: [
+        "arn:aws:iam::aws:policy/ReadOnlyAccess"
+      ]
+`,
+          lines: [6],
         },
       ],
       good: [

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'iam/wildcard-resource-write',
   severity: 'high',
   title: 'Write actions granted on every resource',
-  why: 'Write, Permissions-management and Tagging actions on `*` reach every bucket, table or key of the account, today\'s and tomorrow\'s, although these actions can be limited to named resources.',
+  why: 'Write, Permissions-management and Tagging actions on `*` reach every bucket, table or key of the account, today\'s and tomorrow\'s, although these actions can be limited to named resources. Severity: high: write actions on every resource reach resources of other teams and workloads in the account.',
   fix: 'Replace `*` with the ARNs of the resources the workload writes (wildcards inside an ARN, like `arn:aws:s3:::app-*/*`, are fine).',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html'],
   check({ aws }, report) {

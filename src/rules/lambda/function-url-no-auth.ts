@@ -6,7 +6,7 @@ export default defineRule({
   id: 'lambda/function-url-no-auth',
   severity: 'high',
   title: 'Lambda function URL without authentication',
-  why: 'A function URL with auth type NONE is a public HTTPS endpoint that runs the function for anyone, with no API Gateway in front: no authorizer, no throttling per client, no WAF.',
+  why: 'A function URL with auth type NONE is a public HTTPS endpoint that runs the function for anyone, with no API Gateway in front: no authorizer, no throttling per client, no WAF. Severity: high: the function is invocable by anyone on the internet; some are public by design, which is why it is not critical.',
   fix: 'Set `authorization_type = "AWS_IAM"` (CloudFormation `AuthType: AWS_IAM`) and sign requests with SigV4, or put the function behind API Gateway or CloudFront with origin access control.',
   links: ['https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html'],
   check({ aws }, report) {

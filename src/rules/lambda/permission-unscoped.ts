@@ -13,7 +13,7 @@ export default defineRule({
   id: 'lambda/permission-unscoped',
   severity: 'high',
   title: 'Lambda permission for a service without a source ARN',
-  why: 'A permission that lets a service principal (API Gateway, S3, SNS, EventBridge, …) invoke the function without `source_arn` lets that service invoke it on behalf of any resource of any account: anyone can point their own API, bucket or topic at the function (the confused-deputy problem).',
+  why: 'A permission that lets a service principal (API Gateway, S3, SNS, EventBridge, …) invoke the function without `source_arn` lets that service invoke it on behalf of any resource of any account: anyone can point their own API, bucket or topic at the function (the confused-deputy problem). Severity: high: any account’s bucket, topic or rule of that service can invoke the function (confused deputy).',
   fix: 'Set `source_arn` / `SourceArn` to the one resource allowed to invoke (for API Gateway `${aws_api_gateway_rest_api.x.execution_arn}/*/GET/path`), and for S3 also `source_account`.',
   links: ['https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html'],
   check({ aws }, report) {

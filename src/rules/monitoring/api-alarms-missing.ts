@@ -33,7 +33,7 @@ export default defineRule({
   id: 'monitoring/api-alarms-missing',
   severity: 'low',
   title: 'CloudTrail log group lacks the CIS metric filters and alarms',
-  why: 'Logs nobody watches only help after the fact: the CIS AWS Foundations benchmark asks for an alarm on unauthorized API calls, root use, IAM policy changes, CloudTrail changes and Organizations (SCP) changes, so a takeover is noticed while it happens.',
+  why: 'Logs nobody watches only help after the fact: the CIS AWS Foundations benchmark asks for an alarm on unauthorized API calls, root use, IAM policy changes, CloudTrail changes and Organizations (SCP) changes, so a takeover is noticed while it happens. Severity: low: the alarms speed up detection; the events are still in the trail.',
   fix: 'For each missing item add a metric filter on the trail’s log group (`aws_cloudwatch_log_metric_filter` / `AWS::Logs::MetricFilter`) and an alarm on its metric (`aws_cloudwatch_metric_alarm` / `AWS::CloudWatch::Alarm`).',
   links: ['https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html'],
   // Repository-level: filters and alarms often live apart from the trail, so it is off until a rulebook enables it.

@@ -8,7 +8,7 @@ export default defineRule<TrustedAccountsParams>({
   id: 'resource-policy/cross-account-wildcard-action',
   severity: 'high',
   title: 'Another account granted every action on a resource',
-  why: 'A resource policy that gives a foreign account `*` or a whole service (`sqs:*`, `kms:*`) lets that account delete the resource, read everything in it and rewrite its policy — far more than any integration needs.',
+  why: 'A resource policy that gives a foreign account `*` or a whole service (`sqs:*`, `kms:*`) lets that account delete the resource, read everything in it and rewrite its policy — far more than any integration needs. Severity: high: the other account can delete the resource and rewrite its policy, far more than an integration needs.',
   fix: 'Grant the foreign account only the actions it uses (`sqs:SendMessage`, `kms:Decrypt`, …). Accounts of your own organization belong in the rulebook\'s trusted_accounts. The resource\'s own account is read from the resource ARNs in the policy; when none names an account, every literal account outside trusted_accounts counts as foreign.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html'],
   params: {

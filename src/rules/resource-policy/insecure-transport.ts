@@ -12,7 +12,7 @@ export default defineRule({
   id: 'resource-policy/insecure-transport',
   severity: 'low',
   title: 'S3 bucket policy does not require TLS',
-  why: 'S3 still answers plain HTTP. Without a Deny on `aws:SecureTransport = false`, a misconfigured client can send credentials-signed requests and object data in clear text.',
+  why: 'S3 still answers plain HTTP. Without a Deny on `aws:SecureTransport = false`, a misconfigured client can send credentials-signed requests and object data in clear text. Severity: low: AWS endpoints use TLS by default; the deny only stops clients that choose plain HTTP.',
   fix: 'Add a statement `{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": [bucket ARN, bucket ARN + "/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}`.',
   links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit'],
   check({ aws }, report) {

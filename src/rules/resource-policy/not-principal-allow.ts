@@ -6,7 +6,7 @@ export default defineRule({
   id: 'resource-policy/not-principal-allow',
   severity: 'high',
   title: 'Allow with NotPrincipal',
-  why: '`"Effect": "Allow"` with NotPrincipal grants access to every principal in the world except the few listed, including anonymous callers: almost never what the author meant.',
+  why: '`"Effect": "Allow"` with NotPrincipal grants access to every principal in the world except the few listed, including anonymous callers: almost never what the author meant. Severity: high: Allow with NotPrincipal grants everyone not listed, anonymous users included.',
   fix: 'Name the principals that need access in Principal; use NotPrincipal, if at all, only with Deny.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html'],
   check({ aws }, report) {

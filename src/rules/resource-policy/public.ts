@@ -17,7 +17,7 @@ export default defineRule({
   id: 'resource-policy/public',
   severity: 'critical',
   title: 'Resource policy or ACL open to everyone',
-  why: 'An Allow to Principal `*` without a condition on who the caller is (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, …) lets any AWS account, and for many services anonymous callers, use the resource. Public-read, public-read-write and authenticated-read bucket ACLs do the same for S3 objects.',
+  why: 'An Allow to Principal `*` without a condition on who the caller is (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, …) lets any AWS account, and for many services anonymous callers, use the resource. Public-read, public-read-write and authenticated-read bucket ACLs do the same for S3 objects. Severity: critical: everyone on the internet can act on the resource.',
   fix: 'Name the accounts or roles that need access in Principal, or keep `*` and add a condition such as aws:PrincipalOrgID or aws:SourceVpce; use a private bucket ACL (and S3 Object Ownership "BucketOwnerEnforced").',
   links: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',

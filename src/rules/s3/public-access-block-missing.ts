@@ -22,7 +22,7 @@ export default defineRule({
   id: 's3/public-access-block-missing',
   severity: 'medium',
   title: 'S3 bucket is not covered by a full public access block',
-  why: 'Only all four public access block settings together stop a bucket from becoming public by a later ACL or policy change; each missing one leaves a path (new public ACLs, existing public ACLs, public policies, cross-account access through a public policy).',
+  why: 'Only all four public access block settings together stop a bucket from becoming public by a later ACL or policy change; each missing one leaves a path (new public ACLs, existing public ACLs, public policies, cross-account access through a public policy). Severity: medium: the block is the guardrail against a later public ACL or policy; its absence exposes nothing yet.',
   fix: 'Add an `aws_s3_bucket_public_access_block` (or `PublicAccessBlockConfiguration` in CloudFormation) with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true, or an account-level block.',
   links: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html'],
   check({ aws }, report) {

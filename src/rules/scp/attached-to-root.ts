@@ -5,7 +5,7 @@ export default defineRule({
   id: 'scp/attached-to-root',
   severity: 'medium',
   title: 'Deny SCP attached to the organization root',
-  why: 'An SCP on the root applies to every account at once, including the ones that run security tooling and break-glass access: one mistaken Deny stops the whole organization. Attaching to OUs lets a guardrail be rolled out and tested in stages.',
+  why: 'An SCP on the root applies to every account at once, including the ones that run security tooling and break-glass access: one mistaken Deny stops the whole organization. Attaching to OUs lets a guardrail be rolled out and tested in stages. Severity: medium: a Deny at the root also binds the management account’s member accounts and break-glass paths; review, not an exposure.',
   fix: 'Attach the SCP to the organizational units that need it (start with a test OU), or waive the finding for guardrails deliberately applied organization-wide.',
   links: ['https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html'],
   check({ aws }, report) {

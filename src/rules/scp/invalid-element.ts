@@ -8,7 +8,7 @@ export default defineRule({
   id: 'scp/invalid-element',
   severity: 'high',
   title: 'SCP uses an element SCPs do not support, or is too large',
-  why: 'Organizations rejects an SCP that names a Principal or NotPrincipal (an SCP always applies to every principal of the accounts it is attached to) or that exceeds the size quota, so the guardrail the author meant is never put in place.',
+  why: 'Organizations rejects an SCP that names a Principal or NotPrincipal (an SCP always applies to every principal of the accounts it is attached to) or that exceeds the size quota, so the guardrail the author meant is never put in place. Severity: high: Organizations rejects the policy, so the guardrail it was meant to add does not exist.',
   fix: 'Drop Principal/NotPrincipal and express exceptions with a condition on aws:PrincipalArn; split an oversized SCP into several (up to five per target).',
   links: [
     'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html',

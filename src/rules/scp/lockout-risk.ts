@@ -47,7 +47,7 @@ export default defineRule<Params>({
   id: 'scp/lockout-risk',
   severity: 'high',
   title: 'Broad SCP Deny without a break-glass exception',
-  why: 'An SCP Deny of `*`, a whole service or NotAction applies to every principal of the target accounts, administrators included, and cannot be overridden from inside the account. Without an exception for a break-glass role, one mistake locks everyone out until the management account fixes it.',
+  why: 'An SCP Deny of `*`, a whole service or NotAction applies to every principal of the target accounts, administrators included, and cannot be overridden from inside the account. Without an exception for a break-glass role, one mistake locks everyone out until the management account fixes it. Severity: high: a broad Deny without an exception can lock administrators out of every account it applies to.',
   fix: 'Add a condition such as `"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlass"}` (matching the rulebook\'s break_glass_principals), or narrow the Deny to the actions and resources it is meant for.',
   links: ['https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html'],
   params: {

@@ -10,7 +10,7 @@ export default defineRule<Params>({
   id: 'scp/region-restriction-missing',
   severity: 'low',
   title: 'No SCP restricts the regions in use',
-  why: 'When the organization only operates in some regions, a Deny on aws:RequestedRegion keeps resources (crypto miners, forgotten test stacks, data) out of regions nobody monitors.',
+  why: 'When the organization only operates in some regions, a Deny on aws:RequestedRegion keeps resources (crypto miners, forgotten test stacks, data) out of regions nobody monitors. Severity: low: unused regions are a place to hide resources, but a missing restriction exposes nothing directly.',
   fix: 'Add an SCP statement that denies actions (except global services, via NotAction) when `aws:RequestedRegion` is not one of the allowed regions.',
   links: ['https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region'],
   params: {

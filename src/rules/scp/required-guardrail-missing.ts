@@ -51,7 +51,7 @@ export default defineRule<Params>({
   id: 'scp/required-guardrail-missing',
   severity: 'high',
   title: 'Required SCP guardrail missing',
-  why: 'Guardrails such as "nobody stops CloudTrail", "no account leaves the organization" or "the root user gets no access keys" only hold when an SCP denies them; an identity policy inside the account can always be changed by an administrator of that account.',
+  why: 'Guardrails such as "nobody stops CloudTrail", "no account leaves the organization" or "the root user gets no access keys" only hold when an SCP denies them; an identity policy inside the account can always be changed by an administrator of that account. Severity: high: a guardrail the organization requires is absent, so member accounts can do what it forbids.',
   fix: 'Add Deny statements for the listed actions to an SCP (a pattern such as `config:Delete*` must be denied in full: deny the pattern itself). Set the rulebook\'s required_scp_guardrails to the organization\'s own list. The rule runs when the scanned code holds at least one SCP.',
   links: ['https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html'],
   params: {

@@ -39,7 +39,7 @@ export default defineRule({
   id: 'secrets/hardcoded-aws-key',
   severity: 'critical',
   title: 'AWS access key written in the source',
-  why: 'A key in a repository is a key for everyone who can read it, its forks and its history; automated scanners find pushed AWS keys within minutes. Removing it from the code does not revoke it.',
+  why: 'A key in a repository is a key for everyone who can read it, its forks and its history; automated scanners find pushed AWS keys within minutes. Removing it from the code does not revoke it. Severity: critical: a committed access key is usable by anyone who reads the repository, until it is revoked.',
   fix: 'Deactivate and delete the key in IAM now, then use roles: instance profiles, task roles, OIDC federation for CI. Where a secret must be passed, reference Secrets Manager or SSM SecureString instead of writing it.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#securing_access-keys', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles'],
   check({ aws }, report) {

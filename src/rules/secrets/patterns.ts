@@ -44,6 +44,9 @@ export function isSecretName(name: string): boolean {
 // Where a secret lives, not the secret: CloudFormation dynamic references, ARNs, SSM paths, shell or template expansions.
 const REFERENCE_VALUE = /^(\{\{resolve:|arn:|\/|\$\{|\$\(|\$[A-Za-z_]|%\{|<%|\{\{)/
 
+// What AWS's property reference writes for a string in its syntax blocks: a template copied from there still holds the skeleton, not a value.
+const SYNTAX_PLACEHOLDER = 'String'
+
 /** True when `loc` lies inside a variable or parameter declaration: a default value, judged by secrets/cfn-parameter-no-echo. */
 function insideInput(loc: SourceRange, inputs: TemplateInput[]): boolean {
   return inputs.some((input) => input.loc.file === loc.file && input.loc.startLine <= loc.startLine && loc.endLine <= input.loc.endLine)
@@ -53,7 +56,7 @@ function insideInput(loc: SourceRange, inputs: TemplateInput[]): boolean {
 export function literalSecret(value: Attr<string>, inputs: TemplateInput[]): string | undefined {
   if (!isKnown(value)) return undefined
   const text = value.value.trim()
-  if (text === '' || REFERENCE_VALUE.test(text) || /^(true|false|null|none)$/i.test(text)) return undefined
+  if (text === '' || REFERENCE_VALUE.test(text) || /^(true|false|null|none)$/i.test(text) || text === SYNTAX_PLACEHOLDER) return undefined
   return insideInput(value.loc, inputs) ? undefined : text
 }
 

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'secrets/plaintext-env',
   severity: 'high',
   title: 'Secret in a plaintext environment variable',
-  why: 'Environment variables of Lambda functions, ECS tasks and Batch jobs are shown in clear to anyone with read access to the function or task definition (and in every revision of it), and often end up in logs and crash reports.',
+  why: 'Environment variables of Lambda functions, ECS tasks and Batch jobs are shown in clear to anyone with read access to the function or task definition (and in every revision of it), and often end up in logs and crash reports. Severity: high: the secret is readable by everyone allowed to describe the function or task definition, and in the source.',
   fix: 'Reference the secret instead: ECS/Batch `secrets` (`valueFrom` a Secrets Manager or SSM SecureString ARN); for Lambda, read it at runtime from Secrets Manager or SSM (the Parameters and Secrets extension caches it).',
   links: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html', 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html'],
   check({ aws }, report) {

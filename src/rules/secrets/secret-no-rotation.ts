@@ -5,7 +5,7 @@ export default defineRule({
   id: 'secrets/secret-no-rotation',
   severity: 'low',
   title: 'Secrets Manager secret is never rotated',
-  why: 'A secret that never changes stays valid for as long as anyone who ever saw it (a departed engineer, a leaked log, a backup) wants to use it; rotation bounds that window.',
+  why: 'A secret that never changes stays valid for as long as anyone who ever saw it (a departed engineer, a leaked log, a backup) wants to use it; rotation bounds that window. Severity: low: rotation limits how long a leaked secret stays useful; an unrotated secret is not exposed by that alone.',
   fix: 'Add an `aws_secretsmanager_secret_rotation` (Terraform) or `AWS::SecretsManager::RotationSchedule` (CloudFormation) for the secret, or let the owning service manage it (RDS `manage_master_user_password`).',
   links: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html'],
   check({ aws }, report) {

@@ -11,7 +11,7 @@ export default defineRule({
   id: 'secrets/ssm-parameter-plaintext',
   severity: 'medium',
   title: 'Secret stored in a plaintext SSM parameter',
-  why: 'String and StringList parameters are stored unencrypted and returned to anyone with ssm:GetParameter; only SecureString encrypts the value with KMS and requires kms:Decrypt to read it.',
+  why: 'String and StringList parameters are stored unencrypted and returned to anyone with ssm:GetParameter; only SecureString encrypts the value with KMS and requires kms:Decrypt to read it. Severity: medium: the value is unencrypted and readable by anyone with ssm:GetParameter, though it is not in the repository.',
   fix: 'Use `type = "SecureString"` (Terraform, with a KMS key), or store the secret in Secrets Manager (CloudFormation cannot create SecureString parameters).',
   links: ['https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html'],
   check({ aws }, report) {

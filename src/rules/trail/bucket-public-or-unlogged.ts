@@ -11,7 +11,7 @@ export default defineRule({
   id: 'trail/bucket-public-or-unlogged',
   severity: 'high',
   title: 'CloudTrail bucket is public or has no access logging',
-  why: 'The trail bucket holds the account’s audit history: public, it tells an attacker everything; without server access logging, nobody can tell who read or deleted the logs (CIS AWS Foundations 3.3, 3.6).',
+  why: 'The trail bucket holds the account’s audit history: public, it tells an attacker everything; without server access logging, nobody can tell who read or deleted the logs (CIS AWS Foundations 3.3, 3.6). Severity: high: a public log bucket leaks the account’s activity and lets logs be tampered with; an unlogged one hides who read them.',
   fix: 'Keep the bucket private (no public canned ACL or `*` policy grant, a public access block) and turn on server access logging to a separate bucket.',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html', 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerAccessLogs.html'],
   check({ aws }, report) {

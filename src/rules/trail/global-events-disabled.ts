@@ -5,7 +5,7 @@ export default defineRule({
   id: 'trail/global-events-disabled',
   severity: 'medium',
   title: 'CloudTrail trail excludes global service events',
-  why: 'IAM, STS and CloudFront calls are global: a trail without them misses new users, access keys, policy changes and role assumptions — the core of any account takeover.',
+  why: 'IAM, STS and CloudFront calls are global: a trail without them misses new users, access keys, policy changes and role assumptions — the core of any account takeover. Severity: medium: IAM and STS calls go unrecorded unless another trail records them.',
   fix: 'Remove `include_global_service_events = false` (Terraform) or `IncludeGlobalServiceEvents: false` (CloudFormation); the default is true.',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-concepts.html#cloudtrail-concepts-global-service-events'],
   check({ aws }, report) {

@@ -4,7 +4,7 @@ export default defineRule({
   id: 'trail/log-validation-disabled',
   severity: 'medium',
   title: 'CloudTrail log file validation is off',
-  why: 'Without digest files nobody can prove that delivered logs were not modified or deleted after the fact, which is what an intruder covering tracks does first.',
+  why: 'Without digest files nobody can prove that delivered logs were not modified or deleted after the fact, which is what an intruder covering tracks does first. Severity: medium: without digests, tampering with delivered logs cannot be proven.',
   fix: 'Set `enable_log_file_validation = true` (Terraform) or `EnableLogFileValidation: true` (CloudFormation).',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html'],
   check({ aws }, report) {

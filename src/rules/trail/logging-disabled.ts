@@ -5,7 +5,7 @@ export default defineRule({
   id: 'trail/logging-disabled',
   severity: 'critical',
   title: 'CloudTrail trail is created with logging off',
-  why: 'A trail that does not log records nothing: the account looks audited while no API call is kept.',
+  why: 'A trail that does not log records nothing: the account looks audited while no API call is kept. Severity: critical: a trail created with logging off records nothing, and the account looks monitored when it is not.',
   fix: 'Set `enable_logging = true` (Terraform; the default) or `IsLogging: true` (CloudFormation).',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html'],
   check({ aws }, report) {

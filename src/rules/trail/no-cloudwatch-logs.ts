@@ -5,7 +5,7 @@ export default defineRule({
   id: 'trail/no-cloudwatch-logs',
   severity: 'low',
   title: 'CloudTrail trail does not deliver to CloudWatch Logs',
-  why: 'Logs that only land in S3 are read after the fact; delivered to CloudWatch Logs they feed metric filters and alarms that catch root use, policy changes and a stopped trail as they happen.',
+  why: 'Logs that only land in S3 are read after the fact; delivered to CloudWatch Logs they feed metric filters and alarms that catch root use, policy changes and a stopped trail as they happen. Severity: low: without delivery to CloudWatch Logs there are no metric alarms; the events are still in S3.',
   fix: 'Set both `cloud_watch_logs_group_arn` and `cloud_watch_logs_role_arn` (Terraform), or `CloudWatchLogsLogGroupArn` and `CloudWatchLogsRoleArn` (CloudFormation); the role lets CloudTrail write to the group.',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html'],
   check({ aws }, report) {

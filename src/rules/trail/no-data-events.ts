@@ -13,7 +13,7 @@ export default defineRule({
   id: 'trail/no-data-events',
   severity: 'low',
   title: 'No trail records S3 object or Lambda data events',
-  why: 'Management events show who changed a bucket, not who read or deleted its objects, nor who invoked a function; without data events an exfiltration leaves no record (CIS AWS Foundations 3.10, 3.11).',
+  why: 'Management events show who changed a bucket, not who read or deleted its objects, nor who invoked a function; without data events an exfiltration leaves no record (CIS AWS Foundations 3.10, 3.11). Severity: low: object and invocation level activity goes unrecorded; management events still are.',
   fix: 'Add an `event_selector { data_resource { type = "AWS::S3::Object" … } }` or an advanced event selector (Terraform), or `EventSelectors` / `AdvancedEventSelectors` with DataResources (CloudFormation), to one trail.',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html'],
   // Repository-level: judges all trails of the scan together, so it is off until a rulebook enables it.

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'trail/not-encrypted',
   severity: 'medium',
   title: 'CloudTrail logs are not encrypted with a KMS key',
-  why: 'Without SSE-KMS anyone who can read the bucket can read the logs; with a customer managed key, reading them also needs kms:Decrypt, which is separately granted and logged.',
+  why: 'Without SSE-KMS anyone who can read the bucket can read the logs; with a customer managed key, reading them also needs kms:Decrypt, which is separately granted and logged. Severity: medium: logs are encrypted with S3-managed keys anyway; a KMS key adds access control and audit on reading them.',
   fix: 'Set `kms_key_id` (Terraform) or `KMSKeyId` (CloudFormation) to a customer managed KMS key whose policy lets CloudTrail encrypt.',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html'],
   check({ aws }, report) {

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'trail/not-multi-region',
   severity: 'high',
   title: 'CloudTrail trail records one region only',
-  why: 'A single-region trail is blind to API activity in every other region, which is exactly where an intruder starts resources nobody watches (crypto-mining, data staging).',
+  why: 'A single-region trail is blind to API activity in every other region, which is exactly where an intruder starts resources nobody watches (crypto-mining, data staging). Severity: high: activity in any other region, the usual place to hide, goes unrecorded.',
   fix: 'Set `is_multi_region_trail = true` (Terraform) or `IsMultiRegionTrail: true` (CloudFormation).',
   links: ['https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html'],
   check({ aws }, report) {

@@ -13,7 +13,7 @@ export default defineRule({
   id: 'vpce/open-security-group',
   severity: 'medium',
   title: 'Interface endpoint security group is open to the internet',
-  why: 'An interface endpoint is a private entry into an AWS service; a security group that admits 0.0.0.0/0 or ::/0 lets anything that can route to it (peered networks, VPN users, a compromised neighbour) use it.',
+  why: 'An interface endpoint is a private entry into an AWS service; a security group that admits 0.0.0.0/0 or ::/0 lets anything that can route to it (peered networks, VPN users, a compromised neighbour) use it. Severity: medium: the endpoint is reachable from more networks than needed; the endpoint policy and IAM still apply.',
   fix: 'Allow ingress on 443 only from the VPC’s CIDR or from the security groups of the clients that need the endpoint.',
   links: ['https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html#configure-security-groups'],
   check({ aws }, report) {

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'vpce/policy-full-access',
   severity: 'medium',
   title: 'VPC endpoint allows full access',
-  why: 'The default endpoint policy lets any principal reach any resource of the service through the endpoint — including buckets and queues of other accounts, the classic exfiltration path out of a private network.',
+  why: 'The default endpoint policy lets any principal reach any resource of the service through the endpoint — including buckets and queues of other accounts, the classic exfiltration path out of a private network. Severity: medium: the endpoint lets traffic reach any resource of the service, including other accounts’ (an exfiltration path).',
   fix: 'Attach an endpoint policy that allows only the actions and resources the VPC needs (for example, your organization’s buckets via aws:ResourceOrgID).',
   links: ['https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html'],
   check({ aws }, report) {

@@ -18,7 +18,7 @@ export default defineRule({
   id: 'vpce/policy-no-org-boundary',
   severity: 'low',
   title: 'VPC endpoint policy has no organization boundary',
-  why: 'A data perimeter keeps traffic through the endpoint inside your organization: aws:PrincipalOrgID stops foreign credentials from using your network path, aws:ResourceOrgID stops your principals from writing to foreign buckets.',
+  why: 'A data perimeter keeps traffic through the endpoint inside your organization: aws:PrincipalOrgID stops foreign credentials from using your network path, aws:ResourceOrgID stops your principals from writing to foreign buckets. Severity: low: a boundary to the organization closes an exfiltration path; the endpoint is already private.',
   fix: 'Add a condition on `aws:PrincipalOrgID` and/or `aws:ResourceOrgID` (or the …OrgPaths keys) to the endpoint policy’s Allow statements.',
   links: ['https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html'],
   check({ aws }, report) {

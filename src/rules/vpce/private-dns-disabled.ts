@@ -6,7 +6,7 @@ export default defineRule({
   id: 'vpce/private-dns-disabled',
   severity: 'low',
   title: 'Interface endpoint has private DNS off',
-  why: 'Without private DNS the service’s public hostname still resolves to public addresses, so SDKs and tools keep leaving the VPC over the internet path and the endpoint (and its policy) is silently bypassed.',
+  why: 'Without private DNS the service’s public hostname still resolves to public addresses, so SDKs and tools keep leaving the VPC over the internet path and the endpoint (and its policy) is silently bypassed. Severity: low: clients resolve the public endpoint and leave the VPC, unless they are configured for the endpoint.',
   fix: 'Set `private_dns_enabled = true` (Terraform) or `PrivateDnsEnabled: true` (CloudFormation); the VPC needs DNS hostnames and DNS support on.',
   links: ['https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-private-dns'],
   check({ aws }, report) {

@@ -25,7 +25,7 @@ export default defineRule<Params>({
   id: 'vpce/required-endpoint-missing',
   severity: 'low',
   title: 'VPC lacks an endpoint the rulebook requires',
-  why: 'Organizations that route AWS API traffic privately (for a data perimeter, or to keep it off NAT gateways) need the same endpoints in every VPC; a new VPC without them sends that traffic out to the internet.',
+  why: 'Organizations that route AWS API traffic privately (for a data perimeter, or to keep it off NAT gateways) need the same endpoints in every VPC; a new VPC without them sends that traffic out to the internet. Severity: low: traffic takes the public path to the service; it is still authenticated and encrypted.',
   fix: 'Add an `aws_vpc_endpoint` / `AWS::EC2::VPCEndpoint` for each listed service to the VPC.',
   links: ['https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html'],
   params: {

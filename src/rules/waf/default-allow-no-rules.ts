@@ -4,7 +4,7 @@ export default defineRule({
   id: 'waf/default-allow-no-rules',
   severity: 'medium',
   title: 'Web ACL allows everything and has no rules',
-  why: 'A web ACL whose default action is ALLOW and that has no rules inspects nothing and blocks nothing, while its association makes the resource look protected.',
+  why: 'A web ACL whose default action is ALLOW and that has no rules inspects nothing and blocks nothing, while its association makes the resource look protected. Severity: medium: the web ACL filters nothing while looking like protection.',
   fix: 'Add rules (AWS managed rule groups, rate-based rules, IP sets) or make the default action BLOCK with explicit allow rules.',
   links: ['https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-default-action.html'],
   check({ aws }, report) {

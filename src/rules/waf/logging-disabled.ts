@@ -5,7 +5,7 @@ export default defineRule({
   id: 'waf/logging-disabled',
   severity: 'low',
   title: 'Web ACL without logging',
-  why: 'Without a logging configuration there is no record of which requests the web ACL blocked or let through, so attacks cannot be investigated and false positives cannot be tuned.',
+  why: 'Without a logging configuration there is no record of which requests the web ACL blocked or let through, so attacks cannot be investigated and false positives cannot be tuned. Severity: low: blocked and allowed requests are not recorded for investigation; filtering still works.',
   fix: 'Add `aws_wafv2_web_acl_logging_configuration` (CloudFormation `AWS::WAFv2::LoggingConfiguration`) sending the ACL\'s logs to a CloudWatch log group named `aws-waf-logs-…`, an S3 bucket or Firehose.',
   links: ['https://docs.aws.amazon.com/waf/latest/developerguide/logging.html'],
   check({ aws }, report) {

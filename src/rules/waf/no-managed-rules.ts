@@ -19,7 +19,7 @@ export default defineRule({
   id: 'waf/no-managed-rules',
   severity: 'low',
   title: 'Web ACL protecting an API without AWS baseline managed rules',
-  why: 'The AWS managed Core rule set, Known bad inputs and SQL database groups block the common injection and exploit payloads (OWASP Top 10, Log4Shell, SQL injection) that a web ACL in front of an API is expected to stop.',
+  why: 'The AWS managed Core rule set, Known bad inputs and SQL database groups block the common injection and exploit payloads (OWASP Top 10, Log4Shell, SQL injection) that a web ACL in front of an API is expected to stop. Severity: low: custom rules may cover the same ground; the baseline sets are a default, not a requirement.',
   fix: 'Add `managed_rule_group_statement` rules for AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and, for APIs backed by SQL, AWSManagedRulesSQLiRuleSet (vendor AWS); CloudFormation `ManagedRuleGroupStatement`.',
   links: ['https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html'],
   check({ aws }, report) {
