@@ -122,7 +122,7 @@ describe('suppressions in a pull request (bundled Action)', () => {
     const check = github.checkRuns[0]!
     expect(check.conclusion).toBe('failure')
     // One annotation per line: a suppression written on the finding's own line shares its annotation.
-    expect(check.output.annotations.filter((a) => a.title === `${ADMIN_RULE} (critical)` || (a.title.includes(ADMIN_RULE) && a.annotation_level === 'failure'))).toHaveLength(RESOURCES.length)
+    expect(check.output.annotations.filter((a) => a.title === `${ADMIN_RULE} (critical)` || (String(a.title).includes(ADMIN_RULE) && a.annotation_level === 'failure'))).toHaveLength(RESOURCES.length)
     const reported = github.pulls.get(PR)!.reviewComments.filter((c) => c.body.includes(`\`${MODIFIED}\``))
     expect(reported.map((c) => `${c.path}:${c.line}`).sort()).toEqual(suppressionLines())
     for (const comment of reported) expect(comment.body).toMatch(new RegExp(`adds a suppression of ${ADMIN_RULE}.*hides nothing until`))
