@@ -54,7 +54,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: { file: '.', startLine: 1, endLine: 1 },
   }))
   const judgedAt = options.now ?? new Date()
-  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt)
+  const judged = rulebook.apply(distinct([...diagnosticFindings, ...ruleFindings, ...crashFindings]), model, judgedAt)
   const t3 = performance.now()
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
   judged.sort(byLocation)
@@ -107,6 +107,20 @@ function diagnosticFinding(diagnostic: Diagnostic): Finding {
 export function fingerprint(finding: Finding): string {
   const parts = [finding.ruleId, finding.loc.file, finding.resource?.address ?? '', finding.element ?? finding.message]
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
+}
+
+/**
+ * One finding per rule, message and place: a module read on its own and through its callers, or by
+ * two callers passing the same value, says the same thing at the same line once.
+ */
+function distinct(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = [f.ruleId, f.message, f.loc.file, f.loc.startLine, f.loc.startColumn ?? 0, f.loc.endLine].join('\u0000')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 function byLocation(a: Finding, b: Finding): number {

@@ -25,6 +25,7 @@ export function toText(result: ScanResult, options: TextOptions): string {
       out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${finding.message}  ${paint('2', finding.ruleId)}`)
       for (const line of shownDetails(finding, 20)) out.push(`          ${line}`)
       if (finding.resource) out.push(`          ${paint('2', `in ${finding.resource.address}`)}`)
+      for (const place of finding.related ?? []) out.push(`          ${paint('2', `${place.message} (${place.loc.file}:${place.loc.startLine})`)}`)
       if (lines) out.push(...codeFrame(lines, finding, paint))
     }
     out.push('')

@@ -7,6 +7,8 @@ import { parseHclFile, type HclParse } from './hcl-syntax.js'
 import { parseJsonVariables, parseTerraformJson } from './json-syntax.js'
 import { literalsOf } from './literals.js'
 import { addressOf, blockScope, declareModule, isRepeated, type Module } from './module.js'
+import { moduleInstances } from './module-calls.js'
+import { loadModuleTree } from './module-sources.js'
 import { confirmProblem } from './parse-errors.js'
 import { suppressionsByBlock } from './suppressions.js'
 import { attribute, type Block, type SyntaxFile } from './syntax.js'
@@ -23,7 +25,7 @@ export interface TerraformModuleInput {
   reader: RepoReader
 }
 
-const MODES: Record<string, RawResource['mode']> = { resource: 'resource', data: 'data', provider: 'provider', module: 'module' }
+const MODES: Record<string, RawResource['mode']> = { resource: 'resource', data: 'data', provider: 'provider' }
 
 /**
  * Parses and evaluates one Terraform module directory. A file that cannot be parsed becomes a
@@ -44,8 +46,10 @@ export async function parseTerraformModule(input: TerraformModuleInput): Promise
     const file = await readFile(parser, source, unit.diagnostics)
     if (file) (isVariablesFile(source.path) ? variableFiles : configs).push(file)
   }
-  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles)
-  for (const file of configs) unit.resources.push(...resourcesOf(module, file, unit.diagnostics))
+  const tree = await loadModuleTree(input.dir, configs, input.reader, (source) => readFile(parser, source, unit.diagnostics))
+  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles, { tree })
+  unit.resources.push(...moduleResources(module, unit.diagnostics))
+  unit.diagnostics.push(...tree.diagnostics)
   unit.inputs = configs.flatMap(inputsOf)
   unit.literals = literalsOf([...configs, ...variableFiles])
   return unit
@@ -80,6 +84,23 @@ function isVariablesFile(path: string): boolean {
   return path.endsWith('.tfvars') || path.endsWith('.tfvars.json')
 }
 
+/** The module's own resources, then each module call's instances' resources, to any depth. */
+function moduleResources(module: Module, diagnostics: Diagnostic[]): RawResource[] {
+  const resources = module.files.flatMap((file) => resourcesOf(module, file, diagnostics))
+  for (const call of module.files.flatMap((file) => file.body.blocks).filter((b) => b.type === 'module' && b.labels[0] !== undefined)) {
+    try {
+      if (module.blocks.get(`module.${call.labels[0]}`) !== call) continue
+      for (const instance of moduleInstances(module, call)) {
+        const created = moduleResources(instance.module, diagnostics)
+        resources.push(...(instance.repeated ? created.map((r) => ({ ...r, repeated: true })) : created))
+      }
+    } catch (error) {
+      diagnostics.push(failed(call.range.file, `module.${call.labels[0]} could not be evaluated`, error, call.range.startLine))
+    }
+  }
+  return resources
+}
+
 function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]): RawResource[] {
   const blocks = file.body.blocks.filter((b) => MODES[b.type] && addressOf(b))
   const suppressions = suppressionsByBlock(file, blocks)
@@ -90,15 +111,16 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
       resources.push({
         framework: 'terraform',
         mode: MODES[block.type]!,
-        type: block.type === 'module' ? 'module' : block.labels[0]!,
-        address: addressOf(block)!,
+        type: block.labels[0]!,
+        address: module.prefix + addressOf(block)!,
         loc: block.range,
         body: evaluateBody(block.body, blockScope(module, block), block.range),
         suppressions: suppressions.get(block) ?? [],
         ...(isRepeated(block) ? { repeated: true } : {}),
+        ...(module.via.length > 0 ? { via: module.via } : {}),
       })
     } catch (error) {
-      diagnostics.push(failed(file.path, `${addressOf(block)} could not be evaluated`, error, block.range.startLine))
+      diagnostics.push(failed(file.path, `${module.prefix}${addressOf(block)} could not be evaluated`, error, block.range.startLine))
     }
   }
   return resources
