@@ -325,7 +325,7 @@ describe('Terraform blocks', () => {
     expect(at(unit, 'aws_iam_user.v', 'name')).toMatchObject({ kind: 'unknown', ref: 'each.key' })
   })
 
-  it('reports resources, data sources, providers and module calls with their addresses and whole-block ranges', async () => {
+  it('reports resources, data sources and providers with their addresses and whole-block ranges; a module call it cannot read is unresolved at its source', async () => {
     const unit = await evaluateModule({
       'main.tf': [
         'provider "aws" {', //                                   1
@@ -351,11 +351,10 @@ describe('Terraform blocks', () => {
     expect(unit.resources.map((r) => [r.mode, r.type, r.address, r.loc.startLine, r.loc.endLine])).toEqual([
       ['provider', 'aws', 'provider.aws', 1, 3],
       ['provider', 'aws', 'provider.aws.us', 4, 7],
-      ['module', 'module', 'module.vpc', 8, 11],
       ['data', 'aws_caller_identity', 'data.aws_caller_identity.me', 12, 12],
       ['resource', 'aws_vpc', 'aws_vpc.v', 13, 15],
     ])
-    expect(shape(resource(unit, 'module.vpc').body)).toEqual({ source: 'terraform-aws-modules/vpc/aws', cidr: '10.0.0.0/16' })
+    expect(unit.diagnostics.map((d) => [d.kind, d.loc.startLine, d.message.slice(0, 59)])).toEqual([['unresolved', 9, 'module.vpc: its source terraform-aws-modules/vpc/aws is not']])
   })
 })
 

@@ -35,8 +35,8 @@ export async function loadModuleTree(rootDir: string, rootFiles: SyntaxFile[], r
         tree.children.set(childKey, { unresolved: `module.${call.labels[0]}: its source ${child.dir} contains this call, so it is not followed`, loc })
       } else tree.children.set(childKey, child)
       const set = tree.children.get(childKey)!
-      if ('unresolved' in set) tree.diagnostics.push({ kind: 'unresolved', message: set.unresolved, loc: set.loc })
-      else await visit(set.dir, childKey, set.files, [...chain, set.dir])
+      if ('dir' in set) await visit(set.dir, childKey, set.files, [...chain, set.dir])
+      else if (!tree.diagnostics.some((d) => d.message === set.unresolved && d.loc === set.loc)) tree.diagnostics.push({ kind: 'unresolved', message: set.unresolved, loc: set.loc })
     }
   }
   await visit(rootDir, '', rootFiles, [rootDir])
@@ -50,7 +50,7 @@ async function resolveCall(call: Block, callerDir: string, installedDir: string 
   const source = sourceAttribute?.value.kind === 'literal' && typeof sourceAttribute.value.value === 'string' ? sourceAttribute.value.value : undefined
   if (source === undefined) return { unresolved: `${name}: its source is not a literal string, so the module is not read`, loc }
   const local = source.startsWith('./') || source.startsWith('../')
-  const dir = installedDir ?? (local ? posix.normalize(posix.join(callerDir, source)) : undefined)
+  const dir = installedDir ?? (local ? folderOf(callerDir, source) : undefined)
   if (dir === undefined) {
     return { unresolved: `${name}: its source ${source} is not in the repository and no .terraform/modules/modules.json (terraform init) says where it was installed, so the resources it creates are not checked`, loc }
   }
@@ -60,6 +60,11 @@ async function resolveCall(call: Block, callerDir: string, installedDir: string 
   const files = await filesOf(dir)
   if (files.length === 0) return { unresolved: `${name}: no Terraform files were found in ${dir} (its source ${source}), so the resources it creates are not checked`, loc }
   return { dir, files }
+}
+
+/** `written` relative to `from`, normalised without a trailing slash (`../../` → the folder itself). */
+function folderOf(from: string, written: string): string {
+  return posix.normalize(posix.join(from, written)).replace(/(.)\/+$/, '$1')
 }
 
 async function readModuleFiles(dir: string, reader: RepoReader, read: ReadSyntax): Promise<SyntaxFile[]> {
@@ -85,7 +90,7 @@ function installedModules(rootDir: string, reader: RepoReader): Map<string, stri
   for (const record of modules?.kind === 'list' ? modules.items : []) {
     const key = stringField(record, 'Key')
     const dir = stringField(record, 'Dir')
-    if (key && dir && !posix.isAbsolute(dir)) installed.set(key, posix.normalize(posix.join(rootDir, dir)))
+    if (key && dir && !posix.isAbsolute(dir)) installed.set(key, folderOf(rootDir, dir))
   }
   return installed
 }

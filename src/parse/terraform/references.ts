@@ -79,7 +79,7 @@ function blockReference(module: Module, address: string, steps: Step[], loc: Sou
 function moduleReference(module: Module, name: string, steps: Step[], loc: SourceRange, scope: Scope): Value {
   const address = `${module.prefix}module.${name}`
   const call = module.blocks.get(`module.${name}`)
-  if (!call) return failure(`module.${name} is not declared`, loc)
+  if (!call) return unknown(`module.${name} is not declared in this module`, loc, module.prefix + refOf(`module.${name}`, steps))
   const instances = moduleInstances(module, call)
   if (instances.length === 0) {
     if (isRepeated(call) && module.tree.children.has(moduleKey(module, name)) && 'dir' in module.tree.children.get(moduleKey(module, name))!) {
