@@ -3,7 +3,7 @@ import { isWhollyKnown, type ListValue, type MapEntry, type Value } from '../val
 import { callFunction } from './functions.js'
 import type { Scope } from './module.js'
 import { resolveReference } from './references.js'
-import type { Expr, Step } from './syntax.js'
+import type { Expr, Step, TemplatePart } from './syntax.js'
 import { renderTemplate } from './template-render.js'
 import { failure, sameValue, stringValue, unknown } from './values.js'
 
@@ -17,11 +17,8 @@ export function evaluate(expr: Expr, scope: Scope): Value {
       if (typeof expr.value === 'boolean') return { kind: 'bool', value: expr.value, loc }
       return { kind: 'null', loc }
     case 'template':
-      return renderTemplate(
-        expr.parts.map((part) => ('text' in part ? part : { value: evaluate(part.expr, scope), range: part.expr.range })),
-        loc,
-        expr.textOrigin,
-      )
+      // Text a directive produced no longer maps to the template's lines one to one.
+      return renderTemplate(renderParts(expr.parts, scope), loc, expr.parts.some((part) => 'directive' in part) ? undefined : expr.textOrigin)
     case 'tuple':
       return { kind: 'list', items: expr.items.map((item) => evaluate(item, scope)), loc }
     case 'object':
@@ -42,6 +39,42 @@ export function evaluate(expr: Expr, scope: Scope): Value {
     case 'opaque':
       return unknown(`${expr.what} is not evaluated`, loc)
   }
+}
+
+type RenderPart = { text: string } | { value: Value; range: SourceRange }
+
+/** A template's parts with interpolations evaluated and directives expanded; a directive the source does not decide is one unknown hole. */
+function renderParts(parts: TemplatePart[], scope: Scope): RenderPart[] {
+  const rendered: RenderPart[] = []
+  for (const part of parts) {
+    if ('text' in part) rendered.push(part)
+    else if ('expr' in part) rendered.push({ value: evaluate(part.expr, scope), range: part.expr.range })
+    else if (part.directive === 'if') {
+      const condition = evaluate(part.condition, scope)
+      if (condition.kind === 'bool') rendered.push(...renderParts(condition.value ? part.then : part.otherwise, scope))
+      else rendered.push({ value: condition.kind === 'unknown' ? unknown(`the %{ if } condition is not known: ${condition.reason}`, part.range, condition.ref) : failure(`a %{ if } condition must be a bool, found ${condition.kind}`, part.range), range: part.range })
+    } else {
+      const collection = evaluate(part.collection, scope)
+      const elements: [Value, Value][] | undefined =
+        collection.kind === 'list'
+          ? collection.items.map((item, i) => [{ kind: 'number', value: i, loc: item.loc }, item])
+          : collection.kind === 'map'
+            ? collection.entries.map((e) => [stringValue(e.key, e.keyLoc), e.value])
+            : undefined
+      if (!elements) {
+        const reason = collection.kind === 'unknown' ? `the %{ for } collection is not known: ${collection.reason}` : `a %{ for } needs a collection, found ${collection.kind}`
+        rendered.push({ value: collection.kind === 'unknown' ? unknown(reason, part.range, collection.ref) : failure(reason, part.range), range: part.range })
+        continue
+      }
+      for (const [key, element] of elements) {
+        const names = new Map(scope.names)
+        if (part.keyName !== undefined) names.set(part.keyName, key)
+        names.set(part.valueName, element)
+        rendered.push(...renderParts(part.body, { ...scope, names }))
+      }
+    }
+  }
+  return rendered
 }
 
 function objectValue(expr: Extract<Expr, { kind: 'object' }>, scope: Scope): Value {

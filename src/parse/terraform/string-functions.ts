@@ -1,0 +1,130 @@
+import { RE2JS } from 're2js'
+import type { SourceRange } from '../../model/source.js'
+import { parseYamlValue } from '../cloudformation/yaml.js'
+import type { MapEntry, Value } from '../value.js'
+import { failure, stringValue, unknown } from './values.js'
+
+/*
+ * Terraform's string functions whose result a policy or principal may depend on. Regular expressions
+ * are RE2, as in Terraform (re2js: linear time whatever the pattern).
+ */
+
+type Builtin = (args: Value[], loc: SourceRange) => Value
+
+function text(value: Value | undefined): string | undefined {
+  return value?.kind === 'string' ? value.value : value?.kind === 'number' || value?.kind === 'bool' ? String(value.value) : undefined
+}
+
+/** The strings of the arguments, or the unknown / failure that stops the call. */
+function withTexts(args: (Value | undefined)[], loc: SourceRange, name: string, use: (...texts: string[]) => Value): Value {
+  const texts: string[] = []
+  for (const arg of args) {
+    if (arg?.kind === 'unknown') return unknown(arg.reason, loc, arg.ref)
+    const found = text(arg)
+    if (found === undefined) return failure(`${name}() needs strings, found ${arg?.kind ?? 'nothing'}`, loc)
+    texts.push(found)
+  }
+  return use(...texts)
+}
+
+function compile(pattern: string, loc: SourceRange): RE2JS | Value {
+  try {
+    return RE2JS.compile(pattern)
+  } catch (error) {
+    return failure(`invalid regular expression: ${error instanceof Error ? error.message : String(error)}`, loc)
+  }
+}
+
+/** One match as Terraform gives it: the match itself without groups, a list of groups, or an object of named groups. */
+function matchValue(regex: RE2JS, matcher: ReturnType<RE2JS['matcher']>, loc: SourceRange): Value {
+  const count = regex.groupCount()
+  if (count === 0) return stringValue(matcher.group() ?? '', loc)
+  const named = regex.namedGroups() as Record<string, number>
+  const names = Object.keys(named)
+  if (names.length > 0) {
+    const entries: MapEntry[] = names.map((name) => ({ key: name, keyLoc: loc, value: stringValue(matcher.group(named[name]!) ?? '', loc) }))
+    return { kind: 'map', entries, loc }
+  }
+  return { kind: 'list', items: Array.from({ length: count }, (_, i) => stringValue(matcher.group(i + 1) ?? '', loc)), loc }
+}
+
+/** Terraform's `replace()` with a `/regex/` search: `$1` / `${name}` in the replacement refer to groups. */
+export function replaceRegex(subject: string, pattern: string, replacement: string, loc: SourceRange): Value {
+  const regex = compile(pattern, loc)
+  if (!(regex instanceof RE2JS)) return regex
+  return stringValue(regex.matcher(subject).replaceAll(replacement.replace(/\$\{(\w+)\}/g, '$$$1')), loc)
+}
+
+export const STRING_FUNCTIONS: Record<string, Builtin> = {
+  startswith: ([subject, prefix], loc) => withTexts([subject, prefix], loc, 'startswith', (s, p) => ({ kind: 'bool', value: s.startsWith(p), loc })),
+  endswith: ([subject, suffix], loc) => withTexts([subject, suffix], loc, 'endswith', (s, p) => ({ kind: 'bool', value: s.endsWith(p), loc })),
+  trimprefix: ([subject, prefix], loc) => withTexts([subject, prefix], loc, 'trimprefix', (s, p) => stringValue(s.startsWith(p) ? s.slice(p.length) : s, loc)),
+  trimsuffix: ([subject, suffix], loc) => withTexts([subject, suffix], loc, 'trimsuffix', (s, p) => stringValue(p && s.endsWith(p) ? s.slice(0, -p.length) : s, loc)),
+  trim: ([subject, cutset], loc) =>
+    withTexts([subject, cutset], loc, 'trim', (s, set) => {
+      const chars = new Set(set)
+      let [start, end] = [0, s.length]
+      while (start < end && chars.has(s[start]!)) start++
+      while (end > start && chars.has(s[end - 1]!)) end--
+      return stringValue(s.slice(start, end), loc)
+    }),
+  title: ([subject], loc) => withTexts([subject], loc, 'title', (s) => stringValue(s.replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()), loc)),
+  strrev: ([subject], loc) => withTexts([subject], loc, 'strrev', (s) => stringValue([...s].reverse().join(''), loc)),
+  substr: ([subject, offset, length], loc) => {
+    if (offset?.kind !== 'number' || length?.kind !== 'number') return offset?.kind === 'unknown' || length?.kind === 'unknown' ? unknown('a substr() bound is not known', loc) : failure('substr() needs numbers', loc)
+    return withTexts([subject], loc, 'substr', (s) => {
+      const chars = [...s]
+      const start = offset.value < 0 ? chars.length + offset.value : offset.value
+      return stringValue(chars.slice(start, length.value < 0 ? undefined : start + length.value).join(''), loc)
+    })
+  },
+  regex: ([pattern, subject], loc) =>
+    withTexts([pattern, subject], loc, 'regex', (p, s) => {
+      const regex = compile(p, loc)
+      if (!(regex instanceof RE2JS)) return regex
+      const matcher = regex.matcher(s)
+      return matcher.find() ? matchValue(regex, matcher, loc) : failure('regex() found no match', loc)
+    }),
+  regexall: ([pattern, subject], loc) =>
+    withTexts([pattern, subject], loc, 'regexall', (p, s) => {
+      const regex = compile(p, loc)
+      if (!(regex instanceof RE2JS)) return regex
+      const matcher = regex.matcher(s)
+      const items: Value[] = []
+      while (matcher.find()) items.push(matchValue(regex, matcher, loc))
+      return { kind: 'list', items, loc }
+    }),
+  tonumber: ([value], loc) => {
+    if (value?.kind === 'number' || value?.kind === 'unknown' || value?.kind === 'null') return value
+    const n = value?.kind === 'string' && value.value.trim() !== '' ? Number(value.value) : Number.NaN
+    return Number.isFinite(n) ? { kind: 'number', value: n, loc } : failure('tonumber() needs a number', loc)
+  },
+  tobool: ([value], loc) => {
+    if (value?.kind === 'bool' || value?.kind === 'unknown' || value?.kind === 'null') return value
+    if (value?.kind === 'string' && (value.value === 'true' || value.value === 'false')) return { kind: 'bool', value: value.value === 'true', loc }
+    return failure('tobool() needs a bool', loc)
+  },
+  yamldecode: ([value], loc) => {
+    if (value?.kind === 'unknown') return unknown(value.reason, loc, value.ref)
+    if (value?.kind !== 'string') return failure('yamldecode() needs a string', loc)
+    const parsed = parseYamlValue(value.value, loc.file)
+    if (!parsed.value) return failure(`yamldecode(): ${parsed.error?.message ?? 'no document'}`, loc)
+    // Lines inside the string are the file's only when the string is a file's or a heredoc's text.
+    const origin = value.textOrigin
+    return origin ? shiftLines(parsed.value, origin.file, origin.line - 1) : placeAt(parsed.value, loc)
+  },
+}
+
+function shiftLines(value: Value, file: string, lines: number): Value {
+  return mapLocs(value, (loc) => ({ ...loc, file, startLine: loc.startLine + lines, endLine: loc.endLine + lines }))
+}
+
+function placeAt(value: Value, at: SourceRange): Value {
+  return mapLocs(value, () => at)
+}
+
+function mapLocs(value: Value, move: (loc: SourceRange) => SourceRange): Value {
+  if (value.kind === 'list') return { ...value, loc: move(value.loc), items: value.items.map((item) => mapLocs(item, move)) }
+  if (value.kind === 'map') return { ...value, loc: move(value.loc), entries: value.entries.map((e) => ({ ...e, keyLoc: move(e.keyLoc), value: mapLocs(e.value, move) })) }
+  return { ...value, loc: move(value.loc) }
+}
