@@ -13,6 +13,7 @@ import { toSarif } from './report/sarif.js'
 import { toText } from './report/text.js'
 import { initCommand, loadCliRulebook, printRulebookErrors, RULEBOOK_USAGE, rulebookCommand } from './rulebook/cli-commands.js'
 import { cisControlsByRule } from './rulebook/index.js'
+import { collectGivenInputs } from './parse/given-inputs.js'
 import { scan } from './scan.js'
 import { VERSION } from './version.js'
 
@@ -35,6 +36,11 @@ Scan options:
   --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
   --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
                                        exists, else policygate:recommended); also policygate:strict|cis-aws
+  --var-file FILE, --var NAME=VALUE    Terraform variables as terraform plan takes them (repeatable; after
+                                       the auto-loaded tfvars, --var last)
+  --parameters FILE, --parameter KEY=VALUE
+                                       CloudFormation parameter values (repeatable): a file in the CLI's
+                                       [{"ParameterKey":…,"ParameterValue":…}] or {"Parameters":{…}} form
 
 Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error.
 `
@@ -94,6 +100,10 @@ async function scanCommand(args: string[]): Promise<number> {
       root: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       rulebook: { type: 'string' },
+      'var-file': { type: 'string', multiple: true, default: [] },
+      var: { type: 'string', multiple: true, default: [] },
+      parameters: { type: 'string', multiple: true, default: [] },
+      parameter: { type: 'string', multiple: true, default: [] },
     },
   })
   const format = values.format!
@@ -112,12 +122,15 @@ async function scanCommand(args: string[]): Promise<number> {
   const paths = targets.map((t) => relative(root, t) || '.')
   if (paths.some((p) => p.startsWith('..') || isAbsolute(p))) throw new UsageError('every path must be inside --root')
 
+  const texts = { varFiles: values['var-file']!, vars: values.var!, parameterFiles: values.parameters!, parameters: values.parameter! }
+  const given = collectGivenInputs(texts, (path) => readGivenFile(root, path))
+  if (!given.ok) throw new UsageError(given.error)
   const loaded = await loadCliRulebook(root, values.rulebook)
   if (!loaded.ok) {
     printRulebookErrors(loaded.errors)
     return 2
   }
-  const result = await scan({ root, paths, rulebook: loaded.rulebook })
+  const result = await scan({ root, paths, rulebook: loaded.rulebook, given: given.given })
   const color = format === 'text' && !values.output && !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true
   const report =
     format === 'json'
@@ -141,6 +154,15 @@ function scanRoot(targets: string[]): string {
   let common = dirs[0]!
   while (!dirs.every((d) => d === common || d.startsWith(common + sep))) common = dirname(common)
   return common
+}
+
+/** A file named on the command line (relative to the current directory), reported relative to the root. */
+function readGivenFile(root: string, path: string): { path: string; text: string } | undefined {
+  try {
+    return { path: relative(root, resolve(path)).split(sep).join('/'), text: readFileSync(resolve(path), 'utf8') }
+  } catch {
+    return undefined
+  }
 }
 
 function readLines(root: string, file: string): string[] | undefined {

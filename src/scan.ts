@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { extractModel } from './extract/index.js'
 import type { AwsModel } from './model/aws.js'
 import { parseTemplate } from './parse/cloudformation/index.js'
+import { parameterValues, type GivenInputs } from './parse/given-inputs.js'
 import { parsePlan } from './parse/plan/index.js'
 import { bundledWorkerEntry, parseModules } from './parse/pool/pool.js'
 import type { Diagnostic, ParsedUnit } from './parse/types.js'
@@ -22,6 +23,8 @@ export interface ScanOptions {
   /** The base commit's model, in pull-request mode, for rules about what a change adds. */
   base?: AwsModel
   now?: Date
+  /** Terraform variable files and values, CloudFormation parameters, given for the run (`--var-file`, `--var`, `--parameters`, `--parameter`). */
+  given?: GivenInputs
   /** Worker threads for parsing Terraform modules; default: by the scan's size and the cores (0: parse in this thread). */
   parseWorkers?: number
 }
@@ -43,7 +46,7 @@ export interface ScanResult {
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rulebook = options.rulebook ?? defaultRulebook()
   const t0 = performance.now()
-  const units = await parseAll(options.root, options.paths, options.parseWorkers)
+  const units = await parseAll(options.root, options.paths, options.parseWorkers, options.given)
   const t1 = performance.now()
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
@@ -70,13 +73,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery order. */
-async function parseAll(root: string, paths?: string[], parseWorkers?: number): Promise<ParsedUnit[]> {
+async function parseAll(root: string, paths?: string[], parseWorkers?: number, given: GivenInputs = {}): Promise<ParsedUnit[]> {
   const sources = await discoverFiles(root, paths)
-  const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files }))
+  const variables = given.varFiles?.length || given.vars?.length ? { given: { varFiles: given.varFiles, vars: given.vars } } : {}
+  const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files, ...variables }))
+  const parameters = parameterValues(given)
   const documents: (ParsedUnit | undefined)[] = []
-  const parseDocuments = sources.documents.map((path, i) => () => {
+  if (parameters.diagnostics.length > 0) documents.push({ framework: 'cloudformation', files: [], resources: [], inputs: [], literals: [], diagnostics: parameters.diagnostics })
+  const parseDocuments = sources.documents.map((path) => () => {
     const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
-    documents[i] = parsePlan(file) ?? parseTemplate(file)
+    documents.push(parsePlan(file) ?? parseTemplate(file, parameters))
   })
   const terraform = await parseModules(root, modules, createRepoReader(root), { workers: parseWorkers, entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(), meanwhile: parseDocuments })
   return [...terraform, ...documents.filter((unit) => unit !== undefined)]

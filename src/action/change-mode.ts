@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { GivenInputs } from '../parse/given-inputs.js'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { classifyFindings } from '../diff/classify.js'
@@ -39,6 +40,8 @@ export interface ChangeScanInput {
   /** The `rulebook` input. */
   rulebookSpec: string
   octokit?: GitHubClient
+  /** Variable files and values, parameters, from the Action's inputs: both sides are scanned with them. */
+  given?: GivenInputs
 }
 
 /** Scans what the change touches on the head and on the base, each written from git objects into its own directory, and classifies the findings. */
@@ -57,9 +60,9 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
   const scope = scopeOfChange(files, input.paths)
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook)
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook, undefined, input.given)
     if ('error' in base) return base
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model)
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model, input.given)
     if ('error' in scanned) return scanned
     // Edits to the rulebook and new suppressions are findings of the change itself, new by construction.
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
@@ -94,10 +97,10 @@ async function changedFiles(input: ChangeScanInput, diffBase: string, notes: str
   return changedFilesFromGit(workspace, diffBase, plan.headSha)
 }
 
-async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
+async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model'], given?: GivenInputs): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
   if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook })
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir)
   if ('error' in written) return written
-  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base })
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, given })
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { GivenInputTexts } from '../parse/given-inputs.js'
 import { SEVERITIES, type Severity } from '../rules/types.js'
 
 export type CommentMode = 'review' | 'summary' | 'off'
@@ -16,6 +17,8 @@ export interface ActionInputs {
   gate: GateOn
   sarifFile: string
   token: string
+  /** `var-file`, `var`, `parameters`, `parameter`: one per line, as the CLI's repeatable options. */
+  given: GivenInputTexts
 }
 
 /** What the runner tells the step about where it runs. */
@@ -59,8 +62,13 @@ export function readInputs(): Read<ActionInputs> {
       gate: gate as GateOn,
       sarifFile: core.getInput('sarif-file'),
       token,
+      given: { varFiles: lines('var-file'), vars: lines('var'), parameterFiles: lines('parameters'), parameters: lines('parameter') },
     },
   }
+}
+
+function lines(name: string): string[] {
+  return core.getMultilineInput(name).map((line) => line.trim()).filter(Boolean)
 }
 
 function bad(name: string, value: string, allowed: string[]): Read<never> {

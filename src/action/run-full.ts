@@ -12,6 +12,7 @@ import type { ActionInputs, RunnerEnv } from './inputs.js'
 import { blobLink, type RunOutcome } from './outcome.js'
 import { CHECK_SUMMARY_LIMIT, publishCheckRun } from './publish/check-run.js'
 import { describeError } from './publish/errors.js'
+import { readGivenInputs } from './given-inputs.js'
 import { loadRunRulebook, readerInWorkspace } from './rulebook.js'
 
 /** Manual, scheduled and push runs: the whole repository (or `paths`) at one commit; every finding gates. */
@@ -20,7 +21,9 @@ export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPl
   const loaded = await loadRunRulebook(inputs.rulebook, readerInWorkspace(env.workspace), octokit)
   if ('error' in loaded) return loaded
   const { rulebook } = loaded
-  const head = await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook })
+  const given = readGivenInputs(inputs.given, env.workspace)
+  if ('error' in given) return given
+  const head = await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook, given })
   const current = active(head.findings).filter((f) => f.ruleId !== UNRESOLVED_RULE)
   const conclusion = conclusionOf(current, inputs.failOn)
   const markdown = toMarkdown(head, { title: 'policygate: full scan', linkFor: (finding) => blobLink(env.serverUrl, env.repository, plan.sha, finding) })

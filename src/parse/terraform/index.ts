@@ -1,5 +1,6 @@
 import type { Parser } from 'web-tree-sitter'
 import type { RepoReader } from '../../sources/reader.js'
+import type { GivenInputs } from '../given-inputs.js'
 import type { Diagnostic, ParsedUnit, RawInput, RawResource } from '../types.js'
 import { evaluateBody } from './body.js'
 import { evaluate } from './evaluate.js'
@@ -23,6 +24,8 @@ export interface TerraformModuleInput {
   files: { path: string; text: string }[]
   /** For file() and templatefile(): confined to the repository. */
   reader: RepoReader
+  /** `-var-file` and `-var` values given for the run: every module evaluated as a root takes those it declares. */
+  given?: Pick<GivenInputs, 'varFiles' | 'vars'>
 }
 
 const MODES: Record<string, RawResource['mode']> = { resource: 'resource', data: 'data', provider: 'provider' }
@@ -47,7 +50,12 @@ export async function parseTerraformModule(input: TerraformModuleInput): Promise
     if (file) (isVariablesFile(source.path) ? variableFiles : configs).push(file)
   }
   const tree = await loadModuleTree(input.dir, configs, input.reader, (source) => readFile(parser, source, unit.diagnostics))
-  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles, { tree })
+  const givenVariableFiles: SyntaxFile[] = []
+  for (const source of input.given?.varFiles ?? []) {
+    const file = await readFile(parser, source, unit.diagnostics)
+    if (file) givenVariableFiles.push(file)
+  }
+  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles, { tree, givenVariableFiles, givenVariables: input.given?.vars })
   unit.resources.push(...moduleResources(module, unit.diagnostics))
   unit.diagnostics.push(...tree.diagnostics)
   unit.inputs = configs.flatMap(inputsOf)
@@ -75,7 +83,7 @@ async function readFile(parser: Parser, source: { path: string; text: string }, 
 }
 
 function syntaxOf(parser: Parser, path: string, text: string): HclParse {
-  if (path.endsWith('.tfvars.json')) return parseJsonVariables(parser, path, text)
+  if (path.endsWith('.tfvars.json') || (path.endsWith('.json') && /\.tfvars\b/.test(path))) return parseJsonVariables(parser, path, text)
   if (path.endsWith('.json')) return parseTerraformJson(parser, path, text)
   return parseHclFile(parser, path, text)
 }

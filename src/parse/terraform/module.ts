@@ -1,10 +1,12 @@
 import type { Parser } from 'web-tree-sitter'
 import type { RepoReader } from '../../sources/reader.js'
-import type { SourceRange } from '../../model/source.js'
+import { firstLine, type SourceRange } from '../../model/source.js'
 import type { Diagnostic } from '../types.js'
 import type { Value } from '../value.js'
 import { attribute, type Attribute, type Block, type Expr, type SyntaxFile } from './syntax.js'
-import { unknown } from './values.js'
+import { evaluate } from './evaluate.js'
+import { parseHclFile } from './hcl-syntax.js'
+import { failure, mapLocations, unknown } from './values.js'
 
 /** Everything a module declares, across its files, and the memory of what was already evaluated. */
 export interface Module {
@@ -68,6 +70,10 @@ export interface ModuleTree {
 }
 
 export interface ModuleOptions {
+  /** Variable files given for the run (`-var-file`), applied after the auto-loaded ones, in order. */
+  givenVariableFiles?: SyntaxFile[]
+  /** `-var name=value`, applied last. */
+  givenVariables?: { name: string; value: string }[]
   prefix?: string
   key?: string
   via?: CallSite[]
@@ -98,13 +104,32 @@ export function declareModule(dir: string, reader: RepoReader, parser: Parser, f
     }
   }
   // Terraform loads terraform.tfvars first, then *.auto.tfvars in name order; later values win.
-  for (const file of [...variableFiles].sort(byLoadOrder)) {
+  for (const file of [...[...variableFiles].sort(byLoadOrder), ...(options.givenVariableFiles ?? [])]) {
     for (const assignment of file.body.attributes) {
       const declared = module.variables.get(assignment.name)
       if (declared) declared.assigned = assignment.value
     }
   }
+  for (const { name, value } of options.givenVariables ?? []) {
+    const declared = module.variables.get(name)
+    if (declared) declared.preset = commandLineValue(module, declared.block, value)
+  }
   return module
+}
+
+/**
+ * A `-var` value: the text itself for a variable of a primitive type (or none), else an HCL expression,
+ * as Terraform reads it. It has no line in any file: it is placed at the variable's declaration.
+ */
+function commandLineValue(module: Module, declaration: Block, text: string): Value {
+  const at = firstLine(declaration.range)
+  const type = attribute(declaration.body, 'type')?.value
+  const primitive = !type || (type.kind === 'variable' && ['string', 'number', 'bool'].includes(type.name))
+  if (primitive) return { kind: 'string', value: text, loc: at }
+  const parsed = parseHclFile(module.parser, at.file, `value = ${text}\n`).file
+  const expr = parsed && !parsed.body.blocks.length ? attribute(parsed.body, 'value')?.value : undefined
+  if (!expr) return failure(`the -var value for ${declaration.labels[0]} is not an HCL expression`, at)
+  return mapLocations(evaluate(expr, { module }), () => at)
 }
 
 function byLoadOrder(a: SyntaxFile, b: SyntaxFile): number {

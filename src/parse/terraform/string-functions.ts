@@ -2,7 +2,7 @@ import { RE2JS } from 're2js'
 import type { SourceRange } from '../../model/source.js'
 import { parseYamlValue } from '../cloudformation/yaml.js'
 import type { MapEntry, Value } from '../value.js'
-import { failure, stringValue, unknown } from './values.js'
+import { failure, mapLocations, stringValue, unknown } from './values.js'
 
 /*
  * Terraform's string functions whose result a policy or principal may depend on. Regular expressions
@@ -116,15 +116,9 @@ export const STRING_FUNCTIONS: Record<string, Builtin> = {
 }
 
 function shiftLines(value: Value, file: string, lines: number): Value {
-  return mapLocs(value, (loc) => ({ ...loc, file, startLine: loc.startLine + lines, endLine: loc.endLine + lines }))
+  return mapLocations(value, (loc) => ({ ...loc, file, startLine: loc.startLine + lines, endLine: loc.endLine + lines }))
 }
 
 function placeAt(value: Value, at: SourceRange): Value {
-  return mapLocs(value, () => at)
-}
-
-function mapLocs(value: Value, move: (loc: SourceRange) => SourceRange): Value {
-  if (value.kind === 'list') return { ...value, loc: move(value.loc), items: value.items.map((item) => mapLocs(item, move)) }
-  if (value.kind === 'map') return { ...value, loc: move(value.loc), entries: value.entries.map((e) => ({ ...e, keyLoc: move(e.keyLoc), value: mapLocs(e.value, move) })) }
-  return { ...value, loc: move(value.loc) }
+  return mapLocations(value, () => at)
 }
