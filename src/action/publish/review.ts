@@ -84,7 +84,7 @@ export async function publishReview(octokit: GitHubClient, input: ReviewInput): 
 function anchor(finding: Finding, input: ReviewInput): CommentDraft | undefined {
   const rule = input.ruleFor(finding.ruleId) ?? documentedRule(finding.ruleId)
   const file = input.changedFiles.get(finding.loc.file)
-  if (!file || file.status === 'removed') return undefined
+  if (!file || file.status === 'removed') return relatedAnchor(finding, input, rule)
   const fix = finding.fix
   if (fix && fix.loc.file === finding.loc.file && hunkContaining(file, fix.loc.startLine, fix.loc.endLine)) {
     const multi = fix.loc.endLine > fix.loc.startLine
@@ -97,8 +97,22 @@ function anchor(finding: Finding, input: ReviewInput): CommentDraft | undefined 
       body: reviewCommentBody(finding, rule, true),
     }
   }
-  if (!hunkContaining(file, finding.loc.startLine, finding.loc.startLine)) return undefined
-  return { finding, path: file.path, line: finding.loc.startLine, side: 'RIGHT', body: reviewCommentBody(finding, rule, false) }
+  if (hunkContaining(file, finding.loc.startLine, finding.loc.startLine)) return { finding, path: file.path, line: finding.loc.startLine, side: 'RIGHT', body: reviewCommentBody(finding, rule, false) }
+  return relatedAnchor(finding, input, rule)
+}
+
+/**
+ * A finding whose own line is outside the diff goes on a related line that is in it: a value written
+ * in one file and used in another (a module's resource, a module call) is commented where the change is.
+ */
+function relatedAnchor(finding: Finding, input: ReviewInput, rule: AnyRule | undefined): CommentDraft | undefined {
+  for (const place of finding.related ?? []) {
+    const file = input.changedFiles.get(place.loc.file)
+    if (!file || file.status === 'removed' || !hunkContaining(file, place.loc.startLine, place.loc.startLine)) continue
+    const note = `${place.message}; the offending value is written at \`${finding.loc.file}:${finding.loc.startLine}\`.`
+    return { finding, path: file.path, line: place.loc.startLine, side: 'RIGHT', body: reviewCommentBody(finding, rule, false, note) }
+  }
+  return undefined
 }
 
 /** One review with every comment; if GitHub rejects it (422: a line it does not consider part of the diff), comment one by one so only the bad ones move to the summary. */
