@@ -161,3 +161,19 @@ describe('Terraform template directives', () => {
     expect(lines(other)).toEqual([])
   })
 })
+
+describe('templatefile() with directives', () => {
+  it('an unknown template is reported at a real line of the template file, naming the variable', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const root = mkdtempSync(join(tmpdir(), 'policygate-tpl-'))
+    try {
+      writeFileSync(join(root, 'policy.tpl'), '%{ if extra ~}\n{"Statement": []}\n%{~ endif }\n')
+      const unit = await evaluateModule({ 'main.tf': 'variable "extra" {}\nresource "aws_iam_policy" "p" {\n  policy = templatefile("policy.tpl", { extra = var.extra })\n}\n' }, { root })
+      expect(at(unit, 'aws_iam_policy.p', 'policy')).toMatchObject({ kind: 'unknown', ref: 'var.extra', loc: { file: 'policy.tpl', startLine: 1, startColumn: 1 } })
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+})

@@ -101,9 +101,11 @@ function rangeAt(file: string, node: CstNode): SourceRange {
   return { file, startLine: node.startRow + 1, endLine: end.row + 1, startColumn: node.startColumn + 1, endColumn: end.column + 1 }
 }
 
+/** A range in a wrapped text moved back to the file's lines; what starts on the wrapper's own line (the whole template) starts at line 1. */
 function shiftedRange(file: string, node: CstNode, lines: number): SourceRange {
   const range = rangeAt(file, node)
-  return { ...range, startLine: range.startLine + lines, endLine: range.endLine + lines }
+  const head = range.startLine + lines < 1 ? { startLine: 1, startColumn: 1 } : { startLine: range.startLine + lines }
+  return { ...range, ...head, endLine: Math.max(1, range.endLine + lines) }
 }
 
 function firstError(node: Node): Node {
