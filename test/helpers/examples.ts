@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { exampleFileName } from '../../src/rulebook/examples.js'
 import type { AwsModel } from '../../src/model/aws.js'
 import { applyChangePolicy, defaultRulebook } from '../../src/rulebook/index.js'
@@ -16,17 +16,21 @@ function ruleOnly(rule: AnyRule, params: Record<string, unknown>): Rulebook {
   return { source: 'example', rules: [{ rule, params: { ...(rule.params?.defaults ?? {}), ...params }, severity: rule.severity }], apply: (findings) => findings }
 }
 
-async function scanDir(file: string, code: string, rulebook: Rulebook, base?: ScanResult['model']): Promise<ScanResult> {
+async function scanDir(file: string, code: string, rulebook: Rulebook, base?: ScanResult['model'], others: Record<string, string> = {}): Promise<ScanResult> {
   const dir = mkdtempSync(join(tmpdir(), 'policygate-example-'))
   try {
     writeFileSync(join(dir, file), code)
+    for (const [path, text] of Object.entries(others)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), text)
+    }
     return await scan({ root: dir, rulebook, base })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-type ExampleInput = { code: string; params?: object; base?: string }
+type ExampleInput = { code: string; params?: object; base?: string; files?: Record<string, string> }
 
 /**
  * Scans one example file. A model rule runs alone; a governance rule (reported by the rulebook stage)
@@ -41,8 +45,8 @@ export async function scanExampleWithModel(rule: AnyRule, framework: ExampleFram
   const file = exampleFileName(framework, example.code)
   const governance = governanceRules.includes(rule)
   const rulebook = governance ? defaultRulebook() : ruleOnly(rule, (example.params ?? {}) as Record<string, unknown>)
-  const base = example.base === undefined ? undefined : await scanDir(file, example.base, rulebook)
-  const head = await scanDir(file, example.code, rulebook, base?.model)
+  const base = example.base === undefined ? undefined : await scanDir(file, example.base, rulebook, undefined, example.files)
+  const head = await scanDir(file, example.code, rulebook, base?.model, example.files)
   if (!governance || !base) return { findings: head.findings, model: head.model }
   const changedFiles = [{ path: file, status: 'modified' as const, addedLines: [{ start: 1, end: example.code.split('\n').length }] }]
   return { findings: applyChangePolicy(head.findings, { rulebook: defaultRulebook(), changedFiles, base: base.model, head: head.model }), model: head.model }
