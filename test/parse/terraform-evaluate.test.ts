@@ -66,7 +66,7 @@ describe('Terraform literals, collections and templates', () => {
     expect(at(unit, 'aws_iam_role.app', 'single')).toMatchObject({ kind: 'string', value: 'prod', loc: { startLine: 2 }, ref: 'var.env' })
     expect(shape(at(unit, 'aws_iam_role.app', 'number'))).toBe('n3')
     expect(shape(at(unit, 'aws_iam_role.app', 'stripped'))).toBe('aprodb')
-    expect(at(unit, 'aws_iam_role.app', 'directive').kind).toBe('unknown')
+    expect(at(unit, 'aws_iam_role.app', 'directive')).toMatchObject({ kind: 'string', value: 'x', loc: { startLine: 11 } })
   })
 
   it('reads heredocs with their text origin, so JSON inside keeps real lines', async () => {
@@ -405,7 +405,8 @@ describe('Terraform functions and conditionals', () => {
     expect(value('split')).toEqual(['a', 'b'])
     expect(value('cased')).toBe('abCD')
     expect(value('replaced')).toBe('a-b-c')
-    expect(value('regexed')).toBe('<unknown>')
+    // An RE2 regular expression, as Terraform's replace() takes it between slashes.
+    expect(value('regexed')).toBe('axc')
     expect(value('tried')).toBe('fallback')
     expect(value('coalesced')).toBe('first')
     expect(value('flat')).toEqual(['a', 'b', 'c'])

@@ -32,6 +32,11 @@ export function callFunction(call: Call, scope: Scope, evaluate: Evaluate): Valu
   return builtin(args, loc, scope)
 }
 
+/** Whether calls of this function are evaluated (any other leaves an unknown that names it). */
+export function isEvaluatedFunction(name: string): boolean {
+  return Object.hasOwn(BUILTINS, name)
+}
+
 const BUILTINS: Record<string, Builtin> = {
   jsonencode: ([arg], loc) => (arg ? jsonencode(arg, loc) : failure('jsonencode() needs an argument', loc)),
   jsondecode: ([arg], loc) => (arg ? jsondecode(arg, loc) : failure('jsondecode() needs an argument', loc)),

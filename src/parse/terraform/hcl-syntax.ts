@@ -60,7 +60,8 @@ export function parseTemplateText(parser: Parser, file: string, text: string): E
   // The wrapper adds one line above the template: shift every position back by it.
   const converted = convertSingleExpression(parser, wrapped, file, (node) => shiftedRange(file, node, -1))
   if ('message' in converted) return converted
-  return dropFinalNewline(converted)
+  // The heredoc starts on the wrapper's own line: the template as a whole starts at the file's first line.
+  return dropFinalNewline({ ...converted, range: { ...converted.range, startLine: 1, startColumn: 1 } })
 }
 
 /** A Terraform JSON string that holds `${…}` or `%{…}`: parsed as a quoted template, every position the string's own. */
@@ -101,11 +102,9 @@ function rangeAt(file: string, node: CstNode): SourceRange {
   return { file, startLine: node.startRow + 1, endLine: end.row + 1, startColumn: node.startColumn + 1, endColumn: end.column + 1 }
 }
 
-/** A range in a wrapped text moved back to the file's lines; what starts on the wrapper's own line (the whole template) starts at line 1. */
 function shiftedRange(file: string, node: CstNode, lines: number): SourceRange {
   const range = rangeAt(file, node)
-  const head = range.startLine + lines < 1 ? { startLine: 1, startColumn: 1 } : { startLine: range.startLine + lines }
-  return { ...range, ...head, endLine: Math.max(1, range.endLine + lines) }
+  return { ...range, startLine: range.startLine + lines, endLine: range.endLine + lines }
 }
 
 function firstError(node: Node): Node {

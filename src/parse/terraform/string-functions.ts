@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { posix } from 'node:path'
 import { RE2JS } from 're2js'
 import type { SourceRange } from '../../model/source.js'
 import { parseYamlValue } from '../cloudformation/yaml.js'
@@ -78,6 +80,11 @@ export const STRING_FUNCTIONS: Record<string, Builtin> = {
       return stringValue(chars.slice(start, length.value < 0 ? undefined : start + length.value).join(''), loc)
     })
   },
+  basename: ([path], loc) => withTexts([path], loc, 'basename', (p) => stringValue(posix.basename(p), loc)),
+  dirname: ([path], loc) => withTexts([path], loc, 'dirname', (p) => stringValue(posix.dirname(p), loc)),
+  md5: ([subject], loc) => withTexts([subject], loc, 'md5', (s) => stringValue(createHash('md5').update(s).digest('hex'), loc)),
+  sha1: ([subject], loc) => withTexts([subject], loc, 'sha1', (s) => stringValue(createHash('sha1').update(s).digest('hex'), loc)),
+  sha256: ([subject], loc) => withTexts([subject], loc, 'sha256', (s) => stringValue(createHash('sha256').update(s).digest('hex'), loc)),
   regex: ([pattern, subject], loc) =>
     withTexts([pattern, subject], loc, 'regex', (p, s) => {
       const regex = compile(p, loc)
