@@ -177,3 +177,33 @@ describe('templatefile() with directives', () => {
     }
   })
 })
+
+describe('Terraform for expressions', () => {
+  it('tuples and objects, with if and grouping, each element keeping its line', async () => {
+    const extra = 'variable "roles" {\n  default = {\n    ops    = { actions = ["*"] }\n    reader = { actions = ["s3:GetObject"] }\n  }\n}\n'
+    expect(
+      await values(
+        {
+          names: '[for name, role in var.roles : upper(name)]',
+          wild: '[for name, role in var.roles : name if contains(role.actions, "*")]',
+          by_action: '{ for name, role in var.roles : role.actions[0] => name }',
+          grouped: '{ for s in ["a", "b", "a"] : s => s... }',
+          statements: '[for name, role in var.roles : { Effect = "Allow", Action = role.actions, Resource = "*" }]',
+        },
+        extra,
+      ),
+    ).toEqual({
+      names: ['OPS', 'READER'],
+      wild: ['ops'],
+      by_action: { '*': 'ops', 's3:GetObject': 'reader' },
+      grouped: { a: ['a', 'a'], b: ['b'] },
+      statements: [
+        { Effect: 'Allow', Action: ['*'], Resource: '*' },
+        { Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' },
+      ],
+    })
+    const unit = await evaluateModule({ 'main.tf': `${extra}resource "x" "y" {\n  actions = flatten([for r in var.roles : r.actions])\n  unknown = [for r in var.missing : r]\n}\n` })
+    expect(lines(at(unit, 'x.y', 'actions'))).toEqual(['*@3', 's3:GetObject@4'])
+    expect(at(unit, 'x.y', 'unknown')).toMatchObject({ kind: 'unknown' })
+  })
+})

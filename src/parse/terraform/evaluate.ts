@@ -5,7 +5,7 @@ import type { Scope } from './module.js'
 import { resolveReference } from './references.js'
 import type { Expr, Step, TemplatePart } from './syntax.js'
 import { renderTemplate } from './template-render.js'
-import { failure, sameValue, stringValue, unknown } from './values.js'
+import { failure, sameValue, stringValue, templateText, unknown } from './values.js'
 
 /** An expression to its positioned value; whatever the source does not determine is unknown, never guessed. */
 export function evaluate(expr: Expr, scope: Scope): Value {
@@ -36,6 +36,8 @@ export function evaluate(expr: Expr, scope: Scope): Value {
       return unary(expr.operator, evaluate(expr.operand, scope), loc)
     case 'binary':
       return binary(expr.operator, evaluate(expr.left, scope), evaluate(expr.right, scope), loc)
+    case 'for':
+      return forExpression(expr, scope)
     case 'opaque':
       return unknown(`${expr.what} is not evaluated`, loc)
   }
@@ -75,6 +77,53 @@ function renderParts(parts: TemplatePart[], scope: Scope): RenderPart[] {
     }
   }
   return rendered
+}
+
+/**
+ * A `for` expression over a known collection: each element's value keeps its own position. An unknown
+ * collection, or an unknown `if` or key, leaves the whole result unknown (its length is not known).
+ */
+function forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: Scope): Value {
+  const loc = expr.range
+  const collection = evaluate(expr.collection, scope)
+  if (collection.kind === 'unknown') return unknown(`the collection of a for expression is not known: ${collection.reason}`, loc, collection.ref)
+  const elements: [Value, Value][] | undefined =
+    collection.kind === 'list'
+      ? collection.items.map((item, i) => [{ kind: 'number', value: i, loc: item.loc }, item])
+      : collection.kind === 'map'
+        ? collection.entries.map((e) => [stringValue(e.key, e.keyLoc), e.value])
+        : undefined
+  if (!elements) return failure(`a for expression needs a collection, found ${collection.kind}`, loc)
+  const items: Value[] = []
+  const entries: MapEntry[] = []
+  for (const [key, element] of elements) {
+    const names = new Map(scope.names)
+    if (expr.keyName !== undefined) names.set(expr.keyName, key)
+    names.set(expr.valueName, element)
+    const inner: Scope = { ...scope, names }
+    if (expr.condition) {
+      const keep = evaluate(expr.condition, inner)
+      if (keep.kind === 'unknown') return unknown(`a for expression's condition is not known: ${keep.reason}`, loc, keep.ref)
+      if (keep.kind !== 'bool') return failure('a for expression condition must be a bool', expr.condition.range)
+      if (!keep.value) continue
+    }
+    const value = evaluate(expr.value, inner)
+    if (!expr.key) {
+      items.push(value)
+      continue
+    }
+    const name = evaluate(expr.key, inner)
+    if (name.kind === 'unknown') return unknown(`a for expression's key is not known: ${name.reason}`, loc, name.ref)
+    const text = templateText(name)
+    if (text === undefined || name.kind === 'list' || name.kind === 'map') return failure('a for expression key must be a string', expr.key.range)
+    const existing = entries.find((e) => e.key === text)
+    if (expr.grouped) {
+      if (existing && existing.value.kind === 'list') existing.value.items.push(value)
+      else entries.push({ key: text, keyLoc: name.loc, value: { kind: 'list', items: [value], loc: value.loc } })
+    } else if (existing) return failure(`a for expression gives the key "${text}" twice (use ... to group)`, loc)
+    else entries.push({ key: text, keyLoc: name.loc, value })
+  }
+  return expr.key ? { kind: 'map', entries, loc } : { kind: 'list', items, loc }
 }
 
 function objectValue(expr: Extract<Expr, { kind: 'object' }>, scope: Scope): Value {

@@ -271,7 +271,7 @@ class Converter {
       case 'operation':
         return this.operation(node.firstNamedChild!)
       case 'for_expr':
-        return { kind: 'opaque', what: 'for expression', range: this.rangeOf(node) }
+        return this.forExpression(node.firstNamedChild!)
       case 'conditional':
         return this.conditional(node)
       default:
@@ -428,6 +428,28 @@ class Converter {
       args: argNodes.filter((c) => c.type === 'expression').map((c) => this.expression(c)),
       expandFinal: argNodes.some((c) => c.type === 'ellipsis'),
       range: this.rangeOf(node),
+    }
+  }
+
+  private forExpression(node: CstNode): Expr {
+    const range = this.rangeOf(node)
+    const children = node.children
+    const intro = children.find((c) => c.type === 'for_intro')
+    const names = intro?.children.filter((c) => c.type === 'identifier').map((c) => c.text) ?? []
+    const collection = intro?.children.find((c) => c.type === 'expression')
+    const parts = children.filter((c) => c.type === 'expression')
+    const condition = children.find((c) => c.type === 'for_cond')?.children.find((c) => c.type === 'expression')
+    const isObject = node.type === 'for_object_expr'
+    if (!collection || names.length === 0 || parts.length !== (isObject ? 2 : 1)) return { kind: 'opaque', what: 'for expression', range }
+    return {
+      kind: 'for',
+      ...(names.length > 1 ? { keyName: names[0]!, valueName: names[1]! } : { valueName: names[0]! }),
+      collection: this.expression(collection),
+      ...(isObject ? { key: this.expression(parts[0]!) } : {}),
+      value: this.expression(parts[parts.length - 1]!),
+      grouped: children.some((c) => c.type === 'ellipsis'),
+      ...(condition ? { condition: this.expression(condition) } : {}),
+      range,
     }
   }
 

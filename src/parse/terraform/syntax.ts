@@ -24,6 +24,8 @@ export type Expr =
   | { kind: 'conditional'; condition: Expr; then: Expr; otherwise: Expr; range: SourceRange }
   | { kind: 'unary'; operator: string; operand: Expr; range: SourceRange }
   | { kind: 'binary'; operator: string; left: Expr; right: Expr; range: SourceRange }
+  /** `[for k, v in coll : value if cond]` (no `key`) and `{for k, v in coll : key => value... if cond}`. */
+  | { kind: 'for'; keyName?: string; valueName: string; collection: Expr; key?: Expr; value: Expr; grouped: boolean; condition?: Expr; range: SourceRange }
   /** Syntax that is parsed but never evaluated (for expressions). */
   | { kind: 'opaque'; what: string; range: SourceRange }
 
