@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
-import type { GivenInputs } from '../parse/given-inputs.js'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { classifyFindings } from '../diff/classify.js'
+import type { GivenInputs } from '../parse/given-inputs.js'
 import { modifiedInChange, type LoadedRulebook } from '../rulebook/index.js'
 import { active } from '../report/summary.js'
 import { fingerprint, scan, type ScanResult } from '../scan.js'
@@ -14,7 +14,7 @@ import type { GitHubClient } from './github.js'
 import { describeError } from './publish/errors.js'
 import { openCommits, type CommitSource } from './commit-source.js'
 import { loadRunRulebook } from './rulebook.js'
-import { isEmptyScope, materialisePathsOf, scanPathsOf, scopeOfChange, type ChangeScope } from './scope.js'
+import { calledModuleDirs, isEmptyScope, materialisePathsOf, scanPathsOf, scopeOfChange, type ChangeScope } from './scope.js'
 
 export interface ChangeScan {
   /** The commit the change is measured from: the merge base when history allows, else the base branch's head. */
@@ -97,10 +97,47 @@ async function changedFiles(input: ChangeScanInput, diffBase: string, notes: str
   return changedFilesFromGit(workspace, diffBase, plan.headSha)
 }
 
+/** Deeper than any real module tree: a module calling itself stops here. */
+const MAX_MODULE_ROUNDS = 16
+
+/**
+ * The local modules the scanned modules call, to any depth, written beside them: module instances are
+ * evaluated with their callers' arguments, so the called modules must be there to be read (not scanned
+ * on their own unless the change touches them).
+ */
+async function materialiseCalledModules(commits: CommitSource, sha: string, dir: string, scanned: string[]): Promise<{ dirs: string[] } | { error: string }> {
+  const done = new Set(scanned)
+  let round = scanned
+  for (let i = 0; i < MAX_MODULE_ROUNDS && round.length > 0; i++) {
+    const called = new Set<string>()
+    for (const moduleDir of round) {
+      const texts = await terraformTexts(join(dir, moduleDir))
+      for (const calledDir of calledModuleDirs(moduleDir, texts)) if (!done.has(calledDir)) called.add(calledDir)
+    }
+    round = [...called]
+    if (round.length === 0) break
+    for (const calledDir of round) done.add(calledDir)
+    const written = await commits.materialise(sha, round, dir)
+    if ('error' in written) return written
+  }
+  return { dirs: [...done] }
+}
+
+async function terraformTexts(folder: string): Promise<string[]> {
+  try {
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.tf'))
+    return await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')))
+  } catch {
+    return []
+  }
+}
+
 async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model'], given?: GivenInputs): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
   if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook })
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir)
   if ('error' in written) return written
+  const modules = await materialiseCalledModules(commits, sha, dir, scope.moduleDirs)
+  if ('error' in modules) return modules
   return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, given })
 }
