@@ -36,6 +36,8 @@ Scan options:
   --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
   --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
                                        exists, else policygate:recommended); also policygate:strict|cis-aws
+  --show-unresolved                    list every value that could not be determined (text output; by
+                                       default only their count is printed)
   --var-file FILE, --var NAME=VALUE    Terraform variables as terraform plan takes them (repeatable; after
                                        the auto-loaded tfvars, --var last)
   --parameters FILE, --parameter KEY=VALUE
@@ -100,6 +102,7 @@ async function scanCommand(args: string[]): Promise<number> {
       root: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       rulebook: { type: 'string' },
+      'show-unresolved': { type: 'boolean', default: false },
       'var-file': { type: 'string', multiple: true, default: [] },
       var: { type: 'string', multiple: true, default: [] },
       parameters: { type: 'string', multiple: true, default: [] },
@@ -139,7 +142,7 @@ async function scanCommand(args: string[]): Promise<number> {
         ? JSON.stringify(toSarif(result, { toolVersion: VERSION, rules: loaded.rulebook.effective.rules.map((r) => r.rule) }), null, 2)
         : format === 'markdown'
           ? toMarkdown(result)
-          : toText(result, { color, readLines: (file) => readLines(root, file) })
+          : toText(result, { color, readLines: (file) => readLines(root, file), showUnresolved: values['show-unresolved'] })
   if (values.output) writeFileSync(values.output, report)
   else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`)
   if (failOn === 'none') return 0

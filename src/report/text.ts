@@ -8,14 +8,19 @@ export interface TextOptions {
   color: boolean
   /** Source lines of a scanned file, for code frames; undefined when unreadable. */
   readLines(file: string): string[] | undefined
+  /** List every `policygate/unresolved` value; otherwise only their count is printed, under the summary. */
+  showUnresolved?: boolean
 }
+
+const UNRESOLVED = 'policygate/unresolved'
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' }
 
 /** Human output: findings grouped by file, each with a small code frame; suppressed ones counted, not shown. */
 export function toText(result: ScanResult, options: TextOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text)
-  const shown = active(result.findings)
+  const unresolved = active(result.findings).filter((f) => f.ruleId === UNRESOLVED)
+  const shown = options.showUnresolved ? active(result.findings) : active(result.findings).filter((f) => f.ruleId !== UNRESOLVED)
   const out: string[] = []
   for (const [file, findings] of groupByFile(shown)) {
     out.push(paint('1;4', file))
@@ -32,13 +37,15 @@ export function toText(result: ScanResult, options: TextOptions): string {
   }
   const counts = countBySeverity(shown)
   const parts = (Object.entries(counts) as [Severity, number][]).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_COLOR[s], `${n} ${s}`))
-  const suppressed = result.findings.length - shown.length
+  const suppressed = result.findings.length - active(result.findings).length
   out.push(
     shown.length === 0
       ? `No findings in ${result.files.length} file(s).`
       : `${shown.length} finding(s) in ${result.files.length} file(s): ${parts.join(', ')}`,
   )
   if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`)
+  // Values the source does not determine are never silent: counted always, listed on request.
+  if (unresolved.length > 0 && !options.showUnresolved) out.push(paint('2', `${unresolved.length} value(s) could not be determined (policygate/unresolved); --show-unresolved lists them.`))
   for (const finding of expiringSoon(result.findings, result.judgedAt)) {
     out.push(paint('33', `Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`))
   }
