@@ -90,6 +90,9 @@ describe('Terraform built-in functions', () => {
         can_fail: 'can(regex("^z", "abc"))',
         try_fallback: 'try(regex("^z", "abc"), "none")',
         coalesce: 'coalesce("", "x")',
+        cidrsubnet: 'cidrsubnet("10.1.0.0/16", 8, 2)',
+        cidrhost: 'cidrhost("10.12.112.0/20", 16)',
+        basename: 'basename("policies/admin.json")',
       }),
     ).toEqual({
       format: 'arn:aws:iam::111122223333:role/ops',
@@ -112,12 +115,15 @@ describe('Terraform built-in functions', () => {
       can_fail: false,
       try_fallback: 'none',
       coalesce: 'x',
+      cidrsubnet: '10.1.2.0/24',
+      cidrhost: '10.12.112.16',
+      basename: 'admin.json',
     })
   })
 
   it('an unknown argument or a function that is not evaluated leaves an unknown that names it', async () => {
-    const unit = await evaluateModule({ 'main.tf': 'variable "v" {}\nresource "x" "y" {\n  a = cidrsubnet("10.0.0.0/16", 8, 1)\n  b = one(var.v)\n}\n' })
-    expect(at(unit, 'x.y', 'a')).toMatchObject({ kind: 'unknown', reason: 'function cidrsubnet() is not evaluated', loc: { startLine: 3 } })
+    const unit = await evaluateModule({ 'main.tf': 'variable "v" {}\nresource "x" "y" {\n  a = uuid()\n  b = one(var.v)\n}\n' })
+    expect(at(unit, 'x.y', 'a')).toMatchObject({ kind: 'unknown', reason: 'function uuid() is not evaluated', loc: { startLine: 3 } })
     expect(at(unit, 'x.y', 'b')).toMatchObject({ kind: 'unknown', ref: 'var.v', loc: { startLine: 4 } })
   })
 })

@@ -85,6 +85,22 @@ export const STRING_FUNCTIONS: Record<string, Builtin> = {
   md5: ([subject], loc) => withTexts([subject], loc, 'md5', (s) => stringValue(createHash('md5').update(s).digest('hex'), loc)),
   sha1: ([subject], loc) => withTexts([subject], loc, 'sha1', (s) => stringValue(createHash('sha1').update(s).digest('hex'), loc)),
   sha256: ([subject], loc) => withTexts([subject], loc, 'sha256', (s) => stringValue(createHash('sha256').update(s).digest('hex'), loc)),
+  cidrsubnet: ([prefix, newbits, netnum], loc) =>
+    withTexts([prefix, newbits, netnum], loc, 'cidrsubnet', (p, bits, num) => {
+      const network = ipv4Network(p)
+      const [extra, index] = [Number(bits), Number(num)]
+      if (!network || !Number.isInteger(extra) || !Number.isInteger(index) || index < 0 || network.length + extra > 32 || index >= 2 ** extra) return failure('cidrsubnet() needs an IPv4 prefix that fits (IPv6 is not evaluated)', loc)
+      const length = network.length + extra
+      return stringValue(`${ipv4Text(network.base + index * 2 ** (32 - length))}/${length}`, loc)
+    }),
+  cidrhost: ([prefix, hostnum], loc) =>
+    withTexts([prefix, hostnum], loc, 'cidrhost', (p, num) => {
+      const network = ipv4Network(p)
+      const size = network ? 2 ** (32 - network.length) : 0
+      const index = Number(num) < 0 ? size + Number(num) : Number(num)
+      if (!network || !Number.isInteger(index) || index < 0 || index >= size) return failure('cidrhost() needs an IPv4 prefix and a host number inside it', loc)
+      return stringValue(ipv4Text(network.base + index), loc)
+    }),
   regex: ([pattern, subject], loc) =>
     withTexts([pattern, subject], loc, 'regex', (p, s) => {
       const regex = compile(p, loc)
@@ -120,6 +136,22 @@ export const STRING_FUNCTIONS: Record<string, Builtin> = {
     const origin = value.textOrigin
     return origin ? shiftLines(parsed.value, origin.file, origin.line - 1) : placeAt(parsed.value, loc)
   },
+}
+
+/** An IPv4 CIDR block as its network address (host bits cleared) and prefix length. */
+function ipv4Network(text: string): { base: number; length: number } | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim())
+  if (!match) return undefined
+  const octets = match.slice(1, 5).map(Number)
+  const length = Number(match[5])
+  if (octets.some((o) => o > 255) || length > 32) return undefined
+  const address = octets.reduce((sum, o) => sum * 256 + o, 0)
+  const size = 2 ** (32 - length)
+  return { base: address - (address % size), length }
+}
+
+function ipv4Text(address: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.')
 }
 
 function shiftLines(value: Value, file: string, lines: number): Value {
