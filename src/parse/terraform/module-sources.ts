@@ -8,6 +8,12 @@ import { attribute, type Block, type SyntaxFile } from './syntax.js'
 /** Deeper nesting than any real configuration: a module that calls itself stops here. */
 const MAX_DEPTH = 16
 
+/**
+ * Module folders already parsed in this scan (one reader per scan and thread): a library called from
+ * many roots is parsed once. Syntax trees are never changed by evaluation, so instances share them.
+ */
+const parsedByReader = new WeakMap<RepoReader, Map<string, Promise<SyntaxFile[]>>>()
+
 export type ReadSyntax = (source: { path: string; text: string }) => Promise<SyntaxFile | undefined>
 
 /**
@@ -20,7 +26,8 @@ export type ReadSyntax = (source: { path: string; text: string }) => Promise<Syn
 export async function loadModuleTree(rootDir: string, rootFiles: SyntaxFile[], reader: RepoReader, read: ReadSyntax): Promise<ModuleTree> {
   const tree: ModuleTree = { children: new Map(), diagnostics: [] }
   const installed = installedModules(rootDir, reader)
-  const parsed = new Map<string, Promise<SyntaxFile[]>>()
+  const parsed = parsedByReader.get(reader) ?? new Map<string, Promise<SyntaxFile[]>>()
+  parsedByReader.set(reader, parsed)
   const filesOf = (dir: string) => {
     let files = parsed.get(dir)
     if (!files) parsed.set(dir, (files = readModuleFiles(dir, reader, read)))
