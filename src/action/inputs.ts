@@ -62,13 +62,18 @@ export function readInputs(): Read<ActionInputs> {
       gate: gate as GateOn,
       sarifFile: core.getInput('sarif-file'),
       token,
-      given: { varFiles: lines('var-file'), vars: lines('var'), parameterFiles: lines('parameters'), parameters: lines('parameter') },
+      given: {
+        varFiles: nonEmpty(core.getMultilineInput('var-file')),
+        vars: nonEmpty(core.getMultilineInput('var')),
+        parameterFiles: nonEmpty(core.getMultilineInput('parameters')),
+        parameters: nonEmpty(core.getMultilineInput('parameter')),
+      },
     },
   }
 }
 
-function lines(name: string): string[] {
-  return core.getMultilineInput(name).map((line) => line.trim()).filter(Boolean)
+function nonEmpty(lines: string[]): string[] {
+  return lines.map((line) => line.trim()).filter(Boolean)
 }
 
 function bad(name: string, value: string, allowed: string[]): Read<never> {

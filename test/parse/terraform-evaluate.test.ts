@@ -153,12 +153,12 @@ describe('Terraform literals, collections and templates', () => {
     expect(path(policy, 'Statement.Action')?.loc.startLine).toBe(6)
   })
 
-  it('leaves for expressions and unknown functions unknown, with a reason', async () => {
+  it('evaluates for expressions over known collections; leaves unknown functions unknown, with a reason', async () => {
     const unit = await evaluateModule({
-      'main.tf': ['resource "x" "y" {', '  a = [for s in ["a"] : upper(s)]', '  b = cidrsubnet("10.0.0.0/16", 8, 1)', '}'].join('\n'),
+      'main.tf': ['resource "x" "y" {', '  a = [for s in ["a"] : upper(s)]', '  b = cidrsubnets("10.0.0.0/16", 8, 1)', '}'].join('\n'),
     })
-    expect(at(unit, 'x.y', 'a')).toMatchObject({ kind: 'unknown', reason: 'for expression is not evaluated', loc: { startLine: 2 } })
-    expect(at(unit, 'x.y', 'b')).toMatchObject({ kind: 'unknown', reason: 'function cidrsubnet() is not evaluated', loc: { startLine: 3 } })
+    expect(at(unit, 'x.y', 'a')).toMatchObject({ kind: 'list', items: [{ kind: 'string', value: 'A' }], loc: { startLine: 2 } })
+    expect(at(unit, 'x.y', 'b')).toMatchObject({ kind: 'unknown', reason: 'function cidrsubnets() is not evaluated', loc: { startLine: 3 } })
   })
 })
 
