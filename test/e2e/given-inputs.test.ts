@@ -80,3 +80,30 @@ describe('values given for the run', () => {
     expect(runCli(['scan', '.', '--var', '=x'], { cwd: root })).toMatchObject({ code: 2, stderr: expect.stringContaining('expected name=value') })
   })
 })
+
+describe('module instances through the CLI', () => {
+  const files = {
+    'main.tf': 'module "ops" {\n  source  = "./modules/policy"\n  actions = ["*"]\n}\n',
+    'modules/policy/main.tf': 'variable "actions" {\n  default = ["s3:GetObject"]\n}\nresource "aws_iam_policy" "this" {\n  name   = "p"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n',
+  }
+
+  it('SARIF: the finding at the caller\'s line, the module\'s resource and the call as related locations', () => {
+    const root = repository(files)
+    const run = runCli(['scan', '.', '--format', 'sarif', '--fail-on', 'none'], { cwd: root })
+    expect(run.code, run.stderr).toBe(0)
+    type Location = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; message?: { text: string } }
+    const results = (JSON.parse(run.stdout) as { runs: { results: { ruleId: string; locations: Location[]; relatedLocations?: Location[] }[] }[] }).runs[0]!.results
+    const admin = results.find((r) => r.ruleId === 'iam/full-admin')!
+    expect(admin.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'main.tf' }, region: { startLine: 3 } })
+    expect(admin.relatedLocations?.map((l) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region.startLine, l.message?.text])).toEqual([
+      ['modules/policy/main.tf', 4, 'via module.ops → aws_iam_policy.this'],
+      ['main.tf', 1, 'module.ops is called here'],
+    ])
+  })
+
+  it('text: "via module.x → resource" under the finding', () => {
+    const root = repository(files)
+    const run = runCli(['scan', '.', '--fail-on', 'none', '--no-color'], { cwd: root })
+    expect(run.stdout).toMatch(/\n {2}3:\d+ +critical .*iam\/full-admin\n {10}in module\.ops\.aws_iam_policy\.this\n {10}via module\.ops → aws_iam_policy\.this \(modules\/policy\/main\.tf:4\)/)
+  })
+})
