@@ -91,6 +91,109 @@ function generatePolicies(count: number): string {
   return out
 }
 
+/**
+ * A root module with `calls` module calls over 10 local modules (every fifth call a for_each over three
+ * objects; every third module calls the one before it), as a root module of a real organisation looks.
+ */
+function generateModuleRepo(calls: number): string {
+  const out = mkdtempSync(join(tmpdir(), 'policygate-bench-modules-'))
+  for (let m = 0; m < 10; m++) {
+    const nested = m % 3 === 0 && m > 0 ? `\nmodule "inner" {\n  source  = "../mod${m - 1}"\n  name    = "\${var.name}-inner"\n  actions = var.actions\n}\n` : ''
+    mkdirSync(join(out, 'modules', `mod${m}`), { recursive: true })
+    writeFileSync(
+      join(out, 'modules', `mod${m}`, 'main.tf'),
+      `variable "name" {}
+variable "actions" {
+  type    = list(string)
+  default = ["s3:GetObject"]
+}
+variable "services" {
+  default = ["ec2.amazonaws.com", "lambda.amazonaws.com"]
+}
+locals {
+  prefix = "team-\${var.name}"
+}
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = var.services
+    }
+  }
+}
+resource "aws_iam_role" "this" {
+  name               = local.prefix
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+resource "aws_iam_role_policy" "this" {
+  role = aws_iam_role.this.name
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = var.actions, Resource = "arn:aws:s3:::\${local.prefix}-${m}/*" }]
+  })
+}
+output "arn" {
+  value = aws_iam_role.this.arn
+}
+${nested}`,
+    )
+  }
+  const root: string[] = []
+  for (let i = 0; i < calls; i++) {
+    const actions = i % 7 === 0 ? '["s3:*"]' : '["s3:GetObject", "s3:PutObject"]'
+    if (i % 5 === 0) root.push(`module "m${i}" {\n  source   = "./modules/mod${i % 10}"\n  for_each = { a = { actions = ${actions} }, b = { actions = ["s3:ListBucket"] }, c = { actions = ${actions} } }\n  name     = "m${i}-\${each.key}"\n  actions  = each.value.actions\n}\n`)
+    else root.push(`module "m${i}" {\n  source  = "./modules/mod${i % 10}"\n  name    = "m${i}"\n  actions = ${actions}\n}\n`)
+  }
+  writeFileSync(join(out, 'main.tf'), root.join('\n'))
+  return out
+}
+
+/** Scan time and peak memory of the bundled CLI on a fresh process (max RSS as the process itself reports it). */
+function cliScanWithMemory(cli: string, root: string): { ms: number; maxRssMb: number } {
+  const script = `process.argv.splice(1, 0, 'policygate'); process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n')); await import(${JSON.stringify(`file://${cli}`)})`
+  const start = performance.now()
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'scan', root, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8', maxBuffer: 1 << 28 })
+  const ms = performance.now() - start
+  const rss = Number(/MAXRSS (\d+)/.exec(run.stderr)?.[1] ?? Number.NaN)
+  return { ms, maxRssMb: rss / 1024 }
+}
+
+async function benchModules() {
+  const cli = join(repo, 'dist', 'cli.js')
+  console.log('\nmodule instances: root modules calling 10 local modules (for_each on every fifth call, nested calls)')
+  let previous: { calls: number; ms: number } | undefined
+  for (const calls of [50, 100]) {
+    const root = generateModuleRepo(calls)
+    try {
+      let resources = 0
+      let findings = 0
+      const scanTimes: number[] = []
+      const parseTimes: number[] = []
+      for (let i = 0; i < RUNS; i++) {
+        parseTimes.push(await time(() => parseOnly(root)))
+        scanTimes.push(
+          await time(async () => {
+            const result = await scan({ root })
+            resources = result.model.iam.roles.length
+            findings = result.findings.length
+          }),
+        )
+      }
+      const scanMs = median(scanTimes)
+      const parseMs = median(parseTimes)
+      const cliRun = existsSync(cli) ? cliScanWithMemory(cli, root) : undefined
+      console.log(`  ${calls} calls: ${resources} roles (instances and the modules read alone), ${findings} findings`)
+      console.log(`    scan ${scanMs.toFixed(0)} ms, parse only ${parseMs.toFixed(0)} ms (${(scanMs / parseMs).toFixed(1)}× the floor); ${(scanMs / calls).toFixed(1)} ms per call`)
+      if (cliRun) console.log(`    bundled CLI ${cliRun.ms.toFixed(0)} ms, peak memory ${cliRun.maxRssMb.toFixed(0)} MB (max RSS of that process)`)
+      if (previous) console.log(`    ${calls / previous.calls}× the calls took ${(scanMs / previous.ms).toFixed(2)}× the time (linear: ~${calls / previous.calls}×)`)
+      previous = { calls, ms: scanMs }
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  }
+}
+
 function count(root: string, test: (f: string) => boolean): number {
   return filesUnder(root).filter(test).length
 }
@@ -192,6 +295,12 @@ function benchColdStart() {
 
 const started = performance.now()
 await bundleParseWorker()
+// `npm run bench -- modules`: only the module-instance bench.
+if (process.argv.includes('modules')) {
+  await benchModules()
+  console.log(`peak memory of this process (max RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+  process.exit(0)
+}
 const first = await time(() => scan({ root: join(realworld, 'terraform', 'terraform-aws-iam') }))
 console.log(`policygate bench — node ${process.version}, ${RUNS} runs each, medians; ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 console.log(`parse workers start at ${(MIN_BYTES_FOR_WORKERS / 1e6).toFixed(1)} MB of Terraform`)
@@ -205,5 +314,6 @@ try {
   rmSync(generated, { recursive: true, force: true })
 }
 await benchIam(1000)
+await benchModules()
 benchColdStart()
 console.log(`\npeak memory (max RSS, workers included) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; bench took ${((performance.now() - started) / 1000).toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { extractModel } from './extract/index.js'
 import type { AwsModel } from './model/aws.js'
 import { parseTemplate } from './parse/cloudformation/index.js'
+import { parameterValues, type GivenInputs } from './parse/given-inputs.js'
 import { parsePlan } from './parse/plan/index.js'
 import { bundledWorkerEntry, parseModules } from './parse/pool/pool.js'
 import type { Diagnostic, ParsedUnit } from './parse/types.js'
@@ -24,6 +25,8 @@ export interface ScanOptions {
   /** The base commit's model, in pull-request mode, for rules about what a change adds. */
   base?: AwsModel
   now?: Date
+  /** Terraform variable files and values, CloudFormation parameters, given for the run (`--var-file`, `--var`, `--parameters`, `--parameter`). */
+  given?: GivenInputs
   /** Worker threads for parsing Terraform modules; default: by the scan's size and the cores (0: parse in this thread). */
   parseWorkers?: number
   /** Paths left out besides .gitignore and .policygateignore (see src/sources/ignore.ts). */
@@ -54,7 +57,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rulebook = options.rulebook ?? defaultRulebook()
   const t0 = performance.now()
   const sources = await discoverFiles(options.root, options.paths, { ...options.skip, excludedByRulebook: rulebook.excludesFile })
-  const units = await parseAll(options.root, sources, options.parseWorkers, options.onProgress)
+  const units = await parseAll(options.root, sources, options.parseWorkers, options.onProgress, options.given)
   const t1 = performance.now()
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
@@ -68,7 +71,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }))
   const judgedAt = options.now ?? new Date()
   // Subsumption after the rulebook: a rule it scoped away or a waived finding hides nothing.
-  const judged = foldSubsumed(rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt), places, rulebook.rules.map((r) => r.rule))
+  const judged = foldSubsumed(rulebook.apply(distinct([...diagnosticFindings, ...ruleFindings, ...crashFindings]), model, judgedAt), places, rulebook.rules.map((r) => r.rule))
   const t3 = performance.now()
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
   judged.sort(byLocation)
@@ -87,15 +90,19 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 /** Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery order. */
-async function parseAll(root: string, sources: SourceFiles, parseWorkers?: number, onProgress?: ScanOptions['onProgress']): Promise<ParsedUnit[]> {
-  const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files }))
+async function parseAll(root: string, sources: SourceFiles, parseWorkers?: number, onProgress?: ScanOptions['onProgress'], given: GivenInputs = {}): Promise<ParsedUnit[]> {
+  const variables = given.varFiles?.length || given.vars?.length ? { given: { varFiles: given.varFiles, vars: given.vars } } : {}
+  const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files, ...variables }))
+  const parameters = parameterValues(given)
+  // Parameter files that could not be read or parsed are reported as a unit of their own.
+  const parameterErrors: ParsedUnit[] = parameters.diagnostics.length > 0 ? [{ framework: 'cloudformation', files: [], resources: [], inputs: [], literals: [], diagnostics: parameters.diagnostics }] : []
   const total = sources.documents.length + modules.reduce((n, m) => n + m.files.length, 0)
   let parsed = 0
   const progress = (files: number) => onProgress?.((parsed += files), total)
   const documents: (ParsedUnit | undefined)[] = []
   const parseDocuments = sources.documents.map((path, i) => () => {
     const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
-    documents[i] = parsePlan(file) ?? parseTemplate(file)
+    documents[i] = parsePlan(file) ?? parseTemplate(file, parameters)
     progress(1)
   })
   const terraform = await parseModules(root, modules, createRepoReader(root), {
@@ -104,7 +111,7 @@ async function parseAll(root: string, sources: SourceFiles, parseWorkers?: numbe
     meanwhile: parseDocuments,
     onModuleParsed: (index) => progress(modules[index]!.files.length),
   })
-  return [...terraform, ...documents.filter((unit) => unit !== undefined)]
+  return [...terraform, ...documents.filter((unit) => unit !== undefined), ...parameterErrors]
 }
 
 /** Line text of scanned files, read once per file, for turning value fixes into line fixes. */
@@ -132,6 +139,20 @@ function diagnosticFinding(diagnostic: Diagnostic): Finding {
 export function fingerprint(finding: Finding): string {
   const parts = [finding.ruleId, finding.loc.file, finding.resource?.address ?? '', finding.element ?? finding.message]
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
+}
+
+/**
+ * One finding per rule, message and place: a module read on its own and through its callers, or by
+ * two callers passing the same value, says the same thing at the same line once.
+ */
+function distinct(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = [f.ruleId, f.message, f.loc.file, f.loc.startLine, f.loc.startColumn ?? 0, f.loc.endLine].join('\u0000')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 function byLocation(a: Finding, b: Finding): number {

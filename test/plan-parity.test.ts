@@ -142,7 +142,7 @@ function identity(finding: Finding, modulePrefix: string): string {
 
 /** What every example writes, per resource type: real plans print each unset argument of the schema as null or []. */
 const schema = argumentSchema(
-  await Promise.all(builtinRules.flatMap((rule) => [...(rule.examples.terraform?.bad ?? []), ...(rule.examples.terraform?.good ?? [])].map((example) => planFromHcl(example.code)))),
+  await Promise.all(builtinRules.flatMap((rule) => [...(rule.examples.terraform?.bad ?? []), ...(rule.examples.terraform?.good ?? [])].filter((example) => !example.files).map((example) => planFromHcl(example.code)))),
 )
 
 const CASES: { name: string; options: PlanOptions }[] = [
@@ -170,6 +170,11 @@ for (const rule of builtinRules) {
   describe(`${rule.id} on a plan`, () => {
     for (const kind of ['bad', 'good'] as Kind[]) {
       examples[kind].forEach((example: Example<object>, i) => {
+        if (example.files) {
+          // planFromHcl plans one file; a module's plan is covered by the `module` case of single-file examples.
+          it.skip(`${kind} #${i + 1} calls a module: its plan is not built from several files`, () => {})
+          return
+        }
         const unknowable = NOT_FROM_A_PLAN.find((exception) => exception.rule === rule.id && exception.kind === kind && example.code.includes(exception.contains))
         if (unknowable) {
           it(`${kind} #${i + 1} is silent on a plan: ${unknowable.reason}`, async () => {

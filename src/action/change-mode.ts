@@ -1,9 +1,10 @@
 import * as core from '@actions/core'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { classifyFindings } from '../diff/classify.js'
 import { modifiedInChange, suppressionLedger, withSuppressionGate, type LoadedRulebook } from '../rulebook/index.js'
 import { redactResult } from '../report/redact.js'
+import type { GivenInputs } from '../parse/given-inputs.js'
 import { active } from '../report/summary.js'
 import { fingerprint, scan, type ScanResult } from '../scan.js'
 import type { ChangedFile } from '../sources/changed-files.js'
@@ -15,7 +16,7 @@ import type { GitHubClient } from './github.js'
 import { describeError } from './publish/errors.js'
 import { openCommits, type CommitSource } from './commit-source.js'
 import { loadRunRulebook } from './rulebook.js'
-import { isEmptyScope, materialisePathsOf, scanPathsOf, scopeOfChange, type ChangeScope } from './scope.js'
+import { calledModuleDirs, isEmptyScope, materialisePathsOf, scanPathsOf, scopeOfChange, type ChangeScope } from './scope.js'
 
 export interface ChangeScan {
   /** The commit the change is measured from: the merge base when history allows, else the base branch's head. */
@@ -43,6 +44,8 @@ export interface ChangeScanInput {
   /** The `skip-paths` input. */
   skipPaths?: string[]
   octokit?: GitHubClient
+  /** Variable files and values, parameters, from the Action's inputs: both sides are scanned with them. */
+  given?: GivenInputs
 }
 
 /** Scans what the change touches on the head and on the base, each written from git objects into its own directory, and classifies the findings. */
@@ -66,9 +69,9 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
   const suppressions = suppressionLedger({ base: (f) => fingerprint({ ...f, loc: { ...f.loc, file: renamed.get(f.loc.file) ?? f.loc.file } }), head: fingerprint })
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), withSuppressionGate(rulebook, suppressions.base), skip)
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), withSuppressionGate(rulebook, suppressions.base), skip, undefined, input.given)
     if ('error' in base) return base
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), withSuppressionGate(rulebook, suppressions.head), skip, base.model)
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), withSuppressionGate(rulebook, suppressions.head), skip, base.model, input.given)
     if ('error' in scanned) return scanned
     // Edits to the rulebook and new or refused suppressions are findings of the change itself, new by construction.
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model, refused: suppressions.refused }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
@@ -104,10 +107,47 @@ async function changedFiles(input: ChangeScanInput, diffBase: string, notes: str
   return changedFilesFromGit(workspace, diffBase, plan.headSha)
 }
 
-async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, skip: SkipOptions, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
+/** Deeper than any real module tree: a module calling itself stops here. */
+const MAX_MODULE_ROUNDS = 16
+
+/**
+ * The local modules the scanned modules call, to any depth, written beside them: module instances are
+ * evaluated with their callers' arguments, so the called modules must be there to be read (not scanned
+ * on their own unless the change touches them).
+ */
+async function materialiseCalledModules(commits: CommitSource, sha: string, dir: string, scanned: string[]): Promise<{ dirs: string[] } | { error: string }> {
+  const done = new Set(scanned)
+  let round = scanned
+  for (let i = 0; i < MAX_MODULE_ROUNDS && round.length > 0; i++) {
+    const called = new Set<string>()
+    for (const moduleDir of round) {
+      const texts = await terraformTexts(join(dir, moduleDir))
+      for (const calledDir of calledModuleDirs(moduleDir, texts)) if (!done.has(calledDir)) called.add(calledDir)
+    }
+    round = [...called]
+    if (round.length === 0) break
+    for (const calledDir of round) done.add(calledDir)
+    const written = await commits.materialise(sha, round, dir)
+    if ('error' in written) return written
+  }
+  return { dirs: [...done] }
+}
+
+async function terraformTexts(folder: string): Promise<string[]> {
+  try {
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.tf'))
+    return await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')))
+  } catch {
+    return []
+  }
+}
+
+async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, skip: SkipOptions, base?: ScanResult['model'], given?: GivenInputs): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
   if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook, skip })
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir)
   if ('error' in written) return written
-  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip })
+  const modules = await materialiseCalledModules(commits, sha, dir, scope.moduleDirs)
+  if ('error' in modules) return modules
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip, given })
 }

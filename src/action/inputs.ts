@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { GivenInputTexts } from '../parse/given-inputs.js'
 import { SEVERITIES, type Severity } from '../rules/types.js'
 
 export type CommentMode = 'review' | 'summary' | 'off'
@@ -20,6 +21,8 @@ export interface ActionInputs {
   skipPaths: string[]
   /** A baseline file in the repository, for full scans; empty: none. */
   baseline: string
+  /** `var-file`, `var`, `parameters`, `parameter`: one per line, as the CLI's repeatable options. */
+  given: GivenInputTexts
 }
 
 /** What the runner tells the step about where it runs. */
@@ -65,6 +68,12 @@ export function readInputs(): Read<ActionInputs> {
       token,
       skipPaths: listInput(core.getMultilineInput('skip-paths')),
       baseline: core.getInput('baseline'),
+      given: {
+        varFiles: nonEmpty(core.getMultilineInput('var-file')),
+        vars: nonEmpty(core.getMultilineInput('var')),
+        parameterFiles: nonEmpty(core.getMultilineInput('parameters')),
+        parameters: nonEmpty(core.getMultilineInput('parameter')),
+      },
     },
   }
 }
@@ -72,6 +81,10 @@ export function readInputs(): Read<ActionInputs> {
 /** A list input's entries: one per line or comma-separated. */
 function listInput(lines: string[]): string[] {
   return lines.flatMap((line) => line.split(',')).map((p) => p.trim()).filter(Boolean)
+}
+
+function nonEmpty(lines: string[]): string[] {
+  return lines.map((line) => line.trim()).filter(Boolean)
 }
 
 function bad(name: string, value: string, allowed: string[]): Read<never> {

@@ -16,6 +16,7 @@ import type { ActionInputs, RunnerEnv } from './inputs.js'
 import { blobLink, type RunOutcome } from './outcome.js'
 import { CHECK_SUMMARY_LIMIT, publishCheckRun } from './publish/check-run.js'
 import { describeError, isPermissionError } from './publish/errors.js'
+import { readGivenInputs } from './given-inputs.js'
 import { publishReview, type ReviewOutcome } from './publish/review.js'
 import { COMMENT_LIMIT, upsertSummaryComment } from './publish/summary-comment.js'
 
@@ -25,7 +26,9 @@ const JOB_SUMMARY_LIMIT = 1_000_000
 /** Pull request, merge queue or push-with-base: scan the change, publish what the token allows, always keep every finding in the job summary. */
 export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, octokit: GitHubClient | undefined, progress: RunProgress = {}): Promise<RunOutcome | { error: string }> {
   const started = performance.now()
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit })
+  const given = readGivenInputs(inputs.given, env.workspace)
+  if ('error' in given) return given
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit, given })
   if ('error' in change) return change
   core.info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`)
   const counted = (findings: Finding[]) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE))

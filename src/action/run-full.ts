@@ -16,6 +16,7 @@ import type { ActionInputs, RunnerEnv } from './inputs.js'
 import { blobLink, type RunOutcome } from './outcome.js'
 import { CHECK_SUMMARY_LIMIT, publishCheckRun } from './publish/check-run.js'
 import { describeError } from './publish/errors.js'
+import { readGivenInputs } from './given-inputs.js'
 import { loadRunRulebook, readerInWorkspace } from './rulebook.js'
 
 /** The scan without the findings the repository's baseline file records, and a note on what it did. */
@@ -34,7 +35,9 @@ export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPl
   const loaded = await loadRunRulebook(inputs.rulebook, readerInWorkspace(env.workspace), octokit)
   if ('error' in loaded) return loaded
   const { rulebook } = loaded
-  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook, skip: { skipPaths: inputs.skipPaths } }))
+  const given = readGivenInputs(inputs.given, env.workspace)
+  if ('error' in given) return given
+  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook, skip: { skipPaths: inputs.skipPaths }, given }))
   const known = inputs.baseline ? withBaseline(scanned, env.workspace, inputs.baseline) : { head: scanned, notes: [] }
   if ('error' in known) return known
   const { head } = known

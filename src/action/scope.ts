@@ -1,3 +1,4 @@
+import { posix } from 'node:path'
 import { classify } from '../sources/files.js'
 import type { ChangedFile } from '../sources/changed-files.js'
 
@@ -43,6 +44,21 @@ export function scanPathsOf(scope: ChangeScope, documents: string[], materialise
 /** Paths git should write for one side: module directories whole (their file() and templatefile() targets live there) and the documents. */
 export function materialisePathsOf(scope: ChangeScope, documents: string[]): string[] {
   return [...scope.moduleDirs, ...documents]
+}
+
+/**
+ * Folders of the local modules a module's Terraform files call (`source = "./x"`, `"../x"`), relative
+ * to the repository; a source leaving the repository is left out (the scan reports it at its line).
+ */
+export function calledModuleDirs(moduleDir: string, texts: string[]): string[] {
+  const dirs = new Set<string>()
+  for (const text of texts) {
+    for (const match of text.matchAll(/^\s*source\s*=\s*"(\.\.?\/[^"]*)"/gm)) {
+      const dir = posix.normalize(posix.join(moduleDir, match[1]!)).replace(/(.)\/+$/, '$1')
+      if (dir !== '..' && !dir.startsWith('../')) dirs.add(dir)
+    }
+  }
+  return [...dirs].sort()
 }
 
 function dirOf(path: string): string {

@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
 import { applyBaseline, baselineNote, parseBaseline, toBaselineFile } from '../diff/baseline.js'
 import { atLeast, type Finding } from '../rules/types.js'
 import { toWorkflowCommands } from '../report/github/workflow-commands.js'
 import { toJson } from '../report/json.js'
 import { toJunit } from '../report/junit.js'
 import { toMarkdown } from '../report/markdown.js'
+import { collectGivenInputs } from '../parse/given-inputs.js'
 import { redactResult } from '../report/redact.js'
 import { toSarif } from '../report/sarif.js'
 import { active } from '../report/summary.js'
@@ -25,6 +26,8 @@ export async function scanCommand(args: string[]): Promise<number> {
   const options = parseScanOptions(args)
   const { root } = options
   const baseline = options.baseline === undefined ? undefined : readBaselineFile(options.baseline)
+  const given = collectGivenInputs(options.given, (path) => readGivenFile(root, path))
+  if (!given.ok) throw new UsageError(given.error)
   const loaded = await loadCliRulebook(root, options.rulebook, fetchCentralRulebook)
   if (!loaded.ok) {
     printRulebookErrors(loaded.errors)
@@ -38,6 +41,7 @@ export async function scanCommand(args: string[]): Promise<number> {
     root,
     paths: options.paths,
     rulebook,
+    given: given.given,
     skip: { skipPaths: options.skipPaths, gitignore: options.gitignore },
     onProgress: options.quiet ? undefined : progress.update,
   })
@@ -91,7 +95,7 @@ function render(target: ReportTarget, result: ScanResult, rulebook: LoadedRulebo
       return toWorkflowCommands(result)
     case 'text': {
       const color = target.file === undefined && !options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true
-      return toText(result, { color, readLines: (file) => readLines(options.root, file), notes })
+      return toText(result, { color, readLines: (file) => readLines(options.root, file), notes, showUnresolved: options.showUnresolved })
     }
   }
 }
@@ -106,6 +110,15 @@ function readBaselineFile(path: string) {
   const baseline = parseBaseline(text)
   if ('error' in baseline) throw new UsageError(`--baseline ${path}: ${baseline.error}`)
   return baseline
+}
+
+/** A file named on the command line (relative to the current directory), reported relative to the root. */
+function readGivenFile(root: string, path: string): { path: string; text: string } | undefined {
+  try {
+    return { path: relative(root, resolve(path)).split(sep).join('/'), text: readFileSync(resolve(path), 'utf8') }
+  } catch {
+    return undefined
+  }
 }
 
 function readLines(root: string, file: string): string[] | undefined {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { GivenInputTexts } from '../parse/given-inputs.js'
 import { SEVERITIES, type Severity } from '../rules/types.js'
 import { UsageError } from './usage-error.js'
 
@@ -29,7 +30,14 @@ export const SCAN_USAGE = `Scan options:
   --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
   --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
                                        exists, else policygate:recommended); also policygate:strict|cis-aws,
-                                       or owner/repo/path@ref read through the GitHub API with GITHUB_TOKEN`
+                                       or owner/repo/path@ref read through the GitHub API with GITHUB_TOKEN
+  --show-unresolved                    list every value that could not be determined (text output; by
+                                       default only their count is printed)
+  --var-file FILE, --var NAME=VALUE    Terraform variables as terraform plan takes them (repeatable; after
+                                       the auto-loaded tfvars, --var last)
+  --parameters FILE, --parameter KEY=VALUE
+                                       CloudFormation parameter values (repeatable): a file in the CLI's
+                                       [{"ParameterKey":…,"ParameterValue":…}] or {"Parameters":{…}} form`
 
 const SCAN_OPTIONS = {
   format: { type: 'string', default: 'text' },
@@ -44,6 +52,11 @@ const SCAN_OPTIONS = {
   root: { type: 'string' },
   'no-color': { type: 'boolean', default: false },
   rulebook: { type: 'string' },
+  'show-unresolved': { type: 'boolean', default: false },
+  'var-file': { type: 'string', multiple: true },
+  var: { type: 'string', multiple: true },
+  parameters: { type: 'string', multiple: true },
+  parameter: { type: 'string', multiple: true },
 } as const
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'github'] as const
@@ -72,6 +85,9 @@ export interface ScanCommandOptions {
   paths: string[]
   noColor: boolean
   rulebook?: string
+  showUnresolved: boolean
+  /** `--var-file`, `--var`, `--parameters`, `--parameter` as written, in order. */
+  given: GivenInputTexts
 }
 
 export function parseScanOptions(args: string[]): ScanCommandOptions {
@@ -103,6 +119,8 @@ export function parseScanOptions(args: string[]): ScanCommandOptions {
     paths,
     noColor: values['no-color'],
     rulebook: values.rulebook,
+    showUnresolved: values['show-unresolved'],
+    given: { varFiles: values['var-file'] ?? [], vars: values.var ?? [], parameterFiles: values.parameters ?? [], parameters: values.parameter ?? [] },
   }
 }
 

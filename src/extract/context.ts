@@ -29,16 +29,18 @@ export type Handler = (resource: RawResource, context: ExtractContext) => void
 /**
  * Addresses are unique only inside one parsed unit (a Terraform module, a template): `aws_iam_role.this`
  * and `AppRole` recur across a repository. Objects are registered under the unit being extracted, and a
- * reference is looked up in the unit of the file it is written in; names (a bucket's name, a role's ARN)
- * may cross units, preferring the same one. Outside any unit (hand-built contexts) everything is one scope.
+ * reference is looked up in the unit of the resource that holds it (a module's file may serve several
+ * units: its own reading and every caller's instances); names (a bucket's name, a role's ARN) may cross
+ * units, preferring the same one. Outside any unit (hand-built contexts) everything is one scope.
  */
 export function createContext(model: AwsModel): ExtractContext & { runDeferred(): void; enterUnit(files: string[]): void } {
   const byAddress = new Map<string, object>()
   const byName = new Map<string, object>()
   const byKind = new Map<LinkKind, object[]>()
-  const unitOfFile = new Map<string, number>()
   const deferred: (() => void)[] = []
   let currentUnit = 0
+  let unitCount = 0
+  const unitOfFile = new Map<string, number>()
   // Same unit first, then any unit (the last registered wins there).
   const find = (map: Map<string, object>, unit: number | undefined, key: string) => (unit === undefined ? undefined : map.get(`${unit} ${key}`)) ?? map.get(key)
   return {
@@ -57,10 +59,10 @@ export function createContext(model: AwsModel): ExtractContext & { runDeferred()
     },
     lookup<T>(kind: LinkKind, value: Value | undefined): T | undefined {
       if (!value) return undefined
-      const unit = unitOfFile.get(value.loc.file)
+      const unit = currentUnit === 0 ? undefined : currentUnit
       if (value.ref) {
         // `aws_iam_role.app.arn` → try `aws_iam_role.app.arn`, `aws_iam_role.app`, …; `AppRole.Arn` → `AppRole`.
-        // A reference never leaves its unit; only a value from a file outside every unit falls back to all.
+        // A reference never leaves its unit; outside any unit it is looked up everywhere.
         const parts = value.ref.split('.')
         for (let n = parts.length; n > 0; n--) {
           const key = `${kind} ${parts.slice(0, n).join('.')}`
@@ -75,13 +77,18 @@ export function createContext(model: AwsModel): ExtractContext & { runDeferred()
       return (byKind.get(kind) ?? []) as T[]
     },
     afterAll(step) {
-      deferred.push(step)
+      // A deferred join runs in the unit that asked for it.
+      const unit = currentUnit
+      deferred.push(() => {
+        currentUnit = unit
+        step()
+      })
     },
     unitOf(file) {
       return unitOfFile.get(file)
     },
     enterUnit(files) {
-      currentUnit += 1
+      currentUnit = ++unitCount
       for (const file of files) unitOfFile.set(file, currentUnit)
     },
     runDeferred() {

@@ -1,7 +1,6 @@
 import { emptyModel, type AwsModel } from '../model/aws.js'
 import { attr } from '../model/source.js'
-import type { Diagnostic, ParsedUnit, RawResource } from '../parse/types.js'
-import { field } from '../parse/value.js'
+import type { Diagnostic, ParsedUnit } from '../parse/types.js'
 import { createContext } from './context.js'
 import { readWrittenDocument } from './policy-document.js'
 import { cloudformationHandlers } from './cloudformation/index.js'
@@ -21,7 +20,6 @@ export function extractModel(units: ParsedUnit[]): Extracted {
     const handlers = unit.framework === 'terraform' ? terraformHandlers : cloudformationHandlers
     context.enterUnit(unit.files)
     for (const resource of unit.resources) {
-      if (resource.mode === 'module') noteRemoteModule(resource, context.diagnostics)
       // Data sources mostly read existing infrastructure, which the change is not responsible for; the few
       // that compute what the code writes (a policy document) have handlers of their own, `data.<type>`.
       const handlerKey = resource.mode === 'resource' ? resource.type : resource.mode === 'data' ? `data.${resource.type}` : undefined
@@ -45,15 +43,4 @@ export function extractModel(units: ParsedUnit[]): Extracted {
   }
   context.runDeferred()
   return { model, diagnostics: context.diagnostics }
-}
-
-/** A module from a registry or a remote repository is not in the scan: say so rather than look complete. */
-function noteRemoteModule(call: RawResource, diagnostics: Diagnostic[]): void {
-  const source = field(call.body, 'source')
-  if (source?.kind !== 'string' || source.value.startsWith('./') || source.value.startsWith('../')) return
-  diagnostics.push({
-    kind: 'unresolved',
-    message: `${call.address}: its source ${source.value} is outside the repository, so the resources it creates are not checked`,
-    loc: source.loc,
-  })
 }

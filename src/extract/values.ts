@@ -9,7 +9,18 @@ import { items, path, type Value } from '../parse/value.js'
  */
 
 export function metaOf(resource: RawResource): ResourceMeta {
-  return { address: resource.address, sourceType: resource.type, loc: resource.loc, suppressions: resource.suppressions }
+  const meta: ResourceMeta = { address: resource.address, sourceType: resource.type, loc: resource.loc, suppressions: resource.suppressions }
+  if (resource.via?.length) meta.related = relatedOf(resource, resource.via)
+  return meta
+}
+
+/** `via module.a → module.b["k"] → aws_x.y` at the resource's first line, then each call's line, innermost first. */
+function relatedOf(resource: RawResource, via: { address: string; loc: SourceRange }[]): { loc: SourceRange; message: string }[] {
+  const steps = via.map((call, i) => (i === 0 ? call.address : call.address.slice(via[i - 1]!.address.length + 1)))
+  const last = via[via.length - 1]!.address
+  const own = resource.address.startsWith(`${last}.`) ? resource.address.slice(last.length + 1) : resource.address
+  const calls = via.map((call) => ({ loc: call.loc, message: `${call.address} is called here` })).reverse()
+  return [{ loc: headOf(resource.loc), message: `via ${[...steps, own].join(' → ')}` }, ...calls]
 }
 
 function headOf(loc: SourceRange): SourceRange {

@@ -21,4 +21,9 @@ export interface ResourceMeta {
   /** The whole resource; findings about a missing attribute point at `loc.startLine`. */
   loc: SourceRange
   suppressions: InlineSuppression[]
+  /**
+   * Where else the resource is made, when its values may be written elsewhere (a Terraform module instance:
+   * the resource in the module, then each call leading to it). A finding lists those not at its own line.
+   */
+  related?: { loc: SourceRange; message: string }[]
 }

@@ -17,8 +17,8 @@ export interface Diagnostic {
  */
 export interface RawResource {
   framework: Framework
-  /** `resource`, `data` (Terraform data sources), `provider`, `module` (a module call whose source was not followed). */
-  mode: 'resource' | 'data' | 'provider' | 'module'
+  /** `resource`, `data` (Terraform data sources), `provider`. */
+  mode: 'resource' | 'data' | 'provider'
   type: string
   /** Terraform `aws_iam_role.app` (data: `data.aws_iam_policy_document.x`); CloudFormation the logical ID. */
   address: string
@@ -29,6 +29,11 @@ export interface RawResource {
   suppressions: InlineSuppression[]
   /** True when one entry stands for several instances (Terraform count/for_each; CloudFormation Fn::ForEach over a collection the template does not determine): evaluated once, iterator unknown. */
   repeated?: boolean
+  /**
+   * A resource of a Terraform module instance: the module calls that lead to it, outermost first
+   * (`module.roles["ops"]` and the line of its call). Extract passes them on as related locations.
+   */
+  via?: { address: string; loc: SourceRange }[]
   /** SAM functions: the template's evaluated `Globals`; the transform applies Globals.Api / HttpApi to the APIs it generates for their events. */
   samGlobals?: MapValue
 }

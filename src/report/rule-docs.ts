@@ -45,7 +45,8 @@ export function ruleDocMarkdown(rule: AnyRule, controls: string[] = []): string 
 function exampleBlock(label: string, example: Example<object>, fence: string): string[] {
   const lines = example.lines?.length ? ` (line ${example.lines.join(', ')})` : ''
   const lang = example.code.trimStart().startsWith('{') ? 'json' : fence
-  return [`${label}${lines}:`, '', '```' + lang, example.code.trimEnd(), '```', '']
+  const others = Object.entries(example.files ?? {}).flatMap(([path, text]) => [`\`${path}\`:`, '', '```' + fence, text.trimEnd(), '```', ''])
+  return [`${label}${lines}:`, '', '```' + lang, example.code.trimEnd(), '```', '', ...others]
 }
 
 /** docs/rules/README.md: every rule, by area, linking its page. */

@@ -11,14 +11,19 @@ export interface TextOptions {
   readLines(file: string): string[] | undefined
   /** Lines added after the summary (a baseline's effect). */
   notes?: string[]
+  /** List every `policygate/unresolved` value; otherwise only their count is printed, under the summary. */
+  showUnresolved?: boolean
 }
+
+const UNRESOLVED = 'policygate/unresolved'
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', high: '31', medium: '33', low: '36', info: '2' }
 
 /** Human output: findings grouped by file, each line's under one small code frame; suppressed ones counted, not shown; a table of counts per rule last. */
 export function toText(result: ScanResult, options: TextOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text)
-  const shown = active(result.findings)
+  const unresolved = active(result.findings).filter((f) => f.ruleId === UNRESOLVED)
+  const shown = options.showUnresolved ? active(result.findings) : active(result.findings).filter((f) => f.ruleId !== UNRESOLVED)
   const out: string[] = []
   for (const [file, findings] of groupByFile(shown)) {
     // Repository text is shown, never obeyed: no escape sequence or control character reaches the terminal.
@@ -31,6 +36,7 @@ export function toText(result: ScanResult, options: TextOptions): string {
         out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${plainLine(finding.message)}  ${paint('2', plainLine(finding.ruleId))}`)
         for (const line of shownDetails(finding, 20)) out.push(`          ${plainLine(line)}`)
         if (finding.resource) out.push(`          ${paint('2', `in ${plainLine(finding.resource.address)}`)}`)
+        for (const place of finding.related ?? []) out.push(`          ${paint('2', plainLine(`${place.message} (${place.loc.file}:${place.loc.startLine})`))}`)
       }
       const startLine = here[0]!.loc.startLine
       if (lines) out.push(...codeFrame(lines, startLine, Math.max(...here.map((f) => f.loc.endLine)), paint))
@@ -39,13 +45,15 @@ export function toText(result: ScanResult, options: TextOptions): string {
   }
   const counts = countBySeverity(shown)
   const parts = (Object.entries(counts) as [Severity, number][]).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_COLOR[s], `${n} ${s}`))
-  const suppressed = result.findings.length - shown.length
+  const suppressed = result.findings.length - active(result.findings).length
   out.push(
     shown.length === 0
       ? `No findings in ${result.files.length} file(s).`
       : `${shown.length} finding(s) in ${result.files.length} file(s): ${parts.join(', ')}`,
   )
   if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`)
+  // Values the source does not determine are never silent: counted always, listed on request.
+  if (unresolved.length > 0 && !options.showUnresolved) out.push(paint('2', `${unresolved.length} value(s) could not be determined (policygate/unresolved); --show-unresolved lists them.`))
   for (const finding of expiringSoon(result.findings, result.judgedAt)) {
     out.push(paint('33', plainLine(`Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed!.until}`)))
   }

@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { AnyRule, Example, Finding } from '../rules/types.js'
 import { scan } from '../scan.js'
 import type { EffectiveRulebook } from './effective.js'
@@ -36,10 +36,14 @@ export function exampleFileName(framework: Framework, code: string): string {
 }
 
 /** Scans one example file with `effective` (usually one rule, plus the rulebook's own rules) and returns all findings. */
-async function scanExampleFile(effective: EffectiveRulebook, framework: Framework, code: string, now: Date): Promise<Finding[]> {
+async function scanExampleFile(effective: EffectiveRulebook, framework: Framework, code: string, now: Date, others: Record<string, string> = {}): Promise<Finding[]> {
   const dir = await mkdtemp(join(tmpdir(), 'policygate-rulebook-test-'))
   try {
     await writeFile(join(dir, exampleFileName(framework, code)), code)
+    for (const [path, text] of Object.entries(others)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true })
+      await writeFile(join(dir, path), text)
+    }
     const result = await scan({ root: dir, rulebook: toRulebook(effective, 'example', []), now })
     return result.findings
   } finally {
@@ -59,7 +63,7 @@ export async function runRuleExamples(effective: EffectiveRulebook, rule: AnyRul
     const examples = rule.examples[framework]
     if (!examples) continue
     const run = async (kind: 'bad' | 'good', example: Example<object>, index: number) => {
-      const findings = await scanExampleFile(only, framework, example.code, now)
+      const findings = await scanExampleFile(only, framework, example.code, now, example.files)
       const reported = [...new Set(findings.filter((f) => f.ruleId === rule.id).map((f) => f.loc.startLine))].sort((a, b) => a - b)
       const expected = kind === 'bad' ? [...new Set(example.lines ?? [])].sort((a, b) => a - b) : []
       const parseErrors = findings.filter((f) => f.ruleId === 'policygate/parse-error').map((f) => `${f.loc.startLine}: ${f.message}`)

@@ -37,7 +37,7 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
         element: r.element,
         ...(r.details?.length ? { details: r.details } : {}),
         fix: r.fix,
-        related: r.related,
+        related: withResourceChain(r),
       }
       findings.push(finding)
       places.set(finding, placeOf(r, owners))
@@ -50,6 +50,14 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
     }
   }
   return { findings, errors, places }
+}
+
+/** The rule's own related locations, then where else the resource is made (module calls), unless at the finding's own line. */
+function withResourceChain(r: Report): Report['related'] {
+  const at = r.at.loc
+  const chain = (r.resource.related ?? []).filter((place) => place.loc.file !== at.file || place.loc.startLine < at.startLine || place.loc.startLine > at.endLine)
+  if (chain.length === 0) return r.related
+  return [...(r.related ?? []), ...chain]
 }
 
 /** The rules the default rulebook runs: every rule enabled by default, with its default params and severity. */

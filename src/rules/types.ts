@@ -78,6 +78,8 @@ export interface Example<P> {
   params?: Partial<P>
   /** The same file on the base branch, for rules that compare base and head. */
   base?: string
+  /** Other files of the example, by path beside the main file (a module the example calls); `lines` are the main file's. */
+  files?: Record<string, string>
   /** Where the example's first line is written, for examples of a rulebook's custom rules. */
   declaredAt?: SourceRange
 }

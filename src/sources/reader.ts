@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 
 /**
@@ -8,6 +8,10 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 export interface RepoReader {
   /** `relPath` is relative to the scan root (POSIX separators). Undefined when outside the root, missing or not a file. */
   readText(relPath: string): string | undefined
+  /** Names of the files (not folders) directly in `relDir`, sorted; undefined when it is outside the root or not a folder. */
+  listFiles?(relDir: string): string[] | undefined
+  /** `relPath` resolved against the root stays inside it (symlinks followed): a module source leaving the repository is never read. */
+  isInside?(relPath: string): boolean
 }
 
 export function createRepoReader(root: string): RepoReader {
@@ -25,6 +29,34 @@ export function createRepoReader(root: string): RepoReader {
         return undefined
       }
     },
+    listFiles(relDir) {
+      const real = realInside(realRoot, relDir)
+      if (real === undefined) return undefined
+      try {
+        return readdirSync(real, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name)
+          .sort()
+      } catch {
+        return undefined
+      }
+    },
+    isInside(relPath) {
+      return !isAbsolute(relPath) && isInside(realRoot, resolve(realRoot, relPath))
+    },
+  }
+}
+
+/** The real path of `relPath` when it and its real path are inside the root. */
+function realInside(realRoot: string, relPath: string): string | undefined {
+  if (isAbsolute(relPath)) return undefined
+  const target = resolve(realRoot, relPath)
+  if (!isInside(realRoot, target)) return undefined
+  try {
+    const real = realpathSync(target)
+    return isInside(realRoot, real) ? real : undefined
+  } catch {
+    return undefined
   }
 }
 

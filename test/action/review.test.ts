@@ -94,6 +94,25 @@ describe('review comments', () => {
     expect(comments[0]!.body).toMatch(/✅ \*\*Fixed\*\*.*Reads/)
     expect(github.violations).toEqual([])
   })
+
+  test('a finding whose line is outside the diff goes on a related line that is in it (a module resource or call), saying where the value is', async () => {
+    github.addPull(3, [{ filename: 'main.tf', status: 'modified', patch: PATCH, additions: 2, deletions: 0, changes: 2 }])
+    const inModule = {
+      ...finding({ file: 'modules/role/main.tf', line: 7, element: 'in-module' }),
+      related: [
+        { loc: { file: 'modules/role/main.tf', startLine: 1, endLine: 1 }, message: 'via module.roles → aws_iam_role.this' },
+        { loc: { file: 'main.tf', startLine: 3, endLine: 3 }, message: 'module.roles is called here' },
+      ],
+    }
+    const nowhere = { ...finding({ file: 'other.tf', line: 1, element: 'nowhere' }), related: [{ loc: { file: 'main.tf', startLine: 40, endLine: 40 }, message: 'elsewhere' }] }
+    const outcome = await publishReview(octokit, input({ pr: { owner: 'acme', repo: 'infra', number: 3 }, added: [inModule, nowhere], current: [inModule, nowhere] }))
+    expect(outcome.commented).toEqual([inModule])
+    expect(outcome.unplaced.map((u) => u.finding.element)).toEqual(['nowhere'])
+    const [comment] = github.pulls.get(3)!.reviewComments
+    expect([comment!.path, comment!.line]).toEqual(['main.tf', 3])
+    expect(comment!.body).toContain('module.roles is called here; the offending value is written at `modules/role/main.tf:7`.')
+    expect(github.violations).toEqual([])
+  })
 })
 
 describe('one comment per line, many findings', () => {

@@ -399,6 +399,37 @@ describe('the bundled Action on a Terraform pull request', () => {
   })
 })
 
+describe('module calls in pull-request mode', () => {
+  const ROLE_MODULE = `variable "name" {}
+
+variable "managed_policy" {
+  default = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_role" "this" {
+  name               = var.name
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy_attachment" "this" {
+  role       = aws_iam_role.this.name
+  policy_arn = var.managed_policy
+}
+`
+  test('a changed root module is evaluated with the unchanged local module it calls; the finding is on the caller\'s changed line, related to the module\'s resource', async () => {
+    const caller = 'module "ci" {\n  source         = "../../modules/role"\n  name           = "ci"\n  managed_policy = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n'
+    const { repo, github, apiUrl } = await setup({ 'envs/prod/main.tf': caller }, { 'README.md': '# infra\n', 'modules/role/main.tf': ROLE_MODULE })
+    const run = await runOnPull(repo, apiUrl, repo, { 'fail-on': 'high' })
+    expect(github.violations).toEqual([])
+    expect(run.code).toBe(1)
+    const comments = github.pulls.get(PR)!.reviewComments
+    expect(comments.find((c) => c.body.includes('`iam/admin-managed-policy-attached`'))).toMatchObject({ path: 'envs/prod/main.tf', line: 4 })
+    // The module is read, not reported as missing.
+    const summary = github.pulls.get(PR)!.issueComments[0]!.body
+    expect(summary).not.toMatch(/no Terraform files were found/)
+  })
+})
+
 describe('the rulebook in pull-request mode', () => {
   const rulebook = (setting: string) => `extends: policygate:recommended\nrules:\n  trail/log-validation-disabled: ${setting}\n`
 

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { exampleFileName } from '../../src/rulebook/examples.js'
 import type { AwsModel } from '../../src/model/aws.js'
 import { defaultRulebook, modifiedInChange, suppressionLedger, withSuppressionGate } from '../../src/rulebook/index.js'
@@ -16,17 +16,21 @@ function ruleOnly(rule: AnyRule, params: Record<string, unknown>): Rulebook {
   return { source: 'example', rules: [{ rule, params: { ...(rule.params?.defaults ?? {}), ...params }, severity: rule.severity }], apply: (findings) => findings }
 }
 
-async function scanDir(file: string, code: string, rulebook: Rulebook, base?: ScanResult['model']): Promise<ScanResult> {
+async function scanDir(file: string, code: string, rulebook: Rulebook, base?: ScanResult['model'], others: Record<string, string> = {}): Promise<ScanResult> {
   const dir = mkdtempSync(join(tmpdir(), 'policygate-example-'))
   try {
     writeFileSync(join(dir, file), code)
+    for (const [path, text] of Object.entries(others)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), text)
+    }
     return await scan({ root: dir, rulebook, base })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-type ExampleInput = { code: string; params?: object; base?: string }
+type ExampleInput = { code: string; params?: object; base?: string; files?: Record<string, string> }
 
 /**
  * Scans one example file. A model rule runs alone; a governance rule (reported by the rulebook stage)
@@ -43,8 +47,8 @@ export async function scanExampleWithModel(rule: AnyRule, framework: ExampleFram
   const rulebook = governance ? defaultRulebook() : ruleOnly(rule, (example.params ?? {}) as Record<string, unknown>)
   // With a base, a pull request: the base commit's suppressions are the only ones that count on the head.
   const suppressions = suppressionLedger({ base: fingerprint, head: fingerprint })
-  const base = example.base === undefined ? undefined : await scanDir(file, example.base, withSuppressionGate(rulebook, suppressions.base))
-  const head = await scanDir(file, example.code, base ? withSuppressionGate(rulebook, suppressions.head) : rulebook, base?.model)
+  const base = example.base === undefined ? undefined : await scanDir(file, example.base, withSuppressionGate(rulebook, suppressions.base), undefined, example.files)
+  const head = await scanDir(file, example.code, base ? withSuppressionGate(rulebook, suppressions.head) : rulebook, base?.model, example.files)
   if (!governance || !base) return { findings: head.findings, model: head.model }
   const changedFiles = [{ path: file, status: 'modified' as const, addedLines: [{ start: 1, end: example.code.split('\n').length }] }]
   const policyFindings = modifiedInChange({ rulebook: defaultRulebook(), changedFiles, base: base.model, head: head.model, refused: suppressions.refused })

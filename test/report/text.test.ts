@@ -55,4 +55,15 @@ describe('text report', () => {
       ['trail/no-cloudwatch-logs', '·', '·', '·', '1', '·', '1'],
     ])
   })
+
+  it('counts unresolved values under the summary, and lists them only with --show-unresolved', () => {
+    const unresolved = { ruleId: 'policygate/unresolved', severity: 'info', title: 'Value could not be determined', message: 'aws_iam_policy.p: the identity policy document could not be determined (var.policy)', loc: { file: 'main.tf', startLine: 3, endLine: 3 } }
+    const withUnresolved = { ...result, findings: [...result.findings, unresolved, { ...unresolved, loc: { file: 'main.tf', startLine: 1, endLine: 1 } }] } as unknown as ScanResult
+    const quiet = toText(withUnresolved, { color: false, readLines: () => source })
+    expect(quiet).not.toContain('could not be determined (var.policy)')
+    expect(quiet).toContain('1 finding(s) in 1 file(s): 1 medium\n2 value(s) could not be determined (policygate/unresolved); --show-unresolved lists them.')
+    const listed = toText(withUnresolved, { color: false, readLines: () => source, showUnresolved: true })
+    expect(listed).toContain('3:1     info     aws_iam_policy.p: the identity policy document could not be determined (var.policy)')
+    expect(listed).not.toContain('--show-unresolved lists them')
+  })
 })

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AwsModel } from '../../src/model/aws.js'
 import { Unknown } from '../../src/model/source.js'
@@ -70,6 +70,10 @@ async function scanRuleExamples() {
             const dir = join(root, String(n++))
             mkdirSync(dir)
             writeFileSync(join(dir, exampleFileName(framework, code)), code)
+            for (const [path, text] of Object.entries(example.files ?? {})) {
+              mkdirSync(dirname(join(dir, path)), { recursive: true })
+              writeFileSync(join(dir, path), text)
+            }
           }
         }
       }

@@ -2,6 +2,7 @@ import type { AnyRule, Finding } from '../../rules/types.js'
 import { fingerprintsOf, isMarkedFixed, markFixed } from '../../report/github/markers.js'
 import { inReviewOrder, plural, severityBreakdown } from '../../report/github/order.js'
 import { placeCommentBody, placeCommentEdited, suggestingFingerprint } from '../../report/github/place-comment.js'
+import { codeSpan, markdownText } from '../../report/escape.js'
 import { documentedRule } from '../../report/github/rule-link.js'
 import { hunkContaining, type ChangedFile } from '../../sources/changed-files.js'
 import type { PullRequestRef } from '../../sources/pr-files.js'
@@ -124,7 +125,7 @@ export async function publishReview(octokit: GitHubClient, input: ReviewInput): 
 function anchor(findings: Finding[], input: ReviewInput, ruleFor: (ruleId: string) => AnyRule | undefined): CommentDraft | undefined {
   const lead = findings[0]!
   const file = input.changedFiles.get(lead.loc.file)
-  if (!file || file.status === 'removed') return undefined
+  if (!file || file.status === 'removed') return relatedAnchor(findings, input, ruleFor)
   const suggesting = findings.find((f) => f.fix && f.fix.loc.file === f.loc.file && hunkContaining(file, f.fix.loc.startLine, f.fix.loc.endLine))
   const body = placeCommentBody(findings, ruleFor, suggesting)
   if (suggesting?.fix) {
@@ -132,8 +133,23 @@ function anchor(findings: Finding[], input: ReviewInput, ruleFor: (ruleId: strin
     const multi = loc.endLine > loc.startLine
     return { findings, path: file.path, line: loc.endLine, ...(multi ? { start_line: loc.startLine, start_side: 'RIGHT' as const } : {}), side: 'RIGHT', body }
   }
-  if (!hunkContaining(file, lead.loc.startLine, lead.loc.startLine)) return undefined
+  if (!hunkContaining(file, lead.loc.startLine, lead.loc.startLine)) return relatedAnchor(findings, input, ruleFor)
   return { findings, path: file.path, line: lead.loc.startLine, side: 'RIGHT', body }
+}
+
+/**
+ * Findings whose own line is outside the diff go on a related line that is in it: a value written
+ * in one file and used in another (a module's resource, a module call) is commented where the change is.
+ */
+function relatedAnchor(findings: Finding[], input: ReviewInput, ruleFor: (ruleId: string) => AnyRule | undefined): CommentDraft | undefined {
+  const lead = findings[0]!
+  for (const place of lead.related ?? []) {
+    const file = input.changedFiles.get(place.loc.file)
+    if (!file || file.status === 'removed' || !hunkContaining(file, place.loc.startLine, place.loc.startLine)) continue
+    const note = `${markdownText(place.message)}; the offending value is written at ${codeSpan(`${lead.loc.file}:${lead.loc.startLine}`)}.`
+    return { findings, path: file.path, line: place.loc.startLine, side: 'RIGHT', body: placeCommentBody(findings, ruleFor, undefined, note) }
+  }
+  return undefined
 }
 
 /** One review with every comment; if GitHub rejects it (422: a line it does not consider part of the diff), comment one by one so only the bad ones move to the summary. */

@@ -5,7 +5,7 @@ import type { Value } from '../value.js'
 import { isTemplate, mightBeTemplate, plausiblyTemplate } from './detect.js'
 import { Evaluator } from './evaluate.js'
 import { LOOP_PREFIX, expandLoops, type ExpandedTemplate } from './foreach.js'
-import { inputsOf, literalsOf, resourcesOf, scopeOf } from './sections.js'
+import { inputsOf, literalsOf, resourcesOf, scopeOf, type TemplateParameterValues } from './sections.js'
 import { attachCommentSuppressions } from './suppressions.js'
 import { parseYamlValue } from './yaml.js'
 
@@ -13,7 +13,7 @@ import { parseYamlValue } from './yaml.js'
  * A CloudFormation/SAM template (YAML or JSON) recognised by content, or undefined when the document
  * is not one (workflows, Kubernetes manifests, package.json, broken YAML that is not a template).
  */
-export function parseTemplate(file: { path: string; text: string }): ParsedUnit | undefined {
+export function parseTemplate(file: { path: string; text: string }, parameters?: TemplateParameterValues): ParsedUnit | undefined {
   if (!mightBeTemplate(file.text)) return undefined
   const parsed = parseDocument(file.path, file.text)
   if (parsed.error) {
@@ -25,7 +25,7 @@ export function parseTemplate(file: { path: string; text: string }): ParsedUnit 
   // A loop's key is always written out, so a template without the text has nothing to expand.
   const { template, repeated }: ExpandedTemplate = file.text.includes(LOOP_PREFIX) ? expandLoops(written) : { template: written, repeated: new Set() }
   if (!isTemplate(template)) return undefined
-  const evaluator = new Evaluator(scopeOf(template))
+  const evaluator = new Evaluator(scopeOf(template, parameters))
   const resources = resourcesOf(template, evaluator, repeated)
   if (!isJson(file.text)) attachCommentSuppressions(file.text, file.path, written, resources)
   return {

@@ -11,13 +11,21 @@ function mapOf(value: Value | undefined): MapValue | undefined {
   return value?.kind === 'map' ? value : undefined
 }
 
+/** Parameter values given for a deployment: from parameter files (positioned there) and `Key=Value` pairs. */
+export interface TemplateParameterValues {
+  files: Map<string, Value>
+  pairs: Map<string, string>
+}
+
 /** What intrinsic functions can refer to: parameters, mappings, conditions and resource logical IDs. */
-export function scopeOf(template: MapValue): TemplateScope {
+export function scopeOf(template: MapValue, given?: TemplateParameterValues): TemplateScope {
   const parameters = new Map<string, TemplateParameter>()
-  for (const { key, value } of mapOf(field(template, 'Parameters'))?.entries ?? []) {
+  for (const { key, keyLoc, value } of mapOf(field(template, 'Parameters'))?.entries ?? []) {
     const declaration = mapOf(value)
     const type = scalarText(field(declaration, 'Type'))
-    const fallback = field(declaration, 'Default')
+    // A value given for the deployment replaces the default; a `Key=Value` pair is placed at the declaration.
+    const pair = given?.pairs.get(key)
+    const fallback = pair !== undefined ? ({ kind: 'string', value: pair, loc: keyLoc } as const) : (given?.files.get(key) ?? field(declaration, 'Default'))
     parameters.set(key, { ...(type !== undefined && { type }), ...(fallback !== undefined && { default: fallback }) })
   }
   const conditions = new Map((mapOf(field(template, 'Conditions'))?.entries ?? []).map((entry): [string, Value] => [entry.key, entry.value]))

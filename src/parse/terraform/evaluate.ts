@@ -3,9 +3,9 @@ import { isWhollyKnown, type ListValue, type MapEntry, type Value } from '../val
 import { callFunction } from './functions.js'
 import type { Scope } from './module.js'
 import { resolveReference } from './references.js'
-import type { Expr, Step } from './syntax.js'
+import type { Expr, Step, TemplatePart } from './syntax.js'
 import { renderTemplate } from './template-render.js'
-import { failure, sameValue, stringValue, unknown } from './values.js'
+import { failure, sameValue, stringValue, templateText, unknown } from './values.js'
 
 /** An expression to its positioned value; whatever the source does not determine is unknown, never guessed. */
 export function evaluate(expr: Expr, scope: Scope): Value {
@@ -17,11 +17,8 @@ export function evaluate(expr: Expr, scope: Scope): Value {
       if (typeof expr.value === 'boolean') return { kind: 'bool', value: expr.value, loc }
       return { kind: 'null', loc }
     case 'template':
-      return renderTemplate(
-        expr.parts.map((part) => ('text' in part ? part : { value: evaluate(part.expr, scope), range: part.expr.range })),
-        loc,
-        expr.textOrigin,
-      )
+      // Text a directive produced no longer maps to the template's lines one to one.
+      return renderTemplate(renderParts(expr.parts, scope), loc, expr.parts.some((part) => 'directive' in part) ? undefined : expr.textOrigin)
     case 'tuple':
       return { kind: 'list', items: expr.items.map((item) => evaluate(item, scope)), loc }
     case 'object':
@@ -39,9 +36,94 @@ export function evaluate(expr: Expr, scope: Scope): Value {
       return unary(expr.operator, evaluate(expr.operand, scope), loc)
     case 'binary':
       return binary(expr.operator, evaluate(expr.left, scope), evaluate(expr.right, scope), loc)
+    case 'for':
+      return forExpression(expr, scope)
     case 'opaque':
       return unknown(`${expr.what} is not evaluated`, loc)
   }
+}
+
+type RenderPart = { text: string } | { value: Value; range: SourceRange }
+
+/** A template's parts with interpolations evaluated and directives expanded; a directive the source does not decide is one unknown hole. */
+function renderParts(parts: TemplatePart[], scope: Scope): RenderPart[] {
+  const rendered: RenderPart[] = []
+  for (const part of parts) {
+    if ('text' in part) rendered.push(part)
+    else if ('expr' in part) rendered.push({ value: evaluate(part.expr, scope), range: part.expr.range })
+    else if (part.directive === 'if') {
+      const condition = evaluate(part.condition, scope)
+      if (condition.kind === 'bool') rendered.push(...renderParts(condition.value ? part.then : part.otherwise, scope))
+      else rendered.push({ value: condition.kind === 'unknown' ? unknown(`the %{ if } condition is not known: ${condition.reason}`, part.range, condition.ref) : failure(`a %{ if } condition must be a bool, found ${condition.kind}`, part.range), range: part.range })
+    } else {
+      const collection = evaluate(part.collection, scope)
+      const elements: [Value, Value][] | undefined =
+        collection.kind === 'list'
+          ? collection.items.map((item, i) => [{ kind: 'number', value: i, loc: item.loc }, item])
+          : collection.kind === 'map'
+            ? collection.entries.map((e) => [stringValue(e.key, e.keyLoc), e.value])
+            : undefined
+      if (!elements) {
+        const reason = collection.kind === 'unknown' ? `the %{ for } collection is not known: ${collection.reason}` : `a %{ for } needs a collection, found ${collection.kind}`
+        rendered.push({ value: collection.kind === 'unknown' ? unknown(reason, part.range, collection.ref) : failure(reason, part.range), range: part.range })
+        continue
+      }
+      for (const [key, element] of elements) {
+        const names = new Map(scope.names)
+        if (part.keyName !== undefined) names.set(part.keyName, key)
+        names.set(part.valueName, element)
+        rendered.push(...renderParts(part.body, { ...scope, names }))
+      }
+    }
+  }
+  return rendered
+}
+
+/**
+ * A `for` expression over a known collection: each element's value keeps its own position. An unknown
+ * collection, or an unknown `if` or key, leaves the whole result unknown (its length is not known).
+ */
+function forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: Scope): Value {
+  const loc = expr.range
+  const collection = evaluate(expr.collection, scope)
+  if (collection.kind === 'unknown') return unknown(`the collection of a for expression is not known: ${collection.reason}`, loc, collection.ref)
+  const elements: [Value, Value][] | undefined =
+    collection.kind === 'list'
+      ? collection.items.map((item, i) => [{ kind: 'number', value: i, loc: item.loc }, item])
+      : collection.kind === 'map'
+        ? collection.entries.map((e) => [stringValue(e.key, e.keyLoc), e.value])
+        : undefined
+  if (!elements) return failure(`a for expression needs a collection, found ${collection.kind}`, loc)
+  const items: Value[] = []
+  const entries: MapEntry[] = []
+  for (const [key, element] of elements) {
+    const names = new Map(scope.names)
+    if (expr.keyName !== undefined) names.set(expr.keyName, key)
+    names.set(expr.valueName, element)
+    const inner: Scope = { ...scope, names }
+    if (expr.condition) {
+      const keep = evaluate(expr.condition, inner)
+      if (keep.kind === 'unknown') return unknown(`a for expression's condition is not known: ${keep.reason}`, loc, keep.ref)
+      if (keep.kind !== 'bool') return failure('a for expression condition must be a bool', expr.condition.range)
+      if (!keep.value) continue
+    }
+    const value = evaluate(expr.value, inner)
+    if (!expr.key) {
+      items.push(value)
+      continue
+    }
+    const name = evaluate(expr.key, inner)
+    if (name.kind === 'unknown') return unknown(`a for expression's key is not known: ${name.reason}`, loc, name.ref)
+    const text = templateText(name)
+    if (text === undefined || name.kind === 'list' || name.kind === 'map') return failure('a for expression key must be a string', expr.key.range)
+    const existing = entries.find((e) => e.key === text)
+    if (expr.grouped) {
+      if (existing && existing.value.kind === 'list') existing.value.items.push(value)
+      else entries.push({ key: text, keyLoc: name.loc, value: { kind: 'list', items: [value], loc: value.loc } })
+    } else if (existing) return failure(`a for expression gives the key "${text}" twice (use ... to group)`, loc)
+    else entries.push({ key: text, keyLoc: name.loc, value })
+  }
+  return expr.key ? { kind: 'map', entries, loc } : { kind: 'list', items, loc }
 }
 
 function objectValue(expr: Extract<Expr, { kind: 'object' }>, scope: Scope): Value {

@@ -5,6 +5,8 @@ import { isWhollyKnown, toPlainJson, type ListValue, type MapEntry, type Unknown
 import { readModuleFile, templateFile } from './files.js'
 import type { Scope } from './module.js'
 import type { Expr } from './syntax.js'
+import { COLLECTION_FUNCTIONS } from './collection-functions.js'
+import { replaceRegex, STRING_FUNCTIONS } from './string-functions.js'
 import { failure, isFailure, sameValue, stringValue, templateText, unknown } from './values.js'
 
 type Call = Extract<Expr, { kind: 'call' }>
@@ -22,12 +24,17 @@ export function callFunction(call: Call, scope: Scope, evaluate: Evaluate): Valu
     if (final?.kind !== 'list') return unknown(`the expanded argument of ${call.name}() is not a known list`, loc)
     args = [...args.slice(0, -1), ...final.items]
   }
-  // try() and coalesce() decide for themselves what an unknown or failed argument means.
-  if (call.name !== 'try' && call.name !== 'coalesce') {
+  // try(), can() and coalesce() decide for themselves what an unknown or failed argument means.
+  if (call.name !== 'try' && call.name !== 'can' && call.name !== 'coalesce') {
     const failed = args.find(isFailure)
     if (failed) return failed
   }
   return builtin(args, loc, scope)
+}
+
+/** Whether calls of this function are evaluated (any other leaves an unknown that names it). */
+export function isEvaluatedFunction(name: string): boolean {
+  return Object.hasOwn(BUILTINS, name)
 }
 
 const BUILTINS: Record<string, Builtin> = {
@@ -50,8 +57,8 @@ const BUILTINS: Record<string, Builtin> = {
     withString(text, loc, (t) =>
       withString(search, loc, (s) =>
         withString(replacement, loc, (r) =>
-          // A /…/ pattern is an RE2 regular expression: not evaluated rather than approximated.
-          s.length > 1 && s.startsWith('/') && s.endsWith('/') ? unknown('replace() with a regular expression is not evaluated', loc) : stringValue(t.split(s).join(r), loc),
+          // A /…/ pattern is an RE2 regular expression, as in Terraform.
+          s.length > 1 && s.startsWith('/') && s.endsWith('/') ? replaceRegex(t, s.slice(1, -1), r, loc) : stringValue(t.split(s).join(r), loc),
         ),
       ),
     ),
@@ -62,12 +69,17 @@ const BUILTINS: Record<string, Builtin> = {
   toset: ([value], loc) => distinct([asList(value, loc)], loc),
   tomap: ([value], loc) => (value?.kind === 'map' || value?.kind === 'unknown' ? value : failure('tomap() needs an object', loc)),
   try: ([...args], loc) => args.find((arg) => !isFailure(arg)) ?? failure('every try() argument failed', loc),
+  // An unknown argument may or may not fail once known.
+  can: ([arg], loc) => (arg && isFailure(arg) ? { kind: 'bool', value: false, loc } : arg?.kind === 'unknown' ? unknown(arg.reason, loc, arg.ref) : { kind: 'bool', value: true, loc }),
+  formatlist,
   coalesce,
   flatten: ([value], loc) => flatten(value, loc),
   distinct,
   element,
   length,
   compact,
+  ...COLLECTION_FUNCTIONS,
+  ...STRING_FUNCTIONS,
 }
 
 function withString(value: Value | undefined, loc: SourceRange, use: (text: string) => Value): Value {
@@ -176,6 +188,16 @@ function format([spec, ...args]: Value[], loc: SourceRange): Value {
     if (unknownArg) return unknown(unknownArg.reason, loc, undefined, joinPattern(pieces))
     return stringValue(pieces.join(''), loc)
   })
+}
+
+/** format() per element: list arguments are iterated together (same length), others repeat. */
+function formatlist([spec, ...args]: Value[], loc: SourceRange): Value {
+  if (args.some((arg) => arg.kind === 'unknown')) return unknown('a formatlist() argument is not known', loc)
+  const lengths = args.flatMap((arg) => (arg.kind === 'list' ? [arg.items.length] : []))
+  if (lengths.some((n) => n !== lengths[0])) return failure('formatlist() needs lists of the same length', loc)
+  const count = lengths[0] ?? 1
+  const items = Array.from({ length: count }, (_, i) => format([spec!, ...args.map((arg) => (arg.kind === 'list' ? arg.items[i]! : arg))], loc))
+  return { kind: 'list', items, loc }
 }
 
 function asList(value: Value | undefined, loc: SourceRange): Value {

@@ -1,7 +1,7 @@
 import type { Node, Parser } from 'web-tree-sitter'
 import type { SourceRange } from '../../model/source.js'
 import { CstNode, CstSource } from './cst.js'
-import type { Attribute, Block, Body, Comment, Expr, ObjectItem, Step, SyntaxFile, TemplatePart, TextOrigin } from './syntax.js'
+import type { Attribute, Block, Body, Comment, Expr, ObjectItem, Step, SyntaxFile, TemplateDirective, TemplatePart, TextOrigin } from './syntax.js'
 import { flushHeredoc, unescapeHeredoc, unescapeQuoted } from './template-text.js'
 
 /** A file tree-sitter could not read, or that HCL would reject (found cheaply while converting). */
@@ -60,7 +60,8 @@ export function parseTemplateText(parser: Parser, file: string, text: string): E
   // The wrapper adds one line above the template: shift every position back by it.
   const converted = convertSingleExpression(parser, wrapped, file, (node) => shiftedRange(file, node, -1))
   if ('message' in converted) return converted
-  return dropFinalNewline(converted)
+  // The heredoc starts on the wrapper's own line: the template as a whole starts at the file's first line.
+  return dropFinalNewline({ ...converted, range: { ...converted.range, startLine: 1, startColumn: 1 } })
 }
 
 /** A Terraform JSON string that holds `${…}` or `%{…}`: parsed as a quoted template, every position the string's own. */
@@ -114,6 +115,15 @@ function firstError(node: Node): Node {
 
 /** A `get_attr` written as a dot and an identifier, nothing between them. */
 const SIMPLE_GET_ATTR = /^\.[\p{L}_][\p{L}\p{N}_-]*$/u
+
+interface TemplateMarker {
+  kind: 'interpolation' | 'if' | 'else' | 'for' | 'end'
+  node: CstNode
+  expr: Expr
+  loop?: { keyName?: string; valueName: string }
+  stripBefore: boolean
+  stripAfter: boolean
+}
 
 /** How every interpolation (`${`) and directive (`%{`) of a template starts. */
 const TEMPLATE_OPENING = /[$%]\{/
@@ -261,7 +271,7 @@ class Converter {
       case 'operation':
         return this.operation(node.firstNamedChild!)
       case 'for_expr':
-        return { kind: 'opaque', what: 'for expression', range: this.rangeOf(node) }
+        return this.forExpression(node.firstNamedChild!)
       case 'conditional':
         return this.conditional(node)
       default:
@@ -321,29 +331,72 @@ class Converter {
     return { kind: 'template', parts, range, textOrigin }
   }
 
-  /** Literal text is everything between interpolations and directives, sliced from the source. */
+  /**
+   * Literal text is everything between interpolations and directives, sliced from the source. A strip
+   * marker (`${~`, `~}`, `%{~`, `~}`) removes the whitespace of the literal text on its side. Directives
+   * are read as a flat run of markers, then nested by their `if`/`else`/`endif` and `for`/`endfor`.
+   */
   private templateParts(nodes: CstNode[], start: number, end: number, unescape: (raw: string) => string): TemplatePart[] {
-    const parts: TemplatePart[] = []
+    const markers: TemplateMarker[] = []
+    this.templateMarkers(nodes, markers)
+    const root: TemplatePart[] = []
+    const open: { parts: TemplatePart[]; directive?: TemplateDirective & { inElse?: boolean } }[] = [{ parts: root }]
     let cursor = start
     let stripNext = false
+    const current = () => open[open.length - 1]!.parts
     const pushText = (raw: string, stripEnd: boolean) => {
       let text = unescape(raw)
       if (stripNext) text = text.trimStart()
       if (stripEnd) text = text.trimEnd()
-      if (text !== '') parts.push({ text })
+      if (text !== '') current().push({ text })
     }
-    for (const node of nodes) {
-      if (node.type === 'template_literal') continue
-      // `${~ x ~}` strips the whitespace of the literal text on that side.
-      const interpolation = node.type === 'template_interpolation'
-      pushText(this.source.slice(cursor, node.startIndex), interpolation && node.children[1]?.type === 'strip_marker')
-      stripNext = interpolation && node.children[node.children.length - 2]?.type === 'strip_marker'
-      cursor = node.endIndex
-      const inner = node.type === 'template_interpolation' ? node.namedChildren.find((c) => c.type === 'expression') : undefined
-      parts.push({ expr: inner ? this.expression(inner) : { kind: 'opaque', what: 'template directive', range: this.rangeOf(node) } })
+    for (const marker of markers) {
+      pushText(this.source.slice(cursor, marker.node.startIndex), marker.stripBefore)
+      stripNext = marker.stripAfter
+      cursor = marker.node.endIndex
+      const range = this.rangeOf(marker.node)
+      const top = open[open.length - 1]!
+      if (marker.kind === 'interpolation') current().push({ expr: marker.expr })
+      else if (marker.kind === 'if') {
+        const directive: TemplateDirective = { directive: 'if', condition: marker.expr, then: [], otherwise: [], range }
+        current().push(directive)
+        open.push({ parts: directive.then, directive })
+      } else if (marker.kind === 'for') {
+        const directive: TemplateDirective & { directive: 'for' } = { directive: 'for', valueName: '_', ...marker.loop, collection: marker.expr, body: [], range }
+        current().push(directive)
+        open.push({ parts: directive.body, directive })
+      } else if (marker.kind === 'else' && top.directive?.directive === 'if') {
+        open[open.length - 1] = { parts: top.directive.otherwise, directive: top.directive }
+      } else if (top.directive) {
+        top.directive.range = { ...top.directive.range, endLine: range.endLine, endColumn: range.endColumn }
+        open.pop()
+      }
     }
     pushText(this.source.slice(cursor, end), false)
-    return parts
+    return root
+  }
+
+  /** Interpolations and directive keywords in source order, with their strip markers. */
+  private templateMarkers(nodes: CstNode[], into: TemplateMarker[]): void {
+    for (const node of nodes) {
+      if (node.type === 'template_literal') continue
+      if (node.type === 'template_directive' || node.type === 'template_if' || node.type === 'template_for') {
+        this.templateMarkers(node.children, into)
+        continue
+      }
+      const children = node.children
+      const strip = { stripBefore: children[1]?.type === 'strip_marker', stripAfter: children[children.length - 2]?.type === 'strip_marker' }
+      const inner = children.find((c) => c.type === 'expression')
+      const expr: Expr = inner ? this.expression(inner) : { kind: 'opaque', what: 'template directive', range: this.rangeOf(node) }
+      if (node.type === 'template_interpolation') into.push({ kind: 'interpolation', node, expr, ...strip })
+      else if (node.type === 'template_if_intro') into.push({ kind: 'if', node, expr, ...strip })
+      else if (node.type === 'template_else_intro') into.push({ kind: 'else', node, expr, ...strip })
+      else if (node.type === 'template_for_start') {
+        const names = children.filter((c) => c.type === 'identifier').map((c) => c.text)
+        const loop = names.length > 1 ? { keyName: names[0]!, valueName: names[1]! } : { valueName: names[0] ?? '_' }
+        into.push({ kind: 'for', node, expr, loop, ...strip })
+      } else if (node.type === 'template_if_end' || node.type === 'template_for_end') into.push({ kind: 'end', node, expr, ...strip })
+    }
   }
 
   private collection(node: CstNode): Expr {
@@ -375,6 +428,28 @@ class Converter {
       args: argNodes.filter((c) => c.type === 'expression').map((c) => this.expression(c)),
       expandFinal: argNodes.some((c) => c.type === 'ellipsis'),
       range: this.rangeOf(node),
+    }
+  }
+
+  private forExpression(node: CstNode): Expr {
+    const range = this.rangeOf(node)
+    const children = node.children
+    const intro = children.find((c) => c.type === 'for_intro')
+    const names = intro?.children.filter((c) => c.type === 'identifier').map((c) => c.text) ?? []
+    const collection = intro?.children.find((c) => c.type === 'expression')
+    const parts = children.filter((c) => c.type === 'expression')
+    const condition = children.find((c) => c.type === 'for_cond')?.children.find((c) => c.type === 'expression')
+    const isObject = node.type === 'for_object_expr'
+    if (!collection || names.length === 0 || parts.length !== (isObject ? 2 : 1)) return { kind: 'opaque', what: 'for expression', range }
+    return {
+      kind: 'for',
+      ...(names.length > 1 ? { keyName: names[0]!, valueName: names[1]! } : { valueName: names[0]! }),
+      collection: this.expression(collection),
+      ...(isObject ? { key: this.expression(parts[0]!) } : {}),
+      value: this.expression(parts[parts.length - 1]!),
+      grouped: children.some((c) => c.type === 'ellipsis'),
+      ...(condition ? { condition: this.expression(condition) } : {}),
+      range,
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Parser } from 'web-tree-sitter'
 import type { RepoReader } from '../../sources/reader.js'
 import type { MapValue } from '../value.js'
+import type { GivenInputs } from '../given-inputs.js'
 import type { Diagnostic, ParsedUnit, RawInput, RawNamedValue, RawResource } from '../types.js'
 import { evaluateBody } from './body.js'
 import { evaluate } from './evaluate.js'
@@ -8,7 +9,9 @@ import { parseHclFile, type HclParse } from './hcl-syntax.js'
 import { parseJsonVariables, parseTerraformJson } from './json-syntax.js'
 import { literalsOf } from './literals.js'
 import { addressOf, blockScope, declareModule, isRepeated, remember, type Module } from './module.js'
+import { moduleInstances } from './module-calls.js'
 import { policyDocument } from './policy-document.js'
+import { loadModuleTree } from './module-sources.js'
 import { confirmProblem } from './parse-errors.js'
 import { suppressionsByBlock } from './suppressions.js'
 import { attribute, type Block, type SyntaxFile } from './syntax.js'
@@ -23,9 +26,11 @@ export interface TerraformModuleInput {
   files: { path: string; text: string }[]
   /** For file() and templatefile(): confined to the repository. */
   reader: RepoReader
+  /** `-var-file` and `-var` values given for the run: every module evaluated as a root takes those it declares. */
+  given?: Pick<GivenInputs, 'varFiles' | 'vars'>
 }
 
-const MODES: Record<string, RawResource['mode']> = { resource: 'resource', data: 'data', provider: 'provider', module: 'module' }
+const MODES: Record<string, RawResource['mode']> = { resource: 'resource', data: 'data', provider: 'provider' }
 
 /**
  * Parses and evaluates one Terraform module directory. A file that cannot be parsed becomes a
@@ -46,9 +51,16 @@ export async function parseTerraformModule(input: TerraformModuleInput): Promise
     const file = await readFile(parser, source, unit.diagnostics)
     if (file) (isVariablesFile(source.path) ? variableFiles : configs).push(file)
   }
-  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles)
-  for (const file of configs) unit.resources.push(...resourcesOf(module, file, unit.diagnostics))
+  const tree = await loadModuleTree(input.dir, configs, input.reader, (source) => readFile(parser, source, unit.diagnostics))
+  const givenVariableFiles: SyntaxFile[] = []
+  for (const source of input.given?.varFiles ?? []) {
+    const file = await readFile(parser, source, unit.diagnostics)
+    if (file) givenVariableFiles.push(file)
+  }
+  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles, { tree, givenVariableFiles, givenVariables: input.given?.vars })
+  unit.resources.push(...moduleResources(module, unit.diagnostics))
   unit.namedValues = configs.flatMap((file) => namedValuesOf(module, file, unit.diagnostics))
+  unit.diagnostics.push(...tree.diagnostics)
   unit.inputs = configs.flatMap(inputsOf)
   unit.literals = literalsOf([...configs, ...variableFiles])
   return unit
@@ -74,13 +86,30 @@ async function readFile(parser: Parser, source: { path: string; text: string }, 
 }
 
 function syntaxOf(parser: Parser, path: string, text: string): HclParse {
-  if (path.endsWith('.tfvars.json')) return parseJsonVariables(parser, path, text)
+  if (path.endsWith('.tfvars.json') || (path.endsWith('.json') && /\.tfvars\b/.test(path))) return parseJsonVariables(parser, path, text)
   if (path.endsWith('.json')) return parseTerraformJson(parser, path, text)
   return parseHclFile(parser, path, text)
 }
 
 function isVariablesFile(path: string): boolean {
   return path.endsWith('.tfvars') || path.endsWith('.tfvars.json')
+}
+
+/** The module's own resources, then each module call's instances' resources, to any depth. */
+function moduleResources(module: Module, diagnostics: Diagnostic[]): RawResource[] {
+  const resources = module.files.flatMap((file) => resourcesOf(module, file, diagnostics))
+  for (const call of module.files.flatMap((file) => file.body.blocks).filter((b) => b.type === 'module' && b.labels[0] !== undefined)) {
+    try {
+      if (module.blocks.get(`module.${call.labels[0]}`) !== call) continue
+      for (const instance of moduleInstances(module, call)) {
+        const created = moduleResources(instance.module, diagnostics)
+        resources.push(...(instance.repeated ? created.map((r) => ({ ...r, repeated: true })) : created))
+      }
+    } catch (error) {
+      diagnostics.push(failed(call.range.file, `module.${call.labels[0]} could not be evaluated`, error, call.range.startLine))
+    }
+  }
+  return resources
 }
 
 function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]): RawResource[] {
@@ -93,15 +122,16 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
       resources.push({
         framework: 'terraform',
         mode: MODES[block.type]!,
-        type: block.type === 'module' ? 'module' : block.labels[0]!,
-        address: addressOf(block)!,
+        type: block.labels[0]!,
+        address: module.prefix + addressOf(block)!,
         loc: block.range,
         body: withComputedAttributes(module, block, evaluateBody(block.body, blockScope(module, block), block.range)),
         suppressions: suppressions.get(block) ?? [],
         ...(isRepeated(block) ? { repeated: true } : {}),
+        ...(module.via.length > 0 ? { via: module.via } : {}),
       })
     } catch (error) {
-      diagnostics.push(failed(file.path, `${addressOf(block)} could not be evaluated`, error, block.range.startLine))
+      diagnostics.push(failed(file.path, `${module.prefix}${addressOf(block)} could not be evaluated`, error, block.range.startLine))
     }
   }
   return resources

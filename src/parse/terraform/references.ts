@@ -2,7 +2,8 @@ import type { SourceRange } from '../../model/source.js'
 import type { Value } from '../value.js'
 import { evaluateBlocks } from './body.js'
 import { applySteps, evaluate } from './evaluate.js'
-import { blockScope, remember, type Module, type Scope } from './module.js'
+import { blockScope, isRepeated, remember, type Module, type Scope } from './module.js'
+import { moduleInstances, outputsObject, outputValue } from './module-calls.js'
 import { policyDocument } from './policy-document.js'
 import { attribute, type Attribute, type Block, type Step } from './syntax.js'
 import { failure, stringValue, unknown, withRef } from './values.js'
@@ -34,8 +35,10 @@ export function resolveReference(root: string, steps: Step[], loc: SourceRange, 
     case 'self':
       return unknown(`${root} is only known inside a repeated block`, loc, refOf(root, steps))
     case 'terraform':
-    case 'module':
       return unknown(`${root} values are only known when Terraform runs`, loc, refOf(root, steps))
+    case 'module':
+      if (name === undefined) return unknown('the modules object is not evaluated', loc, 'module')
+      return moduleReference(module, name, rest, loc, scope)
     case 'data': {
       const dataName = steps[1] ? stepName(steps[1]) : undefined
       if (name === undefined || dataName === undefined) return unknown('a data source reference is incomplete', loc, refOf(root, steps))
@@ -54,7 +57,8 @@ function blockReference(module: Module, address: string, steps: Step[], loc: Sou
   while (steps[index]?.kind === 'index') index++
   if (steps[index]?.kind === 'splat') return unknown('a splat over instances is not evaluated', loc, refOf(address, steps.slice(index + 1)))
   const [first, ...rest] = steps.slice(index)
-  const ref = refOf(address, steps.slice(index))
+  // Inside a module instance a reference names the instance's own resource: `module.roles["ops"].aws_iam_role.this.arn`.
+  const ref = module.prefix + refOf(address, steps.slice(index))
   const block = module.blocks.get(address)
   const name = first ? stepName(first) : undefined
   if (!block || name === undefined) return unknown(`${address} is not declared in this module`, loc, ref)
@@ -68,6 +72,53 @@ function blockReference(module: Module, address: string, steps: Step[], loc: Sou
   return unknown(`${ref} is computed by the provider`, loc, ref)
 }
 
+/**
+ * `module.x.out`, `module.x["k"].out`, `module.x[0].out`: the output as the instance evaluates it, keeping
+ * the lines where its value is written (in the module, or in the caller that passed it in).
+ */
+function moduleReference(module: Module, name: string, steps: Step[], loc: SourceRange, scope: Scope): Value {
+  const address = `${module.prefix}module.${name}`
+  const call = module.blocks.get(`module.${name}`)
+  if (!call) return unknown(`module.${name} is not declared in this module`, loc, module.prefix + refOf(`module.${name}`, steps))
+  const instances = moduleInstances(module, call)
+  if (instances.length === 0) {
+    if (isRepeated(call) && module.tree.children.has(moduleKey(module, name)) && 'dir' in module.tree.children.get(moduleKey(module, name))!) {
+      return { kind: 'list', items: [], loc }
+    }
+    return unknown(`${address} is not read`, loc, `${address}${steps.length ? '.' : ''}${refOf('', steps).slice(1)}`)
+  }
+  let rest = steps
+  let instance = instances[0]!
+  if (isRepeated(call)) {
+    const first = rest[0]
+    if (first?.kind === 'index') {
+      rest = rest.slice(1)
+      if (!instance.repeated) {
+        const key = evaluate(first.key, scope)
+        if (key.kind === 'unknown') return unknown(`the instance key of ${address} is not known`, loc, address)
+        const found = instances.find((i) => String(i.key) === String(key.kind === 'string' || key.kind === 'number' ? key.value : ''))
+        if (!found) return failure(`${address} has no instance ${JSON.stringify(key.kind === 'string' || key.kind === 'number' ? key.value : key.kind)}`, loc)
+        instance = found
+      }
+    } else if (!instance.repeated) {
+      // The call used whole: its instances by key (for_each) or as a list (count).
+      const byKey = instances.map((i) => ({ key: String(i.key), keyLoc: loc, value: outputsObject(i.module, loc) }))
+      const whole: Value = typeof instances[0]!.key === 'number' ? { kind: 'list', items: byKey.map((e) => e.value), loc } : { kind: 'map', entries: byKey, loc }
+      return applySteps(whole, rest, scope, loc)
+    } else return unknown(`the instances of ${address} are not known`, loc, address)
+  }
+  const [first, ...after] = rest
+  const output = first ? stepName(first) : undefined
+  if (output === undefined) return applySteps(outputsObject(instance.module, loc), rest, scope, loc)
+  const value = outputValue(instance.module, output)
+  if (!value) return failure(`module.${name} has no output "${output}"`, loc)
+  return applySteps(keepOrSetRef(value, `${instance.module.prefix.slice(0, -1)}.${output}`), after, scope, loc)
+}
+
+function moduleKey(module: Module, name: string): string {
+  return module.key ? `${module.key}.${name}` : name
+}
+
 /** A top-level attribute of a block, evaluated once in the block's scope. */
 function attributeValue(module: Module, block: Block, written: Attribute): Value {
   return remember(module, written, () => evaluate(written.value, blockScope(module, block)), written.value.range)
@@ -76,6 +127,10 @@ function attributeValue(module: Module, block: Block, written: Attribute): Value
 function variableValue(module: Module, name: string, loc: SourceRange): Value {
   const declared = module.variables.get(name)
   if (!declared) return failure(`variable "${name}" is not declared`, loc)
+  const given = declared.given
+  // A caller's argument wins over the default, even null (as Terraform: null means "unset" only for non-nullable variables).
+  if (given) return remember(module, declared, () => evaluate(given.expr, given.scope), loc)
+  if (declared.preset) return declared.preset
   const assigned = declared.assigned
   if (assigned) return remember(module, assigned, () => evaluate(assigned, { module }), loc)
   const fallback = attribute(declared.block.body, 'default')

@@ -24,11 +24,17 @@ export type Expr =
   | { kind: 'conditional'; condition: Expr; then: Expr; otherwise: Expr; range: SourceRange }
   | { kind: 'unary'; operator: string; operand: Expr; range: SourceRange }
   | { kind: 'binary'; operator: string; left: Expr; right: Expr; range: SourceRange }
-  /** Syntax that is parsed but never evaluated (for expressions, template directives). */
+  /** `[for k, v in coll : value if cond]` (no `key`) and `{for k, v in coll : key => value... if cond}`. */
+  | { kind: 'for'; keyName?: string; valueName: string; collection: Expr; key?: Expr; value: Expr; grouped: boolean; condition?: Expr; range: SourceRange }
+  /** Syntax that is parsed but never evaluated (for expressions). */
   | { kind: 'opaque'; what: string; range: SourceRange }
 
-/** Literal text of a template, or an interpolated expression. */
-export type TemplatePart = { text: string } | { expr: Expr }
+/** Literal text of a template, an interpolated expression, or a `%{ if }` / `%{ for }` directive with its parts. */
+export type TemplatePart = { text: string } | { expr: Expr } | TemplateDirective
+
+export type TemplateDirective =
+  | { directive: 'if'; condition: Expr; then: TemplatePart[]; otherwise: TemplatePart[]; range: SourceRange }
+  | { directive: 'for'; keyName?: string; valueName: string; collection: Expr; body: TemplatePart[]; range: SourceRange }
 
 export interface ObjectItem {
   key: Expr

@@ -64,3 +64,10 @@ export function templateText(value: Value): string | undefined {
 export function spanOf(first: SourceRange, last: SourceRange): SourceRange {
   return { file: first.file, startLine: first.startLine, endLine: last.endLine, startColumn: first.startColumn, endColumn: last.endColumn }
 }
+
+/** A copy of the value with every position moved: for values whose text has no line of its own in the file (command-line values, decoded strings). */
+export function mapLocations(value: Value, move: (loc: SourceRange) => SourceRange): Value {
+  if (value.kind === 'list') return { ...value, loc: move(value.loc), items: value.items.map((item) => mapLocations(item, move)) }
+  if (value.kind === 'map') return { ...value, loc: move(value.loc), entries: value.entries.map((e) => ({ ...e, keyLoc: move(e.keyLoc), value: mapLocations(e.value, move) })) }
+  return { ...value, loc: move(value.loc) }
+}

@@ -17,10 +17,13 @@ const FIXED_NOTE = /^✅ \*\*Fixed\*\* in /
 /** Room for a comment's findings: GitHub takes 65,536 characters, and an edit adds fixed notes. */
 const COMMENT_BODY_CHARS = 60_000
 
-/** The comment for the findings on one line; only `suggesting` (at most one of them) shows its suggested change. */
-export function placeCommentBody(findings: Finding[], ruleFor: (ruleId: string) => AnyRule | undefined, suggesting?: Finding): string {
+/**
+ * The comment for the findings on one line; only `suggesting` (at most one of them) shows its suggested change.
+ * `placedNote` (Markdown) says where the findings are written when the comment sits on a related line instead.
+ */
+export function placeCommentBody(findings: Finding[], ruleFor: (ruleId: string) => AnyRule | undefined, suggesting?: Finding, placedNote?: string): string {
   const ordered = inReviewOrder(findings)
-  const sections = ordered.map((finding) => reviewCommentBody(finding, ruleFor(finding.ruleId), finding === suggesting))
+  const sections = ordered.map((finding) => reviewCommentBody(finding, ruleFor(finding.ruleId), finding === suggesting, placedNote))
   if (sections.length === 1) return sections[0]!
   // Past the room, the least severe findings keep one line each (and their markers), most severe stay whole.
   for (let i = sections.length - 1; i > 0 && sections.join(SEPARATOR).length > COMMENT_BODY_CHARS; i--) sections[i] = compactSection(ordered[i]!)

@@ -14,7 +14,7 @@ const COMMENT_MESSAGE_CHARS = 4000
  * A review comment, scannable on the diff: severity, title and rule on one line, what is wrong on this
  * line, the suggested change when the finding carries one anchored here; why and how to fix folded below.
  */
-export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, withSuggestion: boolean): string {
+export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, withSuggestion: boolean, placedNote?: string): string {
   const message = markdownText(shortMessage(finding.message, COMMENT_MESSAGE_CHARS))
   const visible = markdownText(shortMessage(finding.message, VISIBLE_MESSAGE_CHARS))
   const lines = [
@@ -23,6 +23,8 @@ export function reviewCommentBody(finding: Finding, rule: AnyRule | undefined, w
     `${visible}${finding.resource ? ` (${codeSpan(finding.resource.address)})` : ''}`,
   ]
   if (finding.details?.length) lines.push('', ...shownDetails(finding, 10).map((detail) => `- ${markdownText(shortMessage(detail, VISIBLE_MESSAGE_CHARS))}`))
+  // A comment placed on a related line (the value is written in a file outside the diff) says where the value is.
+  if (placedNote) lines.push('', `_${placedNote}_`)
   if (withSuggestion && finding.fix) {
     const fence = fenceFor(finding.fix.replacement)
     lines.push('', finding.fix.description === undefined ? 'Suggested change:' : markdownText(finding.fix.description), '', `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ''), fence)

@@ -25,6 +25,7 @@ export interface ShapeTypes {
   Condition: Condition
   ResourceMeta: ResourceMeta
   InlineSuppression: InlineSuppression
+  RelatedPlace: NonNullable<ResourceMeta['related']>[number]
   SourceRange: SourceRange
   IamRole: IamRole
   IamUser: IamUser
@@ -136,7 +137,8 @@ export const SHAPES: { [N in ShapeName]: Fields<ShapeTypes[N]> } = {
   },
   PrincipalEntry: { type: plain('string'), value: attr('string') },
   Condition: { loc: one('SourceRange'), operator: attr('string'), key: attr('string'), values: attrs('string') },
-  ResourceMeta: { address: plain('string'), sourceType: plain('string'), loc: one('SourceRange'), suppressions: many('InlineSuppression') },
+  ResourceMeta: { address: plain('string'), sourceType: plain('string'), loc: one('SourceRange'), suppressions: many('InlineSuppression'), related: opt(many('RelatedPlace')) },
+  RelatedPlace: { loc: one('SourceRange'), message: plain('string') },
   InlineSuppression: { ruleId: plain('string'), foreign: opt(plain('string')), reason: opt(plain('string')), until: opt(plain('string')), loc: one('SourceRange') },
   SourceRange: { file: plain('string'), startLine: plain('number'), endLine: plain('number'), startColumn: opt(plain('number')), endColumn: opt(plain('number')) },
 

@@ -106,6 +106,34 @@ resource "aws_iam_role_policy_attachment" "ci_admin" {
 `,
           lines: [8],
         },
+        {
+          // The module attaches whatever its caller passes: the finding is where the caller writes it.
+          code: `module "ci_role" {
+  source         = "./modules/role"
+  name           = "ci"
+  managed_policy = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+`,
+          lines: [4],
+          files: {
+            'modules/role/main.tf': `variable "name" {}
+
+variable "managed_policy" {
+  default = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_role" "this" {
+  name               = var.name
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy_attachment" "this" {
+  role       = aws_iam_role.this.name
+  policy_arn = var.managed_policy
+}
+`,
+          },
+        },
       ],
       good: [
         {
@@ -137,6 +165,32 @@ resource "aws_iam_role_policy_attachment" "ci_read" {
   policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
 }
 `,
+        },
+        {
+          code: `module "ci_role" {
+  source         = "./modules/role"
+  name           = "ci"
+  managed_policy = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+`,
+          files: {
+            'modules/role/main.tf': `variable "name" {}
+
+variable "managed_policy" {
+  default = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}
+
+resource "aws_iam_role" "this" {
+  name               = var.name
+  assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "codebuild.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role_policy_attachment" "this" {
+  role       = aws_iam_role.this.name
+  policy_arn = var.managed_policy
+}
+`,
+          },
         },
       ],
     },
