@@ -25,7 +25,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-V7WEGKFV.js";
+} from "./chunks/chunk-WOYKQQIJ.js";
 import {
   createGitHubClient,
   require_tunnel,
@@ -44,13 +44,14 @@ import {
   mergeBase,
   readerAtCommit,
   readerInWorkspace
-} from "./chunks/chunk-YACW5AUJ.js";
+} from "./chunks/chunk-KSM4BYON.js";
 import {
   POLICYGATE_IGNORE_FILE,
   SEVERITIES,
   builtinRules,
   classify,
   codeSpan,
+  collectGivenInputs,
   errorText,
   expiringSoon,
   fingerprint,
@@ -61,10 +62,10 @@ import {
   scan,
   suppressionLedger,
   withSuppressionGate
-} from "./chunks/chunk-XQCU64QI.js";
+} from "./chunks/chunk-ZE4ALGEK.js";
 import {
   createRepoReader
-} from "./chunks/chunk-ZQ367EFS.js";
+} from "./chunks/chunk-FLUGQ3Z4.js";
 import {
   __toESM
 } from "./chunks/chunk-CRZGVJQY.js";
@@ -231,11 +232,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -251,7 +252,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -580,7 +581,7 @@ function info(message) {
 
 // src/action/main.ts
 import { mkdir as mkdir4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute, join as join3 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3 } from "node:path";
 
 // src/action/event.ts
 import { readFile } from "node:fs/promises";
@@ -666,12 +667,21 @@ function readInputs() {
       sarifFile: getInput("sarif-file"),
       token,
       skipPaths: listInput(getMultilineInput("skip-paths")),
-      baseline: getInput("baseline")
+      baseline: getInput("baseline"),
+      given: {
+        varFiles: nonEmpty(getMultilineInput("var-file")),
+        vars: nonEmpty(getMultilineInput("var")),
+        parameterFiles: nonEmpty(getMultilineInput("parameters")),
+        parameters: nonEmpty(getMultilineInput("parameter"))
+      }
     }
   };
 }
 function listInput(lines) {
   return lines.flatMap((line) => line.split(",")).map((p) => p.trim()).filter(Boolean);
+}
+function nonEmpty(lines) {
+  return lines.map((line) => line.trim()).filter(Boolean);
 }
 function bad(name, value, allowed) {
   return { ok: false, error: `Input ${name} must be one of ${allowed.join(", ")}, got "${value}"` };
@@ -870,7 +880,7 @@ function findingRow(finding, status, report) {
 }
 
 // src/action/change-mode.ts
-import { mkdir as mkdir3, mkdtemp, rm as rm2 } from "node:fs/promises";
+import { mkdir as mkdir3, mkdtemp, readdir as readdir2, readFile as readFile2, rm as rm2 } from "node:fs/promises";
 import { join as join2 } from "node:path";
 
 // src/diff/classify.ts
@@ -974,6 +984,7 @@ async function openCommits(workspace, shas, api) {
 }
 
 // src/action/scope.ts
+import { posix } from "node:path";
 function scopeOfChange(files, limitTo) {
   const moduleDirs = /* @__PURE__ */ new Set();
   const headDocuments = /* @__PURE__ */ new Set();
@@ -1001,6 +1012,16 @@ function scanPathsOf(scope, documents, materialised) {
 }
 function materialisePathsOf(scope, documents) {
   return [...scope.moduleDirs, ...documents];
+}
+function calledModuleDirs(moduleDir, texts) {
+  const dirs = /* @__PURE__ */ new Set();
+  for (const text of texts) {
+    for (const match of text.matchAll(/^\s*source\s*=\s*"(\.\.?\/[^"]*)"/gm)) {
+      const dir = posix.normalize(posix.join(moduleDir, match[1])).replace(/(.)\/+$/, "$1");
+      if (dir !== ".." && !dir.startsWith("../")) dirs.add(dir);
+    }
+  }
+  return [...dirs].sort();
 }
 function dirOf(path) {
   return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
@@ -1032,9 +1053,9 @@ async function scanChange(input) {
   const suppressions = suppressionLedger({ base: (f) => fingerprint({ ...f, loc: { ...f.loc, file: renamed.get(f.loc.file) ?? f.loc.file } }), head: fingerprint });
   const work = await mkdtemp(join2(input.tempDir, "policygate-"));
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join2(work, "base"), withSuppressionGate(rulebook, suppressions.base), skip);
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join2(work, "base"), withSuppressionGate(rulebook, suppressions.base), skip, void 0, input.given);
     if ("error" in base) return base;
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join2(work, "head"), withSuppressionGate(rulebook, suppressions.head), skip, base.model);
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join2(work, "head"), withSuppressionGate(rulebook, suppressions.head), skip, base.model, input.given);
     if ("error" in scanned) return scanned;
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model, refused: suppressions.refused }).map((f) => ({ ...f, fingerprint: fingerprint(f) }));
     const head = redactResult({ ...scanned, findings: [...scanned.findings, ...policyFindings] });
@@ -1065,12 +1086,40 @@ async function changedFiles(input, diffBase, notes) {
   }
   return changedFilesFromGit(workspace, diffBase, plan.headSha);
 }
-async function scanSide(commits, sha, scope, documents, dir, rulebook, skip, base) {
+var MAX_MODULE_ROUNDS = 16;
+async function materialiseCalledModules(commits, sha, dir, scanned) {
+  const done = new Set(scanned);
+  let round = scanned;
+  for (let i = 0; i < MAX_MODULE_ROUNDS && round.length > 0; i++) {
+    const called = /* @__PURE__ */ new Set();
+    for (const moduleDir of round) {
+      const texts = await terraformTexts(join2(dir, moduleDir));
+      for (const calledDir of calledModuleDirs(moduleDir, texts)) if (!done.has(calledDir)) called.add(calledDir);
+    }
+    round = [...called];
+    if (round.length === 0) break;
+    for (const calledDir of round) done.add(calledDir);
+    const written = await commits.materialise(sha, round, dir);
+    if ("error" in written) return written;
+  }
+  return { dirs: [...done] };
+}
+async function terraformTexts(folder) {
+  try {
+    const names = (await readdir2(folder)).filter((name) => name.endsWith(".tf"));
+    return await Promise.all(names.map((name) => readFile2(join2(folder, name), "utf8")));
+  } catch {
+    return [];
+  }
+}
+async function scanSide(commits, sha, scope, documents, dir, rulebook, skip, base, given) {
   await mkdir3(dir, { recursive: true });
   if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook, skip });
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir);
   if ("error" in written) return written;
-  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip });
+  const modules = await materialiseCalledModules(commits, sha, dir, scope.moduleDirs);
+  if ("error" in modules) return modules;
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip, given });
 }
 
 // src/action/fallback.ts
@@ -1089,6 +1138,23 @@ function blobLink(serverUrl, repository, sha, finding) {
   const path = finding.loc.file.split("/").map(encodeURIComponent).join("/");
   const lines = finding.loc.endLine > finding.loc.startLine ? `#L${finding.loc.startLine}-L${finding.loc.endLine}` : `#L${finding.loc.startLine}`;
   return `${serverUrl}/${repository.owner}/${repository.repo}/blob/${sha}/${path}${lines}`;
+}
+
+// src/action/given-inputs.ts
+import { readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+function readGivenInputs(texts, workspace) {
+  const collected = collectGivenInputs(texts, (path) => {
+    const absolute = resolve(workspace, path);
+    const inside = relative(workspace, absolute);
+    if (inside.startsWith("..") || isAbsolute(inside)) return void 0;
+    try {
+      return { path: inside.split(sep).join("/"), text: readFileSync(absolute, "utf8") };
+    } catch {
+      return void 0;
+    }
+  });
+  return collected.ok ? collected.given : { error: `Input var-file/var/parameters/parameter: ${collected.error}` };
 }
 
 // src/report/github/markers.ts
@@ -1125,7 +1191,7 @@ function markFixed(body, headSha) {
 // src/report/github/review-comment.ts
 var VISIBLE_MESSAGE_CHARS = 300;
 var COMMENT_MESSAGE_CHARS = 4e3;
-function reviewCommentBody(finding, rule, withSuggestion) {
+function reviewCommentBody(finding, rule, withSuggestion, placedNote) {
   const message = markdownText(shortMessage(finding.message, COMMENT_MESSAGE_CHARS));
   const visible = markdownText(shortMessage(finding.message, VISIBLE_MESSAGE_CHARS));
   const lines = [
@@ -1134,6 +1200,7 @@ function reviewCommentBody(finding, rule, withSuggestion) {
     `${visible}${finding.resource ? ` (${codeSpan(finding.resource.address)})` : ""}`
   ];
   if (finding.details?.length) lines.push("", ...shownDetails(finding, 10).map((detail) => `- ${markdownText(shortMessage(detail, VISIBLE_MESSAGE_CHARS))}`));
+  if (placedNote) lines.push("", `_${placedNote}_`);
   if (withSuggestion && finding.fix) {
     const fence = fenceFor(finding.fix.replacement);
     lines.push("", finding.fix.description === void 0 ? "Suggested change:" : markdownText(finding.fix.description), "", `${fence}suggestion`, finding.fix.replacement.replace(/\n$/, ""), fence);
@@ -1154,9 +1221,9 @@ function fenceFor(text) {
 var SEPARATOR = "\n\n---\n\n";
 var FIXED_NOTE = /^✅ \*\*Fixed\*\* in /;
 var COMMENT_BODY_CHARS = 6e4;
-function placeCommentBody(findings, ruleFor, suggesting) {
+function placeCommentBody(findings, ruleFor, suggesting, placedNote) {
   const ordered = inReviewOrder(findings);
-  const sections = ordered.map((finding) => reviewCommentBody(finding, ruleFor(finding.ruleId), finding === suggesting));
+  const sections = ordered.map((finding) => reviewCommentBody(finding, ruleFor(finding.ruleId), finding === suggesting, placedNote));
   if (sections.length === 1) return sections[0];
   for (let i = sections.length - 1; i > 0 && sections.join(SEPARATOR).length > COMMENT_BODY_CHARS; i--) sections[i] = compactSection(ordered[i]);
   return `**${plural(ordered.length, "finding")} on this line** (${severityBreakdown(ordered)})${SEPARATOR}${sections.join(SEPARATOR)}`;
@@ -1249,7 +1316,7 @@ async function publishReview(octokit, input) {
 function anchor(findings, input, ruleFor) {
   const lead = findings[0];
   const file = input.changedFiles.get(lead.loc.file);
-  if (!file || file.status === "removed") return void 0;
+  if (!file || file.status === "removed") return relatedAnchor(findings, input, ruleFor);
   const suggesting = findings.find((f) => f.fix && f.fix.loc.file === f.loc.file && hunkContaining(file, f.fix.loc.startLine, f.fix.loc.endLine));
   const body = placeCommentBody(findings, ruleFor, suggesting);
   if (suggesting?.fix) {
@@ -1257,8 +1324,18 @@ function anchor(findings, input, ruleFor) {
     const multi = loc.endLine > loc.startLine;
     return { findings, path: file.path, line: loc.endLine, ...multi ? { start_line: loc.startLine, start_side: "RIGHT" } : {}, side: "RIGHT", body };
   }
-  if (!hunkContaining(file, lead.loc.startLine, lead.loc.startLine)) return void 0;
+  if (!hunkContaining(file, lead.loc.startLine, lead.loc.startLine)) return relatedAnchor(findings, input, ruleFor);
   return { findings, path: file.path, line: lead.loc.startLine, side: "RIGHT", body };
+}
+function relatedAnchor(findings, input, ruleFor) {
+  const lead = findings[0];
+  for (const place of lead.related ?? []) {
+    const file = input.changedFiles.get(place.loc.file);
+    if (!file || file.status === "removed" || !hunkContaining(file, place.loc.startLine, place.loc.startLine)) continue;
+    const note = `${markdownText(place.message)}; the offending value is written at ${codeSpan(`${lead.loc.file}:${lead.loc.startLine}`)}.`;
+    return { findings, path: file.path, line: place.loc.startLine, side: "RIGHT", body: placeCommentBody(findings, ruleFor, void 0, note) };
+  }
+  return void 0;
 }
 async function postReview(octokit, input, drafts, unplaced) {
   const { pr } = input;
@@ -1314,7 +1391,9 @@ ${markdown}`.slice(0, COMMENT_LIMIT);
 var JOB_SUMMARY_LIMIT = 1e6;
 async function runChange(inputs, env, plan, octokit, progress = {}) {
   const started = performance.now();
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit });
+  const given = readGivenInputs(inputs.given, env.workspace);
+  if ("error" in given) return given;
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit, given });
   if ("error" in change) return change;
   info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`);
   const counted = (findings) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE));
@@ -1426,7 +1505,9 @@ async function runFull(inputs, env, plan, octokit, progress = {}) {
   const loaded = await loadRunRulebook(inputs.rulebook, readerInWorkspace(env.workspace), octokit);
   if ("error" in loaded) return loaded;
   const { rulebook } = loaded;
-  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : void 0, rulebook, skip: { skipPaths: inputs.skipPaths } }));
+  const given = readGivenInputs(inputs.given, env.workspace);
+  if ("error" in given) return given;
+  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : void 0, rulebook, skip: { skipPaths: inputs.skipPaths }, given }));
   const known = inputs.baseline ? withBaseline(scanned, env.workspace, inputs.baseline) : { head: scanned, notes: [] };
   if ("error" in known) return known;
   const { head } = known;
@@ -1513,7 +1594,7 @@ function sarifPathsOf(inputs, env) {
   return inputs.sarifFile ? [resolveIn(env.workspace, inputs.sarifFile), fallback] : [fallback];
 }
 function resolveIn(workspace, path) {
-  return isAbsolute(path) ? path : join3(workspace, path);
+  return isAbsolute2(path) ? path : join3(workspace, path);
 }
 async function writeText(path, text) {
   await mkdir4(dirname2(path), { recursive: true });

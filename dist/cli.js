@@ -22,7 +22,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-V7WEGKFV.js";
+} from "./chunks/chunk-WOYKQQIJ.js";
 import {
   DEFAULT_RULEBOOK_PATH,
   EXPIRY_WARNING_DAYS,
@@ -32,6 +32,7 @@ import {
   atLeast,
   builtinRules,
   cisControlsByRule,
+  collectGivenInputs,
   errorText,
   expiringSoon,
   formatRulebookError,
@@ -46,11 +47,11 @@ import {
   selectorMatches,
   showRulebook,
   toRulebook
-} from "./chunks/chunk-XQCU64QI.js";
+} from "./chunks/chunk-ZE4ALGEK.js";
 import {
   createRepoReader,
   formatLoc
-} from "./chunks/chunk-ZQ367EFS.js";
+} from "./chunks/chunk-FLUGQ3Z4.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
 // src/report/rule-docs.ts
@@ -97,12 +98,13 @@ function ruleDocMarkdown(rule, controls = []) {
 function exampleBlock(label, example, fence) {
   const lines = example.lines?.length ? ` (line ${example.lines.join(", ")})` : "";
   const lang = example.code.trimStart().startsWith("{") ? "json" : fence;
-  return [`${label}${lines}:`, "", "```" + lang, example.code.trimEnd(), "```", ""];
+  const others = Object.entries(example.files ?? {}).flatMap(([path, text2]) => [`\`${path}\`:`, "", "```" + fence, text2.trimEnd(), "```", ""]);
+  return [`${label}${lines}:`, "", "```" + lang, example.code.trimEnd(), "```", "", ...others];
 }
 
 // src/rulebook/cli-commands.ts
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, isAbsolute, join as join2, relative, resolve } from "node:path";
+import { dirname as dirname2, isAbsolute, join as join2, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/rulebook/custom/example-report.ts
@@ -138,18 +140,22 @@ function markedExcerpt(code, outcome) {
 }
 
 // src/rulebook/examples.ts
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 function exampleFileName(framework, code) {
   const json = code.trimStart().startsWith("{");
   if (framework === "terraform") return json ? "main.tf.json" : "main.tf";
   return json ? "template.json" : "template.yaml";
 }
-async function scanExampleFile(effective, framework, code, now) {
+async function scanExampleFile(effective, framework, code, now, others = {}) {
   const dir = await mkdtemp(join(tmpdir(), "policygate-rulebook-test-"));
   try {
     await writeFile(join(dir, exampleFileName(framework, code)), code);
+    for (const [path, text2] of Object.entries(others)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text2);
+    }
     const result = await scan({ root: dir, rulebook: toRulebook(effective, "example", []), now });
     return result.findings;
   } finally {
@@ -168,7 +174,7 @@ async function runRuleExamples(effective, rule, now) {
     const examples = rule.examples[framework];
     if (!examples) continue;
     const run = async (kind, example, index) => {
-      const findings = await scanExampleFile(only, framework, example.code, now);
+      const findings = await scanExampleFile(only, framework, example.code, now, example.files);
       const reported = [...new Set(findings.filter((f) => f.ruleId === rule.id).map((f) => f.loc.startLine))].sort((a, b) => a - b);
       const expected = kind === "bad" ? [...new Set(example.lines ?? [])].sort((a, b) => a - b) : [];
       const parseErrors = findings.filter((f) => f.ruleId === "policygate/parse-error").map((f) => `${f.loc.startLine}: ${f.message}`);
@@ -285,7 +291,7 @@ function initCommand(args) {
 `);
     return 2;
   }
-  mkdirSync(dirname(target), { recursive: true });
+  mkdirSync(dirname2(target), { recursive: true });
   writeFileSync(target, starterRulebook(preset));
   process.stdout.write(`wrote ${target}
 Check it with: policygate rulebook show
@@ -331,7 +337,7 @@ waivers: []
 async function fetchCentralRulebook(ref) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new Error(`a central rulebook is read through the GitHub API: set GITHUB_TOKEN to a token that can read ${ref.owner}/${ref.repo} (and GITHUB_API_URL for GitHub Enterprise Server)`);
-  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-26FO2JDX.js")]);
+  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-7EWACOZ4.js")]);
   const apiUrl = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const client = createGitHubClient(token, apiUrl, (message) => process.stderr.write(`policygate: ${message}
 `));
@@ -340,7 +346,7 @@ async function fetchCentralRulebook(ref) {
 
 // src/cli/scan-command.ts
 import { readFileSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/report/github/workflow-commands.ts
 var COMMAND = { failure: "error", warning: "warning", notice: "notice" };
@@ -419,10 +425,12 @@ function attr(value) {
 }
 
 // src/report/text.ts
+var UNRESOLVED = "policygate/unresolved";
 var SEVERITY_COLOR = { critical: "1;31", high: "31", medium: "33", low: "36", info: "2" };
 function toText(result, options) {
   const paint = (code, text2) => options.color ? `\x1B[${code}m${text2}\x1B[0m` : text2;
-  const shown = active(result.findings);
+  const unresolved = active(result.findings).filter((f) => f.ruleId === UNRESOLVED);
+  const shown = options.showUnresolved ? active(result.findings) : active(result.findings).filter((f) => f.ruleId !== UNRESOLVED);
   const out = [];
   for (const [file, findings] of groupByFile(shown)) {
     out.push(paint("1;4", plainLine(file)));
@@ -433,6 +441,7 @@ function toText(result, options) {
         out.push(`  ${where.padEnd(8)}${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(9))}${plainLine(finding.message)}  ${paint("2", plainLine(finding.ruleId))}`);
         for (const line of shownDetails(finding, 20)) out.push(`          ${plainLine(line)}`);
         if (finding.resource) out.push(`          ${paint("2", `in ${plainLine(finding.resource.address)}`)}`);
+        for (const place of finding.related ?? []) out.push(`          ${paint("2", plainLine(`${place.message} (${place.loc.file}:${place.loc.startLine})`))}`);
       }
       const startLine = here[0].loc.startLine;
       if (lines) out.push(...codeFrame(lines, startLine, Math.max(...here.map((f) => f.loc.endLine)), paint));
@@ -441,11 +450,12 @@ function toText(result, options) {
   }
   const counts = countBySeverity(shown);
   const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([s, n]) => paint(SEVERITY_COLOR[s], `${n} ${s}`));
-  const suppressed = result.findings.length - shown.length;
+  const suppressed = result.findings.length - active(result.findings).length;
   out.push(
     shown.length === 0 ? `No findings in ${result.files.length} file(s).` : `${shown.length} finding(s) in ${result.files.length} file(s): ${parts.join(", ")}`
   );
   if (suppressed > 0) out.push(`${suppressed} suppressed or waived.`);
+  if (unresolved.length > 0 && !options.showUnresolved) out.push(paint("2", `${unresolved.length} value(s) could not be determined (policygate/unresolved); --show-unresolved lists them.`));
   for (const finding of expiringSoon(result.findings, result.judgedAt)) {
     out.push(paint("33", plainLine(`Expiring within ${EXPIRY_WARNING_DAYS} days: ${finding.ruleId} at ${finding.loc.file}:${finding.loc.startLine} is waived until ${finding.suppressed.until}`)));
   }
@@ -515,7 +525,7 @@ function skipChecks(selectors) {
 
 // src/cli/scan-options.ts
 import { statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/cli/usage-error.ts
@@ -543,7 +553,14 @@ var SCAN_USAGE = `Scan options:
   --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
   --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
                                        exists, else policygate:recommended); also policygate:strict|cis-aws,
-                                       or owner/repo/path@ref read through the GitHub API with GITHUB_TOKEN`;
+                                       or owner/repo/path@ref read through the GitHub API with GITHUB_TOKEN
+  --show-unresolved                    list every value that could not be determined (text output; by
+                                       default only their count is printed)
+  --var-file FILE, --var NAME=VALUE    Terraform variables as terraform plan takes them (repeatable; after
+                                       the auto-loaded tfvars, --var last)
+  --parameters FILE, --parameter KEY=VALUE
+                                       CloudFormation parameter values (repeatable): a file in the CLI's
+                                       [{"ParameterKey":\u2026,"ParameterValue":\u2026}] or {"Parameters":{\u2026}} form`;
 var SCAN_OPTIONS = {
   format: { type: "string", default: "text" },
   output: { type: "string", short: "o", multiple: true },
@@ -556,7 +573,12 @@ var SCAN_OPTIONS = {
   "write-baseline": { type: "string" },
   root: { type: "string" },
   "no-color": { type: "boolean", default: false },
-  rulebook: { type: "string" }
+  rulebook: { type: "string" },
+  "show-unresolved": { type: "boolean", default: false },
+  "var-file": { type: "string", multiple: true },
+  var: { type: "string", multiple: true },
+  parameters: { type: "string", multiple: true },
+  parameter: { type: "string", multiple: true }
 };
 var FORMATS = ["text", "json", "sarif", "markdown", "junit", "github"];
 function parseScanOptions(args) {
@@ -587,7 +609,9 @@ function parseScanOptions(args) {
     root,
     paths,
     noColor: values["no-color"],
-    rulebook: values.rulebook
+    rulebook: values.rulebook,
+    showUnresolved: values["show-unresolved"],
+    given: { varFiles: values["var-file"] ?? [], vars: values.var ?? [], parameterFiles: values.parameters ?? [], parameters: values.parameter ?? [] }
   };
 }
 function reportTargets(format, outputs) {
@@ -612,9 +636,9 @@ function checkedFormat(value, option) {
 function scanRoot(targets) {
   const cwd = process.cwd();
   if (targets.every((t) => t === cwd || t.startsWith(cwd + sep))) return cwd;
-  const dirs = targets.map((t) => statSync(t).isDirectory() ? t : dirname2(t));
+  const dirs = targets.map((t) => statSync(t).isDirectory() ? t : dirname3(t));
   let common = dirs[0];
-  while (!dirs.every((d) => d === common || d.startsWith(common + sep))) common = dirname2(common);
+  while (!dirs.every((d) => d === common || d.startsWith(common + sep))) common = dirname3(common);
   return common;
 }
 
@@ -623,6 +647,8 @@ async function scanCommand(args) {
   const options = parseScanOptions(args);
   const { root } = options;
   const baseline = options.baseline === void 0 ? void 0 : readBaselineFile(options.baseline);
+  const given = collectGivenInputs(options.given, (path) => readGivenFile(root, path));
+  if (!given.ok) throw new UsageError(given.error);
   const loaded = await loadCliRulebook(root, options.rulebook, fetchCentralRulebook);
   if (!loaded.ok) {
     printRulebookErrors(loaded.errors);
@@ -635,6 +661,7 @@ async function scanCommand(args) {
     root,
     paths: options.paths,
     rulebook,
+    given: given.given,
     skip: { skipPaths: options.skipPaths, gitignore: options.gitignore },
     onProgress: options.quiet ? void 0 : progress.update
   });
@@ -684,7 +711,7 @@ function render(target, result, rulebook, options, notes) {
       return toWorkflowCommands(result);
     case "text": {
       const color = target.file === void 0 && !options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
-      return toText(result, { color, readLines: (file) => readLines(options.root, file), notes });
+      return toText(result, { color, readLines: (file) => readLines(options.root, file), notes, showUnresolved: options.showUnresolved });
     }
   }
 }
@@ -698,6 +725,13 @@ function readBaselineFile(path) {
   const baseline = parseBaseline(text2);
   if ("error" in baseline) throw new UsageError(`--baseline ${path}: ${baseline.error}`);
   return baseline;
+}
+function readGivenFile(root, path) {
+  try {
+    return { path: relative3(root, resolve3(path)).split(sep2).join("/"), text: readFileSync(resolve3(path), "utf8") };
+  } catch {
+    return void 0;
+  }
 }
 function readLines(root, file) {
   try {

@@ -6,7 +6,7 @@ const __dirname = __pgFileURLToPath(new URL('.', import.meta.url));
 import {
   createRepoReader,
   parseModuleTask
-} from "./chunks/chunk-ZQ367EFS.js";
+} from "./chunks/chunk-FLUGQ3Z4.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
 // src/parse/pool/worker.ts

@@ -12,7 +12,7 @@ import {
   governanceRules,
   markdownText,
   plainLine
-} from "./chunk-XQCU64QI.js";
+} from "./chunk-ZE4ALGEK.js";
 
 // src/report/summary.ts
 function active(findings) {

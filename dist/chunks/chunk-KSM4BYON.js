@@ -7,10 +7,10 @@ import {
   formatRulebookError,
   loadRulebook,
   redact
-} from "./chunk-XQCU64QI.js";
+} from "./chunk-ZE4ALGEK.js";
 import {
   createRepoReader
-} from "./chunk-ZQ367EFS.js";
+} from "./chunk-FLUGQ3Z4.js";
 import {
   __commonJS,
   __toESM

@@ -8,9 +8,9 @@ import {
   readerAtCommit,
   readerInWorkspace,
   remoteReader
-} from "./chunk-YACW5AUJ.js";
-import "./chunk-XQCU64QI.js";
-import "./chunk-ZQ367EFS.js";
+} from "./chunk-KSM4BYON.js";
+import "./chunk-ZE4ALGEK.js";
+import "./chunk-FLUGQ3Z4.js";
 import "./chunk-CRZGVJQY.js";
 export {
   loadRunRulebook,
