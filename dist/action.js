@@ -25,7 +25,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-WOYKQQIJ.js";
+} from "./chunks/chunk-HPA537JO.js";
 import {
   createGitHubClient,
   require_tunnel,
@@ -44,7 +44,7 @@ import {
   mergeBase,
   readerAtCommit,
   readerInWorkspace
-} from "./chunks/chunk-KSM4BYON.js";
+} from "./chunks/chunk-636RTKFF.js";
 import {
   POLICYGATE_IGNORE_FILE,
   SEVERITIES,
@@ -62,7 +62,7 @@ import {
   scan,
   suppressionLedger,
   withSuppressionGate
-} from "./chunks/chunk-ZE4ALGEK.js";
+} from "./chunks/chunk-EGIP4F66.js";
 import {
   createRepoReader
 } from "./chunks/chunk-FLUGQ3Z4.js";

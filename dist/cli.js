@@ -22,7 +22,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-WOYKQQIJ.js";
+} from "./chunks/chunk-HPA537JO.js";
 import {
   DEFAULT_RULEBOOK_PATH,
   EXPIRY_WARNING_DAYS,
@@ -47,7 +47,7 @@ import {
   selectorMatches,
   showRulebook,
   toRulebook
-} from "./chunks/chunk-ZE4ALGEK.js";
+} from "./chunks/chunk-EGIP4F66.js";
 import {
   createRepoReader,
   formatLoc
@@ -337,7 +337,7 @@ waivers: []
 async function fetchCentralRulebook(ref) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new Error(`a central rulebook is read through the GitHub API: set GITHUB_TOKEN to a token that can read ${ref.owner}/${ref.repo} (and GITHUB_API_URL for GitHub Enterprise Server)`);
-  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-7EWACOZ4.js")]);
+  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-FRAVMMV5.js")]);
   const apiUrl = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const client = createGitHubClient(token, apiUrl, (message) => process.stderr.write(`policygate: ${message}
 `));

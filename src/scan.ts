@@ -143,16 +143,22 @@ export function fingerprint(finding: Finding): string {
 
 /**
  * One finding per rule, message and place: a module read on its own and through its callers, or by
- * two callers passing the same value, says the same thing at the same line once.
+ * two callers passing the same value, says the same thing at the same line of the same resource once
+ * (two principals that hold one document keep a finding each).
  */
 function distinct(findings: Finding[]): Finding[] {
   const seen = new Set<string>()
   return findings.filter((f) => {
-    const key = [f.ruleId, f.message, f.loc.file, f.loc.startLine, f.loc.startColumn ?? 0, f.loc.endLine].join('\u0000')
+    const key = [f.ruleId, f.message, f.loc.file, f.loc.startLine, f.loc.startColumn ?? 0, f.loc.endLine, withinModule(f.resource?.address)].join('\u0000')
     if (seen.has(key)) return false
     seen.add(key)
     return true
   })
+}
+
+/** A resource's address inside its module: a module read on its own and its instances name the same resource. */
+function withinModule(address: string | undefined): string {
+  return (address ?? '').replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)+/, '')
 }
 
 function byLocation(a: Finding, b: Finding): number {

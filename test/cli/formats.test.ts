@@ -25,7 +25,8 @@ type Reports = ReturnType<typeof allFormats>
 function counts(reports: Reports): Record<string, number> {
   const headline = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? (/No findings/.test(text) ? 0 : NaN))
   return {
-    text: headline(reports.text, /^(\d+) finding\(s\) in \d+ file\(s\)/m),
+    // Text lists unresolved values only on request, and counts them on a line of their own.
+    text: headline(reports.text, /^(\d+) finding\(s\) in \d+ file\(s\)/m) + Number(/^(\d+) value\(s\) could not be determined/m.exec(reports.text)?.[1] ?? 0),
     json: reports.json.summary.total,
     sarif: reports.sarif.runs[0].results.filter((r: { suppressions?: unknown[] }) => !r.suppressions).length,
     markdown: headline(reports.markdown, /\*\*(\d+) finding\(s\)\*\*/),

@@ -12,7 +12,7 @@ import {
   governanceRules,
   markdownText,
   plainLine
-} from "./chunk-ZE4ALGEK.js";
+} from "./chunk-EGIP4F66.js";
 
 // src/report/summary.ts
 function active(findings) {

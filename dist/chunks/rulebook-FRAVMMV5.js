@@ -8,8 +8,8 @@ import {
   readerAtCommit,
   readerInWorkspace,
   remoteReader
-} from "./chunk-KSM4BYON.js";
-import "./chunk-ZE4ALGEK.js";
+} from "./chunk-636RTKFF.js";
+import "./chunk-EGIP4F66.js";
 import "./chunk-FLUGQ3Z4.js";
 import "./chunk-CRZGVJQY.js";
 export {

@@ -28023,11 +28023,14 @@ function fingerprint(finding) {
 function distinct(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
-    const key = [f.ruleId, f.message, f.loc.file, f.loc.startLine, f.loc.startColumn ?? 0, f.loc.endLine].join("\0");
+    const key = [f.ruleId, f.message, f.loc.file, f.loc.startLine, f.loc.startColumn ?? 0, f.loc.endLine, withinModule(f.resource?.address)].join("\0");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+function withinModule(address) {
+  return (address ?? "").replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)+/, "");
 }
 function byLocation(a, b) {
   return a.loc.file.localeCompare(b.loc.file) || a.loc.startLine - b.loc.startLine || a.ruleId.localeCompare(b.ruleId);

@@ -7,7 +7,7 @@ import {
   formatRulebookError,
   loadRulebook,
   redact
-} from "./chunk-ZE4ALGEK.js";
+} from "./chunk-EGIP4F66.js";
 import {
   createRepoReader
 } from "./chunk-FLUGQ3Z4.js";
