@@ -14,6 +14,8 @@ import { toText } from './report/text.js'
 import { initCommand, loadCliRulebook, printRulebookErrors, RULEBOOK_USAGE, rulebookCommand } from './rulebook/cli-commands.js'
 import { cisControlsByRule } from './rulebook/index.js'
 import { scan } from './scan.js'
+import { sourceLines } from './sources/text.js'
+import { DEFAULT_TIMEOUT_SECONDS } from './timeout.js'
 import { VERSION } from './version.js'
 
 const USAGE = `policygate ${VERSION} — policy-as-code for AWS access control in Terraform and CloudFormation
@@ -35,8 +37,13 @@ Scan options:
   --no-color                           no colours (also: NO_COLOR, or when stdout is not a terminal)
   --rulebook FILE                      the rulebook (default: .github/policygate.yml under --root when it
                                        exists, else policygate:recommended); also policygate:strict|cis-aws
+  --max-file-size MB                   files larger than this are reported, not parsed (default: the rulebook's
+                                       limits.max_file_size_mb, else 10)
+  --timeout SECONDS                    time budget of the scan (default: ${DEFAULT_TIMEOUT_SECONDS}); past it, what finished is
+                                       reported, the rest is named (policygate/timeout), and the exit status is 3
 
-Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error.
+Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error,
+3 the scan ran out of time (the report is partial).
 `
 
 class UsageError extends Error {}
@@ -94,12 +101,16 @@ async function scanCommand(args: string[]): Promise<number> {
       root: { type: 'string' },
       'no-color': { type: 'boolean', default: false },
       rulebook: { type: 'string' },
+      'max-file-size': { type: 'string' },
+      timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
     },
   })
   const format = values.format!
   if (!['text', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`unknown format '${format}'`)
   const failOn = values['fail-on']!
   if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(', ')}, none`)
+  const maxFileMegabytes = values['max-file-size'] === undefined ? undefined : positiveNumber('--max-file-size', values['max-file-size'])
+  const timeoutSeconds = positiveNumber('--timeout', values.timeout!)
   const targets = (positionals.length > 0 ? positionals : ['.']).map((p) => resolve(p))
   for (const target of targets) {
     try {
@@ -117,7 +128,8 @@ async function scanCommand(args: string[]): Promise<number> {
     printRulebookErrors(loaded.errors)
     return 2
   }
-  const result = await scan({ root, paths, rulebook: loaded.rulebook })
+  const maxFileBytes = maxFileMegabytes === undefined ? undefined : Math.round(maxFileMegabytes * 1024 * 1024)
+  const result = await scan({ root, paths, rulebook: loaded.rulebook, maxFileBytes, timeoutMs: timeoutSeconds * 1000 })
   const color = format === 'text' && !values.output && !values['no-color'] && !process.env.NO_COLOR && process.stdout.isTTY === true
   const report =
     format === 'json'
@@ -129,8 +141,15 @@ async function scanCommand(args: string[]): Promise<number> {
           : toText(result, { color, readLines: (file) => readLines(root, file) })
   if (values.output) writeFileSync(values.output, report)
   else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`)
+  if (result.timedOut) return 3
   if (failOn === 'none') return 0
   return active(result.findings).some((f) => atLeast(f.severity, failOn as Severity)) ? 1 : 0
+}
+
+function positiveNumber(flag: string, text: string): number {
+  const value = Number(text)
+  if (!(text.trim() !== '' && Number.isFinite(value) && value > 0)) throw new UsageError(`${flag} takes a positive number, not '${text}'`)
+  return value
 }
 
 /** Paths are reported relative to the current directory when the scan is inside it, else to the scanned directory. */
@@ -145,7 +164,7 @@ function scanRoot(targets: string[]): string {
 
 function readLines(root: string, file: string): string[] | undefined {
   try {
-    return readFileSync(resolve(root, file), 'utf8').split(/\r?\n/)
+    return sourceLines(readFileSync(resolve(root, file), 'utf8'))
   } catch {
     return undefined
   }

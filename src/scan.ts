@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { extractModel } from './extract/index.js'
 import type { AwsModel } from './model/aws.js'
-import { parseTemplate } from './parse/cloudformation/index.js'
-import { parsePlan } from './parse/plan/index.js'
+import { boundValueDepth } from './parse/depth.js'
+import { parseDocumentFile } from './parse/document.js'
+import { DEFAULT_MAX_FILE_BYTES } from './parse/files.js'
 import { bundledWorkerEntry, parseModules } from './parse/pool/pool.js'
 import type { Diagnostic, ParsedUnit } from './parse/types.js'
 import { defaultRulebook, type Rulebook } from './rulebook/index.js'
@@ -12,6 +13,8 @@ import { runRules } from './rules/run.js'
 import type { Finding } from './rules/types.js'
 import { discoverFiles } from './sources/files.js'
 import { createRepoReader } from './sources/reader.js'
+import { sourceLines as splitSourceLines } from './sources/text.js'
+import { unfinishedFindings } from './timeout.js'
 
 export interface ScanOptions {
   /** Absolute path of the repository (or directory) being scanned; every reported path is relative to it. */
@@ -24,6 +27,10 @@ export interface ScanOptions {
   now?: Date
   /** Worker threads for parsing Terraform modules; default: by the scan's size and the cores (0: parse in this thread). */
   parseWorkers?: number
+  /** Files larger than this many bytes are reported, not parsed; default: the rulebook's limits.max_file_size_mb, else 10 MB. */
+  maxFileBytes?: number
+  /** Milliseconds the scan may take: past them it reports what it finished and names the rest (policygate/timeout). */
+  timeoutMs?: number
 }
 
 export interface ScanResult {
@@ -37,24 +44,29 @@ export interface ScanResult {
   /** The moment the findings were judged at (waiver expiry is relative to it). */
   judgedAt: Date
   timings: { parseMs: number; extractMs: number; rulesMs: number }
+  /** True when the time budget ran out: the findings are what was finished, policygate/timeout names the rest. */
+  timedOut?: boolean
 }
 
 /** The whole pipeline, framework-free past extract: sources → parse → extract → rules → rulebook. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rulebook = options.rulebook ?? defaultRulebook()
   const t0 = performance.now()
-  const units = await parseAll(options.root, options.paths, options.parseWorkers)
+  const deadline = options.timeoutMs === undefined ? undefined : t0 + options.timeoutMs
+  const maxFileBytes = options.maxFileBytes ?? rulebook.limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  const { units, undone } = await parseAll(options.root, options.paths, options.parseWorkers, maxFileBytes, deadline)
   const t1 = performance.now()
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
-  const { findings: ruleFindings, errors } = runRules(model, rulebook.rules, options.base)
+  const { findings: ruleFindings, errors, notRun } = runRules(model, rulebook.rules, options.base, deadline)
   widenValueFixes(ruleFindings, sourceLines(options.root))
   const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding)
   const crashFindings = errors.map((message): Finding => ({
     ruleId: 'policygate/rule-error', severity: 'info', title: 'A rule failed', message, loc: { file: '.', startLine: 1, endLine: 1 },
   }))
   const judgedAt = options.now ?? new Date()
-  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings], model, judgedAt)
+  const timeoutFindings = unfinishedFindings(undone, notRun, options.timeoutMs)
+  const judged = rulebook.apply([...diagnosticFindings, ...ruleFindings, ...crashFindings, ...timeoutFindings], model, judgedAt)
   const t3 = performance.now()
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
   judged.sort(byLocation)
@@ -66,20 +78,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     rulebookSource: rulebook.source,
     judgedAt,
     timings: { parseMs: t1 - t0, extractMs: t2 - t1, rulesMs: t3 - t2 },
+    ...(timeoutFindings.length > 0 ? { timedOut: true } : {}),
   }
 }
 
-/** Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery order. */
-async function parseAll(root: string, paths?: string[], parseWorkers?: number): Promise<ParsedUnit[]> {
+/** Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery order; `undone`: files the deadline left unparsed. */
+async function parseAll(root: string, paths: string[] | undefined, parseWorkers: number | undefined, maxFileBytes: number, deadline?: number): Promise<{ units: ParsedUnit[]; undone: string[] }> {
   const sources = await discoverFiles(root, paths)
   const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files }))
-  const documents: (ParsedUnit | undefined)[] = []
+  const documents: (ParsedUnit | undefined | null)[] = sources.documents.map(() => null)
   const parseDocuments = sources.documents.map((path, i) => () => {
-    const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
-    documents[i] = parsePlan(file) ?? parseTemplate(file)
+    documents[i] = parseDocumentFile(root, path, maxFileBytes)
   })
-  const terraform = await parseModules(root, modules, createRepoReader(root), { workers: parseWorkers, entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(), meanwhile: parseDocuments })
-  return [...terraform, ...documents.filter((unit) => unit !== undefined)]
+  const reader = createRepoReader(root, maxFileBytes)
+  const terraform = await parseModules(root, modules, reader, { workers: parseWorkers, entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(), meanwhile: parseDocuments, maxFileBytes, deadline })
+  const units = [...terraform, ...documents].filter((unit) => unit !== undefined && unit !== null)
+  for (const unit of units) boundValueDepth(unit)
+  const undone = [...modules.flatMap((m, i) => (terraform[i] ? [] : m.files)), ...sources.documents.filter((_, i) => documents[i] === null)]
+  return { units, undone }
 }
 
 /** Line text of scanned files, read once per file, for turning value fixes into line fixes. */
@@ -88,7 +104,7 @@ function sourceLines(root: string): (file: string, line: number) => string | und
   return (file, line) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, readFileSync(`${root}/${file}`, 'utf8').split(/\r?\n/))
+        cache.set(file, splitSourceLines(readFileSync(`${root}/${file}`, 'utf8')))
       } catch {
         cache.set(file, undefined)
       }

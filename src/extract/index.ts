@@ -23,7 +23,14 @@ export function extractModel(units: ParsedUnit[]): Extracted {
       if (resource.mode === 'module') noteRemoteModule(resource, context.diagnostics)
       // Data sources read existing infrastructure; they create nothing the change is responsible for.
       if (resource.mode !== 'resource') continue
-      for (const handle of handlers.get(resource.type) ?? []) handle(resource, context)
+      for (const handle of handlers.get(resource.type) ?? []) {
+        try {
+          handle(resource, context)
+        } catch (error) {
+          // One resource the model cannot take is that resource's problem, not the scan's.
+          context.diagnostics.push({ kind: 'parse-error', message: `${resource.address} could not be read: ${error instanceof Error ? error.message : String(error)}`, loc: resource.loc })
+        }
+      }
     }
     for (const input of unit.inputs) {
       const meta = { address: input.name, sourceType: input.framework === 'terraform' ? 'variable' : 'Parameter', loc: input.loc, suppressions: [] }

@@ -10,6 +10,8 @@ export interface Rulebook {
   rules: ConfiguredRule[]
   /** Marks waived and suppressed findings, drops findings outside a rule's paths, adds the rulebook's own findings. */
   apply(findings: Finding[], model: AwsModel, now: Date): Finding[]
+  /** The rulebook's `limits`: files above maxFileBytes are reported, not parsed (default 10 MB). */
+  limits?: { maxFileBytes?: number }
 }
 
 /** A rulebook read by loadRulebook (or the defaults): what it merged to, and which repository files it came from. */

@@ -8,11 +8,19 @@ export interface ConfiguredRule {
   severity: Severity
 }
 
-/** Runs each rule over the model. A rule that throws becomes a finding about the tool, never a lost scan. */
-export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: AwsModel): { findings: Finding[]; errors: string[] } {
+/**
+ * Runs each rule over the model. A rule that throws becomes a finding about the tool, never a lost scan.
+ * Past `deadline` (performance.now()) no rule is started: `notRun` names them.
+ */
+export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: AwsModel, deadline?: number): { findings: Finding[]; errors: string[]; notRun: string[] } {
   const findings: Finding[] = []
   const errors: string[] = []
+  const notRun: string[] = []
   for (const { rule, params, severity } of configured) {
+    if (deadline !== undefined && performance.now() > deadline) {
+      notRun.push(rule.id)
+      continue
+    }
     const report = (r: Report) => {
       findings.push({
         ruleId: rule.id,
@@ -33,7 +41,7 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
       errors.push(`${rule.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     }
   }
-  return { findings, errors }
+  return { findings, errors, notRun }
 }
 
 /** The rules the default rulebook runs: every rule enabled by default, with its default params and severity. */

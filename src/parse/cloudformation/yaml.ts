@@ -1,6 +1,7 @@
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml'
 import type { SourceRange } from '../../model/source.js'
 import type { MapEntry, Value } from '../value.js'
+import { MAX_NESTING_DEPTH } from '../limits.js'
 import { Locator, spanning } from './locate.js'
 import { shortFormName } from './intrinsic-names.js'
 
@@ -35,7 +36,7 @@ export function parseYamlValue(text: string, file: string): YamlParse {
   const locator = new Locator(file, text)
   let events: Event[]
   try {
-    events = parseEvents(text, { filename: file })
+    events = parseEvents(text, { filename: file, maxDepth: MAX_NESTING_DEPTH })
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark
     const line = (mark?.line ?? 0) + 1
