@@ -12,7 +12,7 @@ export const MAX_NESTING_DEPTH = 256
  * Deepest value a resource may hold after evaluation. Evaluation can stack nested values (a Terraform
  * local holding another, a YAML alias of an alias), so the tree extract walks is bounded once more.
  */
-export const MAX_VALUE_DEPTH = 1024
+export const MAX_VALUE_DEPTH = 512
 
 /** The message of a file refused for its nesting. */
 export function tooDeepMessage(what: string): string {

@@ -1,4 +1,5 @@
 import type { SourceRange } from '../../model/source.js'
+import { MAX_VALUE_DEPTH } from '../limits.js'
 import { isWhollyKnown, type ListValue, type MapEntry, type Value } from '../value.js'
 import { callFunction } from './functions.js'
 import type { Scope } from './module.js'
@@ -7,8 +8,33 @@ import type { Expr, Step } from './syntax.js'
 import { renderTemplate } from './template-render.js'
 import { failure, sameValue, stringValue, unknown } from './values.js'
 
+/** Expressions being evaluated one inside another, through every reference followed: bounded so no chain of references exhausts the stack. */
+let depth = 0
+/** Where evaluation last reached MAX_VALUE_DEPTH, until the caller takes it to report it. */
+let cutAt: SourceRange | undefined
+
 /** An expression to its positioned value; whatever the source does not determine is unknown, never guessed. */
 export function evaluate(expr: Expr, scope: Scope): Value {
+  if (depth >= MAX_VALUE_DEPTH) {
+    cutAt ??= expr.range
+    return unknown(`nested more than ${MAX_VALUE_DEPTH} levels deep`, expr.range)
+  }
+  depth++
+  try {
+    return evaluateExpression(expr, scope)
+  } finally {
+    depth--
+  }
+}
+
+/** The place evaluation stopped at the depth limit since the last call, if it did. */
+export function takeDepthCut(): SourceRange | undefined {
+  const at = cutAt
+  cutAt = undefined
+  return at
+}
+
+function evaluateExpression(expr: Expr, scope: Scope): Value {
   const loc = expr.range
   switch (expr.kind) {
     case 'literal':
