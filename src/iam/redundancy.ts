@@ -70,8 +70,8 @@ interface Coverage<T> {
   signature(item: T): string | undefined
   /** False when nothing can cover the item. */
   coverable(item: T): boolean
-  /** The literal prefixes under which an item is indexed as a possible cover (one per pattern it holds, namespaced); none when it covers nothing. */
-  prefixes(item: T): string[]
+  /** The literal prefixes under which an item is indexed as a possible cover (one per pattern it holds, namespaced); undefined when it covers nothing. */
+  prefixes(item: T): string[] | undefined
   /** The texts an item's covers must begin (namespaced like prefixes): the covers of any one of them are the candidates. None: every item may cover it. */
   probes(item: T): string[]
   covers(general: T, specific: T): boolean
@@ -93,9 +93,10 @@ function firstCovers<T>(items: T[], coverage: Coverage<T>): (number | undefined)
   const trie = new PrefixTrie()
   const indexed: number[] = []
   for (const leader of leaders) {
-    const prefixes = new Set(coverage.prefixes(items[leader]!))
-    if (prefixes.size > 0) indexed.push(leader)
-    for (const prefix of prefixes) trie.add(prefix, leader)
+    const prefixes = coverage.prefixes(items[leader]!)
+    if (prefixes === undefined) continue
+    indexed.push(leader)
+    for (const prefix of new Set(prefixes)) trie.add(prefix, leader)
   }
   const leaderCover = new Map<number, number | undefined>()
   for (const leader of leaders) {
@@ -200,7 +201,7 @@ const statementCoverage: Coverage<Statement> = {
   prefixes: (statement) =>
     canCover(statement)
       ? [...texts(statement.actions).map((a) => `${effectOf(statement)}A${actionPrefix(a)}`), ...texts(statement.resources).map((r) => `${effectOf(statement)}R${resourcePrefix(r)}`)]
-      : [],
+      : undefined,
   probes: (statement) => [
     ...texts(statement.actions).map((a) => `${effectOf(statement)}A${probeText(a, true)}`),
     ...texts(statement.resources).map((r) => `${effectOf(statement)}R${probeText(r, false)}`),
