@@ -10,6 +10,7 @@ import { changedFilesFromGit, mergeBase } from '../sources/git-diff.js'
 import { changedFilesFromPr } from '../sources/pr-files.js'
 import type { ChangePlan } from './event.js'
 import type { GitHubClient } from './github.js'
+import type { ActionInputs } from './inputs.js'
 import { describeError } from './publish/errors.js'
 import { openCommits, type CommitSource } from './commit-source.js'
 import { loadRunRulebook } from './rulebook.js'
@@ -38,6 +39,8 @@ export interface ChangeScanInput {
   paths: string[]
   /** The `rulebook` input. */
   rulebookSpec: string
+  /** The `timeout` and `max-file-size` inputs, for each side's scan. */
+  limits?: ActionInputs['limits']
   octokit?: GitHubClient
 }
 
@@ -57,9 +60,9 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
   const scope = scopeOfChange(files, input.paths)
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook)
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), rulebook, undefined, input.limits)
     if ('error' in base) return base
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model)
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), rulebook, base.model, input.limits)
     if ('error' in scanned) return scanned
     // Edits to the rulebook and new suppressions are findings of the change itself, new by construction.
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
@@ -94,10 +97,10 @@ async function changedFiles(input: ChangeScanInput, diffBase: string, notes: str
   return changedFilesFromGit(workspace, diffBase, plan.headSha)
 }
 
-async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model']): Promise<ScanResult | { error: string }> {
+async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, base?: ScanResult['model'], limits?: ActionInputs['limits']): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
   if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook })
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir)
   if ('error' in written) return written
-  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base })
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, ...limits })
 }

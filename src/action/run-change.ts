@@ -24,7 +24,7 @@ const JOB_SUMMARY_LIMIT = 1_000_000
 /** Pull request, merge queue or push-with-base: scan the change, publish what the token allows, always keep every finding in the job summary. */
 export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: ChangePlan, octokit: GitHubClient | undefined): Promise<RunOutcome | { error: string }> {
   const started = performance.now()
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit })
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, octokit, limits: inputs.limits })
   if ('error' in change) return change
   core.info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`)
   const counted = (findings: Finding[]) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE))
@@ -33,7 +33,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
   const fixed = counted(change.fixed)
   const current = [...added, ...existing]
   const gating = inputs.gate === 'new' ? added : current
-  const conclusion = conclusionOf(gating, inputs.failOn)
+  const conclusion = conclusionOf(gating, inputs.failOn, change.head.timedOut || change.base.timedOut)
   const notes = [...change.notes]
   const report: ChangeReport = {
     headSha: plan.headSha,

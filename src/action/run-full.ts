@@ -20,9 +20,9 @@ export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPl
   const loaded = await loadRunRulebook(inputs.rulebook, readerInWorkspace(env.workspace), octokit)
   if ('error' in loaded) return loaded
   const { rulebook } = loaded
-  const head = await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook })
+  const head = await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook, ...inputs.limits })
   const current = active(head.findings).filter((f) => f.ruleId !== UNRESOLVED_RULE)
-  const conclusion = conclusionOf(current, inputs.failOn)
+  const conclusion = conclusionOf(current, inputs.failOn, head.timedOut)
   const markdown = toMarkdown(head, { title: 'policygate: full scan', linkFor: (finding) => blobLink(env.serverUrl, env.repository, plan.sha, finding) })
   const summary = `${markdown}\nGate: ${gateDescription('all', inputs.failOn)} → **${conclusion}**.\n`
   let published = false
