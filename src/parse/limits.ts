@@ -14,9 +14,12 @@ export const MAX_NESTING_DEPTH = 256
  */
 export const MAX_VALUE_DEPTH = 512
 
-/** The message of a file refused for its nesting. */
+/** The words every refusal for nesting ends with, so a caller can tell one from a syntax error. */
+export const LIMIT_PASSED = 'policygate refuses such input rather than exhaust its stack'
+
+/** The message of input refused for its nesting. */
 export function tooDeepMessage(what: string): string {
-  return `${what} nested more than ${MAX_NESTING_DEPTH} levels deep: policygate refuses such a file rather than exhaust its stack`
+  return `${what} nested more than ${MAX_NESTING_DEPTH} levels deep: ${LIMIT_PASSED}`
 }
 
 /**

@@ -5,18 +5,17 @@ import { callFunction } from './functions.js'
 import type { Scope } from './module.js'
 import { resolveReference } from './references.js'
 import type { Expr, Step } from './syntax.js'
+import { noteRefusal } from './refusals.js'
 import { renderTemplate } from './template-render.js'
 import { failure, sameValue, stringValue, unknown } from './values.js'
 
 /** Expressions being evaluated one inside another, through every reference followed: bounded so no chain of references exhausts the stack. */
 let depth = 0
-/** Where evaluation last reached MAX_VALUE_DEPTH, until the caller takes it to report it. */
-let cutAt: SourceRange | undefined
 
 /** An expression to its positioned value; whatever the source does not determine is unknown, never guessed. */
 export function evaluate(expr: Expr, scope: Scope): Value {
   if (depth >= MAX_VALUE_DEPTH) {
-    cutAt ??= expr.range
+    noteRefusal(`values nested more than ${MAX_VALUE_DEPTH} levels deep (through references); policygate reads what lies deeper as unknown`, expr.range)
     return unknown(`nested more than ${MAX_VALUE_DEPTH} levels deep`, expr.range)
   }
   depth++
@@ -25,13 +24,6 @@ export function evaluate(expr: Expr, scope: Scope): Value {
   } finally {
     depth--
   }
-}
-
-/** The place evaluation stopped at the depth limit since the last call, if it did. */
-export function takeDepthCut(): SourceRange | undefined {
-  const at = cutAt
-  cutAt = undefined
-  return at
 }
 
 function evaluateExpression(expr: Expr, scope: Scope): Value {

@@ -2,8 +2,8 @@ import type { Parser } from 'web-tree-sitter'
 import type { RepoReader } from '../../sources/reader.js'
 import type { Diagnostic, ParsedUnit, RawInput, RawResource } from '../types.js'
 import { evaluateBody } from './body.js'
-import { evaluate, takeDepthCut } from './evaluate.js'
-import { MAX_VALUE_DEPTH } from '../limits.js'
+import { evaluate } from './evaluate.js'
+import { takeRefusal } from './refusals.js'
 import { parseHclFile, type HclParse } from './hcl-syntax.js'
 import { parseJsonVariables, parseTerraformJson } from './json-syntax.js'
 import { literalsOf } from './literals.js'
@@ -113,8 +113,8 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
         suppressions: suppressions.get(block) ?? [],
         ...(isRepeated(block) ? { repeated: true } : {}),
       })
-      const cut = takeDepthCut()
-      if (cut) diagnostics.push({ kind: 'parse-error', message: `${addressOf(block)}: values nested more than ${MAX_VALUE_DEPTH} levels deep (through references); policygate reads what lies deeper as unknown`, loc: cut })
+      const refusal = takeRefusal()
+      if (refusal) diagnostics.push({ kind: 'parse-error', message: `${addressOf(block)}: ${refusal.message}`, loc: refusal.loc })
     } catch (error) {
       diagnostics.push(failed(file.path, `${addressOf(block)} could not be evaluated`, error, block.range.startLine))
     }
