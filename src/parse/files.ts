@@ -37,9 +37,11 @@ export function readHead(root: string, path: string, bytes = 64 * 1024): string 
 }
 
 export function skippedForSize(path: string, size: number, maxBytes: number): Diagnostic {
+  // Sizes that round alike are told in bytes: "10 MB, above the 10 MB limit" would read as a mistake.
+  const [file, limit] = sizeText(size) === sizeText(maxBytes) ? [`${size} bytes`, `${maxBytes}-byte`] : [sizeText(size), sizeText(maxBytes)]
   return {
     kind: 'parse-error',
-    message: `not parsed: the file is ${megabytes(size)}, above the ${megabytes(maxBytes)} limit (max-file-size)`,
+    message: `not parsed: the file is ${file}, above the ${limit} limit (max-file-size)`,
     loc: { file: path, startLine: 1, endLine: 1 },
   }
 }
@@ -50,7 +52,8 @@ export function fileFailure(file: string, what: string, error: unknown, line = 1
   return { kind: 'parse-error', message: `${what}: ${reason}`, loc: { file, startLine: line, endLine: line } }
 }
 
-function megabytes(bytes: number): string {
+function sizeText(bytes: number): string {
   const mb = bytes / (1024 * 1024)
-  return `${mb >= 10 ? Math.round(mb) : Number(mb.toFixed(1))} MB`
+  if (mb >= 1) return `${Number(mb.toFixed(1))} MB`
+  return `${Number((bytes / 1024).toFixed(1))} KB`
 }
