@@ -43,51 +43,54 @@ function symbols(pattern: string, caseInsensitive: boolean): Symbol[] {
   return text.split('').map((char) => (char === '*' ? { star: true } : { star: false, char }))
 }
 
-/** Every value `specific` can match is matched by `general` (sufficient test: a `*` of specific must meet a `*` of general). */
+/**
+ * Every value `specific` can match is matched by `general` (sufficient test: a `*` of specific must meet a `*` of general).
+ * Greedy, backtracking only to the last `*` of general: no recursion and no table, so patterns of any length are safe.
+ */
 export function globCovers(general: string, specific: string, caseInsensitive = true): boolean {
   const g = symbols(general, caseInsensitive)
   const s = symbols(specific, caseInsensitive)
-  const memo = new Map<number, boolean>()
-  const covers = (i: number, j: number): boolean => {
-    const key = i * (s.length + 1) + j
-    const cached = memo.get(key)
-    if (cached !== undefined) return cached
-    let result: boolean
-    if (i === g.length) result = j === s.length
-    else {
-      const gi = g[i]!
-      if (gi.star) result = covers(i + 1, j) || (j < s.length && covers(i, j + 1))
-      else if (j === s.length) result = false
-      else {
-        const sj = s[j]!
-        result = !sj.star && (gi.char === '?' || gi.char === sj.char) && covers(i + 1, j + 1)
-      }
-    }
-    memo.set(key, result)
-    return result
+  let i = 0
+  let j = 0
+  let lastStar = -1
+  let resumeAt = 0
+  while (j < s.length) {
+    const gi = g[i]
+    const sj = s[j]!
+    if (gi && !gi.star && !sj.star && (gi.char === '?' || gi.char === sj.char)) {
+      i++
+      j++
+    } else if (gi?.star) {
+      lastStar = i++
+      resumeAt = j
+    } else if (lastStar >= 0) {
+      // The last star of general takes one more symbol of specific; matching resumes after it.
+      i = lastStar + 1
+      j = ++resumeAt
+    } else return false
   }
-  return covers(0, 0)
+  while (g[i]?.star) i++
+  return i === g.length
 }
 
-/** Some value is matched by both patterns. */
+/** Some value is matched by both patterns. Two rows of the table at a time, filled without recursion. */
 export function globsIntersect(a: string, b: string, caseInsensitive = true): boolean {
   const p = symbols(a, caseInsensitive)
   const q = symbols(b, caseInsensitive)
-  const memo = new Map<number, boolean>()
-  const meet = (i: number, j: number): boolean => {
-    const key = i * (q.length + 1) + j
-    const cached = memo.get(key)
-    if (cached !== undefined) return cached
-    let result: boolean
-    const pi = p[i]
-    const qj = q[j]
-    if (!pi && !qj) result = true
-    else if (pi?.star) result = meet(i + 1, j) || (j < q.length && meet(i, j + 1))
-    else if (qj?.star) result = meet(i, j + 1) || (i < p.length && meet(i + 1, j))
-    else if (!pi || !qj) result = false
-    else result = (pi.char === '?' || qj.char === '?' || pi.char === qj.char) && meet(i + 1, j + 1)
-    memo.set(key, result)
-    return result
+  // below[j]: the rest of p from i + 1 meets the rest of q from j; row[j]: from i.
+  let below: boolean[] = []
+  for (let i = p.length; i >= 0; i--) {
+    const row: boolean[] = new Array(q.length + 1)
+    for (let j = q.length; j >= 0; j--) {
+      const pi = p[i]
+      const qj = q[j]
+      if (!pi && !qj) row[j] = true
+      else if (pi?.star) row[j] = below[j]! || (j < q.length && row[j + 1]!)
+      else if (qj?.star) row[j] = row[j + 1]! || (i < p.length && below[j]!)
+      else if (!pi || !qj) row[j] = false
+      else row[j] = (pi.char === '?' || qj.char === '?' || pi.char === qj.char) && below[j + 1]!
+    }
+    below = row
   }
-  return meet(0, 0)
+  return below[0]!
 }
