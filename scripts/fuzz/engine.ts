@@ -16,8 +16,9 @@ import { sourceText } from '../../src/sources/text.js'
 /*
  * Hostile-input fuzzing (`npm run fuzz`; a short slice runs in test/robustness/fuzz.test.ts). fast-check
  * generates inputs and mutates real ones (the rules' examples, the bundled examples) for every
- * parser — HCL and Terraform JSON modules, CloudFormation YAML and JSON, plans, JSON strings — and
- * writes whole small repositories for the full scan. Every input must hold three promises: nothing
+ * parser — HCL and Terraform JSON modules, CloudFormation YAML and JSON, plans, JSON strings — writes
+ * whole small repositories for the full scan, and scans generated IAM policies (thousands of statements,
+ * patterns tens of thousands of characters long) through every rule, where a rule error also fails. Every input must hold three promises: nothing
  * thrown escapes, every finding and diagnostic has a real line (an integer ≥ 1, end not before start),
  * and it finishes (an input slower than SLOW_MS is a failure too).
  */
@@ -38,7 +39,9 @@ export interface FuzzOptions {
   seed?: number
   /** Stop after this many seconds even if fewer inputs ran. */
   seconds?: number
-  /** Weight of whole repositories among inputs, against 3 for each single parser (default 1). */
+  /** Only these targets (default: all). */
+  only?: string[]
+  /** Weight of whole repositories, and of whole scans of one generated policy, against 3 for each single parser (default 1 each). */
   repositoryWeight?: number
   log?: (line: string) => void
 }
@@ -51,7 +54,7 @@ export interface FuzzReport {
   seconds: number
 }
 
-type Target = 'hcl' | 'tf-json' | 'tfvars' | 'yaml-template' | 'json-template' | 'plan' | 'json-string' | 'repository'
+type Target = 'hcl' | 'tf-json' | 'tfvars' | 'yaml-template' | 'json-template' | 'plan' | 'json-string' | 'repository' | 'policy'
 
 /** Texts real users write: every rule's examples and the bundled example files, by kind. */
 function seeds(): Record<'terraform' | 'cloudformation' | 'plan', string[]> {
@@ -121,7 +124,28 @@ const hclFile = fc
   )
   .map((blocks) => blocks.map(([head, attrs]) => `${head} {\n${attrs.map(([k, v]) => `  ${k} = ${v}`).join('\n')}\n}\n`).join('\n'))
 
-function arbitraries(seed: ReturnType<typeof seeds>): Record<Exclude<Target, 'repository'>, fc.Arbitrary<string>> {
+/** An IAM pattern as hostile policies write them: real, wildcarded, misspelt, or tens of thousands of characters long. */
+const iamPattern = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('*', 's3:*', 's3:GetObject', 's3:Get*', 'iam:PassRole', 'iam:*', 'sts:AssumeRole', 'S3:getobject', 's3:Get?bject', 'arn:aws:s3:::b/*', 'arn:aws:iam::123456789012:role/*', 'ec2:*Instance*', '${aws:username}') },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', '*', '?', 'Get*', 's3:'), fc.integer({ min: 500, max: 20_000 })).map(([unit, times]) => `s3:${unit.repeat(times)}`) },
+)
+
+/** A policy of many statements (up to a few thousand), run through every rule by a whole scan. */
+const policyTemplate = fc
+  .array(
+    fc.record({
+      Effect: fc.constantFrom('Allow', 'Deny', 'allow'),
+      Action: fc.oneof(iamPattern, fc.array(iamPattern, { maxLength: 4 })),
+      Resource: fc.oneof(iamPattern, fc.array(iamPattern, { maxLength: 3 })),
+      Condition: fc.option(fc.dictionary(fc.constantFrom('StringEquals', 'StringLike', 'Bool', 'ArnLike'), fc.dictionary(fc.constantFrom('aws:SourceVpc', 'aws:PrincipalOrgID', 'sts:ExternalId'), iamPattern, { maxKeys: 2 }), { maxKeys: 2 }), { nil: undefined }),
+    }),
+    { maxLength: 40 },
+  )
+  .chain((statements) => fc.integer({ min: 1, max: 60 }).map((copies) => Array.from({ length: copies }, () => statements).flat()))
+  .map((statements) => JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: statements } } }, R: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: statements.slice(0, 3).map((st) => ({ ...st, Principal: { AWS: st.Resource } })) } } } } }, null, 1))
+
+function arbitraries(seed: ReturnType<typeof seeds>): Record<ParserTarget, fc.Arbitrary<string>> {
   const terraform = fc.constantFrom(...seed.terraform)
   const cloudformation = fc.constantFrom(...seed.cloudformation)
   const cfnJson = cloudformation.map((yaml) => JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { R: { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: yaml.length } } } }))
@@ -173,7 +197,7 @@ async function runOne(target: Target, text: string, dir: string): Promise<string
 }
 
 async function exercise(target: Target, raw: string, dir: string): Promise<string[]> {
-  // The scan reads files through sourceText; the parsers are given what it gives them.
+  // The scan reads files through sourceText; the parsers are given what it gives them. `dir` exists for whole scans.
   const text = sourceText(raw)
   switch (target) {
     case 'hcl':
@@ -193,6 +217,15 @@ async function exercise(target: Target, raw: string, dir: string): Promise<strin
     }
     case 'repository':
       return findingProblems((await scan({ root: dir, parseWorkers: 0, timeoutMs: SLOW_MS })).findings)
+    case 'policy':
+      writeFileSync(join(dir, 'policy.json'), raw)
+      try {
+        const result = await scan({ root: dir, paths: ['policy.json'], parseWorkers: 0, timeoutMs: SLOW_MS })
+        const crashed = result.findings.filter((f) => f.ruleId === 'policygate/rule-error' || f.ruleId === 'policygate/timeout').map((f) => `${f.ruleId}: ${f.message.split('\n')[0]}`)
+        return [...findingProblems(result.findings), ...crashed]
+      } finally {
+        rmSync(join(dir, 'policy.json'), { force: true })
+      }
   }
 }
 
@@ -220,17 +253,20 @@ function repository(all: ReturnType<typeof arbitraries>): fc.Arbitrary<Record<st
 }
 
 type Input = { target: Exclude<Target, 'repository'>; text: string } | { target: 'repository'; files: Record<string, string> }
+type ParserTarget = Exclude<Target, 'repository' | 'policy'>
 
 /** Runs `count` inputs (or until `seconds` pass) and reports what broke; every failure is collected, none stops the run. */
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const seed = options.seed ?? Date.now() % 2_147_483_647
   const log = options.log ?? (() => {})
   const all = arbitraries(seeds())
-  const targets = Object.keys(all) as Exclude<Target, 'repository'>[]
-  const input: fc.Arbitrary<Input> = fc.oneof(
-    ...targets.map((target) => ({ weight: 3, arbitrary: all[target].map((text): Input => ({ target, text })) })),
-    { weight: options.repositoryWeight ?? 1, arbitrary: repository(all).map((files): Input => ({ target: 'repository', files })) },
-  )
+  const targets = Object.keys(all) as ParserTarget[]
+  const choices = [
+    ...targets.map((target) => ({ target, weight: 3, arbitrary: all[target].map((text): Input => ({ target, text })) })),
+    { target: 'repository', weight: options.repositoryWeight ?? 1, arbitrary: repository(all).map((files): Input => ({ target: 'repository', files })) },
+    { target: 'policy', weight: options.repositoryWeight ?? 1, arbitrary: policyTemplate.map((text): Input => ({ target: 'policy', text })) },
+  ].filter((choice) => !options.only || options.only.includes(choice.target))
+  const input: fc.Arbitrary<Input> = fc.oneof(...choices)
   const report: FuzzReport = { inputs: 0, byTarget: {}, failures: [], seed, seconds: 0 }
   const started = performance.now()
   const base = mkdtempSync(join(tmpdir(), 'policygate-fuzz-'))
@@ -238,15 +274,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     await fc.check(
       fc.asyncProperty(input, async (one) => {
         const dir = join(base, String(report.inputs))
+        mkdirSync(dir, { recursive: true })
         if (one.target === 'repository') {
-          mkdirSync(dir, { recursive: true })
           for (const [path, text] of Object.entries(one.files)) {
             mkdirSync(join(dir, dirname(path)), { recursive: true })
             writeFileSync(join(dir, path), text)
           }
         }
         const problems = await runOne(one.target, one.target === 'repository' ? '' : one.text, dir)
-        if (one.target === 'repository') rmSync(dir, { recursive: true, force: true })
+        rmSync(dir, { recursive: true, force: true })
         report.inputs++
         report.byTarget[one.target] = (report.byTarget[one.target] ?? 0) + 1
         const shown = JSON.stringify(one.target === 'repository' ? one.files : one.text).slice(0, 400)

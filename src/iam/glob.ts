@@ -32,8 +32,38 @@ export function globRegex(pattern: string, caseInsensitive = true): RegExp {
   return regex
 }
 
+/** Past this many `*` (or this length) a regular expression may backtrack for minutes, or be too large to compile. */
+const REGEX_MAX_STARS = 4
+const REGEX_MAX_LENGTH = 512
+
 export function globMatches(pattern: string, value: string, caseInsensitive = true): boolean {
-  return globRegex(pattern, caseInsensitive).test(value)
+  const stars = pattern.split('*').length - 1
+  if (stars <= REGEX_MAX_STARS && pattern.length <= REGEX_MAX_LENGTH) return globRegex(pattern, caseInsensitive).test(value)
+  const fold = (text: string) => (caseInsensitive ? text.toLowerCase() : text)
+  return wildcardMatch(fold(normalizeVariables(pattern)), fold(value))
+}
+
+/** `*` and `?` against a literal value, backtracking only to the last `*`: time bounded by the product of the lengths, whatever the pattern. */
+function wildcardMatch(pattern: string, value: string): boolean {
+  let p = 0
+  let v = 0
+  let lastStar = -1
+  let resumeAt = 0
+  while (v < value.length) {
+    const c = pattern[p]
+    if (c !== undefined && c !== '*' && (c === '?' || c === value[v])) {
+      p++
+      v++
+    } else if (c === '*') {
+      lastStar = p++
+      resumeAt = v
+    } else if (lastStar >= 0) {
+      p = lastStar + 1
+      v = ++resumeAt
+    } else return false
+  }
+  while (pattern[p] === '*') p++
+  return p === pattern.length
 }
 
 type Symbol = { star: true } | { star: false; char: string }

@@ -12,6 +12,6 @@ describe('fuzzing slice', () => {
     const report = await fuzz({ count: 400, seed, seconds: 90 })
     expect(report.failures, `seed ${seed}`).toEqual([])
     expect(report.inputs).toBeGreaterThanOrEqual(100)
-    expect(Object.keys(report.byTarget).sort()).toEqual(['hcl', 'json-string', 'json-template', 'plan', 'repository', 'tf-json', 'tfvars', 'yaml-template'])
+    expect(Object.keys(report.byTarget).sort()).toEqual(['hcl', 'json-string', 'json-template', 'plan', 'policy', 'repository', 'tf-json', 'tfvars', 'yaml-template'])
   }, 120_000)
 })
