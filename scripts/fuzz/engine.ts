@@ -41,8 +41,8 @@ export interface FuzzOptions {
   seconds?: number
   /** Only these targets (default: all). */
   only?: string[]
-  /** Weight of whole repositories, and of whole scans of one generated policy, against 3 for each single parser (default 1 each). */
-  repositoryWeight?: number
+  /** Weight of whole scans of one generated policy, against 6 for each single parser; whole repositories weigh twice it (default 1). */
+  scanWeight?: number
   log?: (line: string) => void
 }
 
@@ -142,7 +142,7 @@ const policyTemplate = fc
     }),
     { maxLength: 40 },
   )
-  .chain((statements) => fc.integer({ min: 1, max: 30 }).map((copies) => Array.from({ length: copies }, () => statements).flat()))
+  .chain((statements) => fc.integer({ min: 1, max: 10 }).map((copies) => Array.from({ length: copies }, () => statements).flat()))
   .map((statements) => JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Version: '2012-10-17', Statement: statements } } }, R: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: statements.slice(0, 3).map((st) => ({ ...st, Principal: { AWS: st.Resource } })) } } } } }, null, 1))
 
 function arbitraries(seed: ReturnType<typeof seeds>): Record<ParserTarget, fc.Arbitrary<string>> {
@@ -262,9 +262,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const all = arbitraries(seeds())
   const targets = Object.keys(all) as ParserTarget[]
   const choices = [
-    ...targets.map((target) => ({ target, weight: 3, arbitrary: all[target].map((text): Input => ({ target, text })) })),
-    { target: 'repository', weight: options.repositoryWeight ?? 1, arbitrary: repository(all).map((files): Input => ({ target: 'repository', files })) },
-    { target: 'policy', weight: options.repositoryWeight ?? 1, arbitrary: policyTemplate.map((text): Input => ({ target: 'policy', text })) },
+    ...targets.map((target) => ({ target, weight: 6, arbitrary: all[target].map((text): Input => ({ target, text })) })),
+    { target: 'repository', weight: 2 * (options.scanWeight ?? 1), arbitrary: repository(all).map((files): Input => ({ target: 'repository', files })) },
+    { target: 'policy', weight: options.scanWeight ?? 1, arbitrary: policyTemplate.map((text): Input => ({ target: 'policy', text })) },
   ].filter((choice) => !options.only || options.only.includes(choice.target))
   const input: fc.Arbitrary<Input> = fc.oneof(...choices)
   const report: FuzzReport = { inputs: 0, byTarget: {}, failures: [], seed, seconds: 0 }
