@@ -39,6 +39,8 @@ export interface FuzzOptions {
   seed?: number
   /** Stop after this many seconds even if fewer inputs ran. */
   seconds?: number
+  /** A directory to write every failing input to, whole (the log shows its first 400 characters). */
+  saveTo?: string
   /** Only these targets (default: all). */
   only?: string[]
   /** Weight of whole scans of one generated policy, against 6 for each single parser; whole repositories weigh twice it (default 1). */
@@ -132,7 +134,7 @@ const iamPattern = fc.oneof(
 )
 
 /** A policy of many statements (up to a few thousand), run through every rule by a whole scan. */
-const policyTemplate = fc
+export const policyTemplate = fc
   .array(
     fc.record({
       Effect: fc.constantFrom('Allow', 'Deny', 'allow'),
@@ -286,6 +288,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         report.inputs++
         report.byTarget[one.target] = (report.byTarget[one.target] ?? 0) + 1
         const shown = JSON.stringify(one.target === 'repository' ? one.files : one.text).slice(0, 400)
+        if (problems.length > 0 && options.saveTo) {
+          mkdirSync(options.saveTo, { recursive: true })
+          writeFileSync(join(options.saveTo, `${report.inputs}-${one.target}.json`), JSON.stringify({ problems, input: one }, null, 1))
+        }
         for (const problem of problems) {
           report.failures.push({ target: one.target, problem, input: shown })
           log(`FAIL ${one.target}: ${problem}\n  input: ${shown}`)

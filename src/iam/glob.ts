@@ -68,9 +68,34 @@ function wildcardMatch(pattern: string, value: string): boolean {
 
 type Symbol = { star: true } | { star: false; char: string }
 
+/** A pattern's symbols; a run of `*` is one `*` (it matches the same), so a run cannot blow up the comparisons below. */
 function symbols(pattern: string, caseInsensitive: boolean): Symbol[] {
-  const text = normalizeVariables(caseInsensitive ? pattern.toLowerCase() : pattern)
+  const text = normalizeVariables(caseInsensitive ? pattern.toLowerCase() : pattern).replace(/\*{2,}/g, '*')
   return text.split('').map((char) => (char === '*' ? { star: true } : { star: false, char }))
+}
+
+/**
+ * Comparisons already made: rules ask about the same pairs of patterns again and again (every
+ * statement against every Deny, per action), and a comparison costs the product of the lengths.
+ * Cleared when full, so its memory stays bounded.
+ */
+const answers = new Map<string, boolean>()
+/** Characters of keys held: cleared past this (about 20 MB), however long the patterns. */
+const MAX_KEY_CHARS = 10_000_000
+let keyChars = 0
+
+function remembered(kind: string, a: string, b: string, caseInsensitive: boolean, compute: () => boolean): boolean {
+  const key = `${kind}${caseInsensitive ? 'i' : 's'}${a.length}:${a}${b}`
+  let answer = answers.get(key)
+  if (answer === undefined) {
+    if (keyChars + key.length > MAX_KEY_CHARS) {
+      answers.clear()
+      keyChars = 0
+    }
+    answers.set(key, (answer = compute()))
+    keyChars += key.length
+  }
+  return answer
 }
 
 /**
@@ -78,6 +103,10 @@ function symbols(pattern: string, caseInsensitive: boolean): Symbol[] {
  * Greedy, backtracking only to the last `*` of general: no recursion and no table, so patterns of any length are safe.
  */
 export function globCovers(general: string, specific: string, caseInsensitive = true): boolean {
+  return remembered('c', general, specific, caseInsensitive, () => coversNow(general, specific, caseInsensitive))
+}
+
+function coversNow(general: string, specific: string, caseInsensitive: boolean): boolean {
   const g = symbols(general, caseInsensitive)
   const s = symbols(specific, caseInsensitive)
   let i = 0
@@ -105,6 +134,10 @@ export function globCovers(general: string, specific: string, caseInsensitive = 
 
 /** Some value is matched by both patterns. Two rows of the table at a time, filled without recursion. */
 export function globsIntersect(a: string, b: string, caseInsensitive = true): boolean {
+  return remembered('x', a, b, caseInsensitive, () => intersectNow(a, b, caseInsensitive))
+}
+
+function intersectNow(a: string, b: string, caseInsensitive: boolean): boolean {
   const p = symbols(a, caseInsensitive)
   const q = symbols(b, caseInsensitive)
   // below[j]: the rest of p from i + 1 meets the rest of q from j; row[j]: from i.
