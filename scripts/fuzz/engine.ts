@@ -134,7 +134,7 @@ const iamPattern = fc.oneof(
 )
 
 /** A policy of many statements (up to a few thousand), run through every rule by a whole scan. */
-export const policyTemplate = fc
+const policyTemplate = fc
   .array(
     fc.record({
       Effect: fc.constantFrom('Allow', 'Deny', 'allow'),

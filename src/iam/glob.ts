@@ -36,11 +36,24 @@ export function globRegex(pattern: string, caseInsensitive = true): RegExp {
 const REGEX_MAX_STARS = 4
 const REGEX_MAX_LENGTH = 512
 
+/** Long or star-heavy patterns as wildcardMatch takes them (folded, variables as `*`), prepared once per pattern. */
+const preparedPatterns = [new Map<string, string>(), new Map<string, string>()] as const
+
 export function globMatches(pattern: string, value: string, caseInsensitive = true): boolean {
-  const stars = pattern.split('*').length - 1
-  if (stars <= REGEX_MAX_STARS && pattern.length <= REGEX_MAX_LENGTH) return globRegex(pattern, caseInsensitive).test(value)
-  const fold = (text: string) => (caseInsensitive ? text.toLowerCase() : text)
-  return wildcardMatch(fold(normalizeVariables(pattern)), fold(value))
+  if (pattern.length <= REGEX_MAX_LENGTH && countStars(pattern) <= REGEX_MAX_STARS) return globRegex(pattern, caseInsensitive).test(value)
+  const prepared = preparedPatterns[caseInsensitive ? 0 : 1]
+  let folded = prepared.get(pattern)
+  if (folded === undefined) {
+    folded = normalizeVariables(caseInsensitive ? pattern.toLowerCase() : pattern).replace(/\*{2,}/g, '*')
+    prepared.set(pattern, folded)
+  }
+  return wildcardMatch(folded, caseInsensitive ? value.toLowerCase() : value)
+}
+
+function countStars(pattern: string): number {
+  let stars = 0
+  for (let i = pattern.indexOf('*'); i >= 0; i = pattern.indexOf('*', i + 1)) stars++
+  return stars
 }
 
 /** `*` and `?` against a literal value, backtracking only to the last `*`: time bounded by the product of the lengths, whatever the pattern. */
