@@ -212,8 +212,9 @@ class WorkerPool {
         task.aborted = [...(task.aborted ?? []), reply.aborted]
         state.queue.unshift(reply.id)
         requeueHeld()
-        this.end(worker)
+        // The replacement starts before this one ends, so the pool is never idle in between.
         this.start()
+        this.end(worker)
         return
       }
       if ('unit' in reply) state.units[reply.id] = reply.unit
@@ -229,9 +230,9 @@ class WorkerPool {
         if (culprit !== undefined) task.aborted = [...(task.aborted ?? []), culprit]
       } else this.failedStarts++
       requeueHeld()
-      this.end(worker)
       // A worker that could not start hands its modules to the scanning thread (parseModules parses what is left).
       if (ready || this.failedStarts < MAX_FAILED_STARTS) this.start()
+      this.end(worker)
     }
     worker.on('error', failed)
     worker.on('exit', failed)
