@@ -79,6 +79,19 @@ describe('input nested deeper than any parser accepts', () => {
     expect(findings.some((f) => f.ruleId === 'iam/full-admin' && f.loc.file === 'ok/main.tf' && f.loc.startLine === 5)).toBe(true)
   })
 
+  it('broken HCL nested thousands of levels deep is a parse error, not handed to HCL\'s own parser (which took the process down)', () => {
+    const broken = {
+      'a/main.tf': `locals {\n  x = ${'['.repeat(20_000)}\n}\n`,
+      'b/main.tf': `locals {\n  y = ${'a ? b : '.repeat(20_000)}\n}\n`,
+      'c/main.tf': `locals {\n  z = ${'!'.repeat(50_000)}\n}\n`,
+    }
+    const { code, findings, stderr } = scanJson(repo({ ...broken, ...NEIGHBOUR }))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(findings.filter((f) => f.ruleId === 'policygate/parse-error').map((f) => f.loc.file)).toEqual(['a/main.tf', 'b/main.tf', 'c/main.tf'])
+    expect(findings.some((f) => f.ruleId === 'iam/full-admin' && f.loc.file === 'ok/main.tf')).toBe(true)
+  })
+
   it('accepts JSON exactly at the limit and refuses one level more', () => {
     const at = (depth: number) => parseJsonValue('['.repeat(depth) + ']'.repeat(depth), { file: 'p.json', line: 1, column: 1 })
     expect(at(MAX_NESTING_DEPTH).error).toBeUndefined()

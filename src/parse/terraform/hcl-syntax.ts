@@ -1,4 +1,4 @@
-import type { Node, Parser } from 'web-tree-sitter'
+import type { Node, Parser, Tree } from 'web-tree-sitter'
 import type { SourceRange } from '../../model/source.js'
 import { MAX_NESTING_DEPTH, tooDeepMessage } from '../limits.js'
 import { CstNode, CstSource } from './cst.js'
@@ -11,7 +11,7 @@ export interface SyntaxProblem {
   loc: SourceRange
   /** Found by the cheap HCL checks on a file tree-sitter read: HCL itself confirms it or not. */
   suspected?: boolean
-  /** A limit of policygate's own (src/parse/limits.ts), not HCL's: HCL is not asked about it. */
+  /** HCL is not asked about it: a limit of policygate's own (src/parse/limits.ts), or a broken file nested too deep for HCL's parser. */
   limit?: boolean
 }
 
@@ -42,7 +42,8 @@ export function parseHclFile(parser: Parser, path: string, text: string): HclPar
     if (root.node.hasError) {
       const bad = firstError(root.node)
       const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.slice(0, 40))}`
-      return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(new CstNode(bad, source)) } }
+      // HCL's own parser (asked to word the error) recurses per level and dies with the whole process on deep input.
+      return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(new CstNode(bad, source)), ...(deeperThan(tree, MAX_TREE_DEPTH) ? { limit: true } : {}) } }
     }
     const content = root.children.find((child) => child.isNamed && child.type !== 'comment')
     const body = content?.type === 'body' ? converter.body(content) : { attributes: [], blocks: [] }
@@ -120,6 +121,30 @@ function rangeAt(file: string, node: CstNode): SourceRange {
 function shiftedRange(file: string, node: CstNode, lines: number): SourceRange {
   const range = rangeAt(file, node)
   return { ...range, startLine: range.startLine + lines, endLine: range.endLine + lines }
+}
+
+/** Nodes of tree-sitter's tree, one inside another, past which a broken file is not handed to HCL's parser: a few per level of HCL nesting. */
+const MAX_TREE_DEPTH = 4 * MAX_NESTING_DEPTH
+
+/** Whether the tree nests deeper than `max` nodes, walked with a cursor (no recursion). */
+function deeperThan(tree: Tree, max: number): boolean {
+  const cursor = tree.walk()
+  try {
+    let depth = 0
+    for (;;) {
+      if (depth > max) return true
+      if (cursor.gotoFirstChild()) {
+        depth++
+        continue
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return false
+        depth--
+      }
+    }
+  } finally {
+    cursor.delete()
+  }
 }
 
 /** A loop, not recursion: a broken file may nest thousands of levels. */
