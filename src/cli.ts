@@ -21,7 +21,8 @@ ${RULEBOOK_USAGE}
 
 ${SCAN_USAGE}
 
-Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error.
+Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error,
+3 the scan ran out of time (the report is partial).
 `
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { extractModel } from './extract/index.js'
 import type { AwsModel } from './model/aws.js'
-import { parseTemplate } from './parse/cloudformation/index.js'
 import { parameterValues, type GivenInputs } from './parse/given-inputs.js'
-import { parsePlan } from './parse/plan/index.js'
+import { boundValueDepth } from './parse/depth.js'
+import { parseDocumentFile } from './parse/document.js'
+import { DEFAULT_MAX_FILE_BYTES } from './parse/files.js'
 import { bundledWorkerEntry, parseModules } from './parse/pool/pool.js'
 import type { Diagnostic, ParsedUnit } from './parse/types.js'
 import { defaultRulebook, type Rulebook } from './rulebook/index.js'
@@ -15,6 +16,8 @@ import type { Finding } from './rules/types.js'
 import { discoverFiles, type SourceFiles } from './sources/files.js'
 import type { SkipOptions } from './sources/ignore.js'
 import { createRepoReader } from './sources/reader.js'
+import { sourceLines as splitSourceLines } from './sources/text.js'
+import { unfinishedFindings } from './timeout.js'
 
 export interface ScanOptions {
   /** Absolute path of the repository (or directory) being scanned; every reported path is relative to it. */
@@ -33,6 +36,10 @@ export interface ScanOptions {
   skip?: Omit<SkipOptions, 'excludedByRulebook'>
   /** Called as files are parsed, for a progress line. */
   onProgress?: (parsedFiles: number, totalFiles: number) => void
+  /** Files larger than this many bytes are reported, not parsed; default: the rulebook's limits.max_file_size_mb, else 10 MB. */
+  maxFileBytes?: number
+  /** Milliseconds the scan may take: past them it reports what it finished and names the rest (policygate/timeout). */
+  timeoutMs?: number
 }
 
 export interface ScanResult {
@@ -50,18 +57,22 @@ export interface ScanResult {
   /** The moment the findings were judged at (waiver expiry is relative to it). */
   judgedAt: Date
   timings: { parseMs: number; extractMs: number; rulesMs: number }
+  /** True when the time budget ran out: the findings are what was finished, policygate/timeout names the rest. */
+  timedOut?: boolean
 }
 
 /** The whole pipeline, framework-free past extract: sources → parse → extract → rules → rulebook. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const rulebook = options.rulebook ?? defaultRulebook()
   const t0 = performance.now()
+  const deadline = options.timeoutMs === undefined ? undefined : t0 + options.timeoutMs
+  const maxFileBytes = options.maxFileBytes ?? rulebook.limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
   const sources = await discoverFiles(options.root, options.paths, { ...options.skip, excludedByRulebook: rulebook.excludesFile })
-  const units = await parseAll(options.root, sources, options.parseWorkers, options.onProgress, options.given)
+  const { units, undone } = await parseAll(options.root, sources, { parseWorkers: options.parseWorkers, onProgress: options.onProgress, given: options.given, maxFileBytes, deadline })
   const t1 = performance.now()
   const { model, diagnostics } = extractModel(units)
   const t2 = performance.now()
-  const { findings: ruleFindings, errors, places } = runRules(model, rulebook.rules, options.base)
+  const { findings: ruleFindings, errors, places, notRun } = runRules(model, rulebook.rules, options.base, deadline)
   widenValueFixes(ruleFindings, sourceLines(options.root))
   const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding)
   // Where the rule was judging; else the first file it judged, so the finding sits in the repository.
@@ -71,7 +82,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }))
   const judgedAt = options.now ?? new Date()
   // Subsumption after the rulebook: a rule it scoped away or a waived finding hides nothing.
-  const judged = foldSubsumed(rulebook.apply(distinct([...diagnosticFindings, ...ruleFindings, ...crashFindings]), model, judgedAt), places, rulebook.rules.map((r) => r.rule))
+  const timeoutFindings = unfinishedFindings(undone, notRun, options.timeoutMs)
+  const judged = foldSubsumed(rulebook.apply(distinct([...diagnosticFindings, ...ruleFindings, ...crashFindings, ...timeoutFindings]), model, judgedAt), places, rulebook.rules.map((r) => r.rule))
   const t3 = performance.now()
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding)
   judged.sort(byLocation)
@@ -86,11 +98,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     rulebookSource: rulebook.source,
     judgedAt,
     timings: { parseMs: t1 - t0, extractMs: t2 - t1, rulesMs: t3 - t2 },
+    ...(timeoutFindings.length > 0 ? { timedOut: true } : {}),
   }
 }
 
-/** Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery order. */
-async function parseAll(root: string, sources: SourceFiles, parseWorkers?: number, onProgress?: ScanOptions['onProgress'], given: GivenInputs = {}): Promise<ParsedUnit[]> {
+interface ParseOptions {
+  parseWorkers?: number
+  onProgress?: ScanOptions['onProgress']
+  given?: GivenInputs
+  maxFileBytes: number
+  deadline?: number
+}
+
+/**
+ * Terraform modules (on worker threads when the scan is large), then templates and plans, in discovery
+ * order; `undone`: files the deadline left unparsed.
+ */
+async function parseAll(root: string, sources: SourceFiles, options: ParseOptions): Promise<{ units: ParsedUnit[]; undone: string[] }> {
+  const given = options.given ?? {}
   const variables = given.varFiles?.length || given.vars?.length ? { given: { varFiles: given.varFiles, vars: given.vars } } : {}
   const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files, ...variables }))
   const parameters = parameterValues(given)
@@ -98,20 +123,24 @@ async function parseAll(root: string, sources: SourceFiles, parseWorkers?: numbe
   const parameterErrors: ParsedUnit[] = parameters.diagnostics.length > 0 ? [{ framework: 'cloudformation', files: [], resources: [], inputs: [], literals: [], diagnostics: parameters.diagnostics }] : []
   const total = sources.documents.length + modules.reduce((n, m) => n + m.files.length, 0)
   let parsed = 0
-  const progress = (files: number) => onProgress?.((parsed += files), total)
-  const documents: (ParsedUnit | undefined)[] = []
+  const progress = (files: number) => options.onProgress?.((parsed += files), total)
+  const documents: (ParsedUnit | undefined | null)[] = sources.documents.map(() => null)
   const parseDocuments = sources.documents.map((path, i) => () => {
-    const file = { path, text: readFileSync(`${root}/${path}`, 'utf8') }
-    documents[i] = parsePlan(file) ?? parseTemplate(file, parameters)
+    documents[i] = parseDocumentFile(root, path, options.maxFileBytes, parameters)
     progress(1)
   })
-  const terraform = await parseModules(root, modules, createRepoReader(root), {
-    workers: parseWorkers,
-    entry: parseWorkers === 0 ? undefined : bundledWorkerEntry(),
+  const terraform = await parseModules(root, modules, createRepoReader(root, options.maxFileBytes), {
+    workers: options.parseWorkers,
+    entry: options.parseWorkers === 0 ? undefined : bundledWorkerEntry(),
     meanwhile: parseDocuments,
+    maxFileBytes: options.maxFileBytes,
+    deadline: options.deadline,
     onModuleParsed: (index) => progress(modules[index]!.files.length),
   })
-  return [...terraform, ...documents.filter((unit) => unit !== undefined), ...parameterErrors]
+  const units = [...terraform, ...documents, ...parameterErrors].filter((unit) => unit !== undefined && unit !== null)
+  for (const unit of units) boundValueDepth(unit)
+  const undone = [...modules.flatMap((m, i) => (terraform[i] ? [] : m.files)), ...sources.documents.filter((_, i) => documents[i] === null)]
+  return { units, undone }
 }
 
 /** Line text of scanned files, read once per file, for turning value fixes into line fixes. */
@@ -120,7 +149,7 @@ function sourceLines(root: string): (file: string, line: number) => string | und
   return (file, line) => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, readFileSync(`${root}/${file}`, 'utf8').split(/\r?\n/))
+        cache.set(file, splitSourceLines(readFileSync(`${root}/${file}`, 'utf8')))
       } catch {
         cache.set(file, undefined)
       }

@@ -13,6 +13,7 @@ import { changedFilesFromGit, mergeBase } from '../sources/git-diff.js'
 import { changedFilesFromPr } from '../sources/pr-files.js'
 import type { ChangePlan } from './event.js'
 import type { GitHubClient } from './github.js'
+import type { ActionInputs } from './inputs.js'
 import { describeError } from './publish/errors.js'
 import { openCommits, type CommitSource } from './commit-source.js'
 import { loadRunRulebook } from './rulebook.js'
@@ -43,6 +44,8 @@ export interface ChangeScanInput {
   rulebookSpec: string
   /** The `skip-paths` input. */
   skipPaths?: string[]
+  /** The `timeout` and `max-file-size` inputs, for each side's scan. */
+  limits?: ActionInputs['limits']
   octokit?: GitHubClient
   /** Variable files and values, parameters, from the Action's inputs: both sides are scanned with them. */
   given?: GivenInputs
@@ -69,9 +72,9 @@ export async function scanChange(input: ChangeScanInput): Promise<ChangeScan | {
   const suppressions = suppressionLedger({ base: (f) => fingerprint({ ...f, loc: { ...f.loc, file: renamed.get(f.loc.file) ?? f.loc.file } }), head: fingerprint })
   const work = await mkdtemp(join(input.tempDir, 'policygate-'))
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), withSuppressionGate(rulebook, suppressions.base), skip, undefined, input.given)
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join(work, 'base'), withSuppressionGate(rulebook, suppressions.base), skip, undefined, input.given, input.limits)
     if ('error' in base) return base
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), withSuppressionGate(rulebook, suppressions.head), skip, base.model, input.given)
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join(work, 'head'), withSuppressionGate(rulebook, suppressions.head), skip, base.model, input.given, input.limits)
     if ('error' in scanned) return scanned
     // Edits to the rulebook and new or refused suppressions are findings of the change itself, new by construction.
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model, refused: suppressions.refused }).map((f) => ({ ...f, fingerprint: fingerprint(f) }))
@@ -142,12 +145,12 @@ async function terraformTexts(folder: string): Promise<string[]> {
   }
 }
 
-async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, skip: SkipOptions, base?: ScanResult['model'], given?: GivenInputs): Promise<ScanResult | { error: string }> {
+async function scanSide(commits: CommitSource, sha: string, scope: ChangeScope, documents: string[], dir: string, rulebook: LoadedRulebook, skip: SkipOptions, base?: ScanResult['model'], given?: GivenInputs, limits?: ActionInputs['limits']): Promise<ScanResult | { error: string }> {
   await mkdir(dir, { recursive: true })
-  if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook, skip })
+  if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook, skip, ...limits })
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir)
   if ('error' in written) return written
   const modules = await materialiseCalledModules(commits, sha, dir, scope.moduleDirs)
   if ('error' in modules) return modules
-  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip, given })
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip, given, ...limits })
 }

@@ -9,7 +9,9 @@ export function isAtOrAbove(severity: Severity, failOn: Severity | 'none'): bool
 }
 
 /** The run fails when a gating finding is at or above `fail-on`. */
-export function conclusionOf(gating: Finding[], failOn: Severity | 'none'): 'success' | 'failure' {
+/** `incomplete`: a scan ran out of time; what it did not reach cannot pass, whatever fail-on says. */
+export function conclusionOf(gating: Finding[], failOn: Severity | 'none', incomplete = false): 'success' | 'failure' {
+  if (incomplete) return 'failure'
   return gating.some((finding) => isAtOrAbove(finding.severity, failOn)) ? 'failure' : 'success'
 }
 

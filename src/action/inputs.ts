@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { GivenInputTexts } from '../parse/given-inputs.js'
 import { SEVERITIES, type Severity } from '../rules/types.js'
+import { DEFAULT_TIMEOUT_SECONDS } from '../timeout.js'
 
 export type CommentMode = 'review' | 'summary' | 'off'
 export type ScanScope = 'auto' | 'changed' | 'full'
@@ -23,6 +24,8 @@ export interface ActionInputs {
   baseline: string
   /** `var-file`, `var`, `parameters`, `parameter`: one per line, as the CLI's repeatable options. */
   given: GivenInputTexts
+  /** Scan limits: `timeout` in seconds, `max-file-size` in megabytes (absent: the rulebook's, else 10 MB). */
+  limits: { timeoutMs: number; maxFileBytes?: number }
 }
 
 /** What the runner tells the step about where it runs. */
@@ -52,6 +55,11 @@ export function readInputs(): Read<ActionInputs> {
   const maxCommentsText = core.getInput('max-comments') || '30'
   const maxComments = Number(maxCommentsText)
   if (!Number.isInteger(maxComments) || maxComments < 0) return { ok: false, error: `Input max-comments must be a whole number ≥ 0, got "${maxCommentsText}"` }
+  const timeoutText = core.getInput('timeout') || String(DEFAULT_TIMEOUT_SECONDS)
+  const maxFileText = core.getInput('max-file-size')
+  for (const [name, text] of [['timeout', timeoutText], ['max-file-size', maxFileText || '1']]) {
+    if (!(Number(text) > 0 && Number.isFinite(Number(text)))) return { ok: false, error: `Input ${name} must be a positive number, got "${text}"` }
+  }
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
   return {
@@ -74,6 +82,7 @@ export function readInputs(): Read<ActionInputs> {
         parameterFiles: nonEmpty(core.getMultilineInput('parameters')),
         parameters: nonEmpty(core.getMultilineInput('parameter')),
       },
+      limits: { timeoutMs: Number(timeoutText) * 1000, ...(maxFileText ? { maxFileBytes: Math.round(Number(maxFileText) * 1024 * 1024) } : {}) },
     },
   }
 }

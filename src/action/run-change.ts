@@ -28,7 +28,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
   const started = performance.now()
   const given = readGivenInputs(inputs.given, env.workspace)
   if ('error' in given) return given
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit, given })
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit, given, limits: inputs.limits })
   if ('error' in change) return change
   core.info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`)
   const counted = (findings: Finding[]) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE))
@@ -38,7 +38,7 @@ export async function runChange(inputs: ActionInputs, env: RunnerEnv, plan: Chan
   const current = [...added, ...existing]
   progress.found = { head: change.head, current, headSha: plan.headSha }
   const gating = inputs.gate === 'new' ? added : current
-  const conclusion = conclusionOf(gating, inputs.failOn)
+  const conclusion = conclusionOf(gating, inputs.failOn, change.head.timedOut || change.base.timedOut)
   const notes = [...change.notes]
   const report: ChangeReport = {
     headSha: plan.headSha,

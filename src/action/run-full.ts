@@ -37,13 +37,13 @@ export async function runFull(inputs: ActionInputs, env: RunnerEnv, plan: FullPl
   const { rulebook } = loaded
   const given = readGivenInputs(inputs.given, env.workspace)
   if ('error' in given) return given
-  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook, skip: { skipPaths: inputs.skipPaths }, given }))
+  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : undefined, rulebook, skip: { skipPaths: inputs.skipPaths }, given, ...inputs.limits }))
   const known = inputs.baseline ? withBaseline(scanned, env.workspace, inputs.baseline) : { head: scanned, notes: [] }
   if ('error' in known) return known
   const { head } = known
   const current = active(head.findings).filter((f) => f.ruleId !== UNRESOLVED_RULE)
   progress.found = { head, current, headSha: plan.sha }
-  const conclusion = conclusionOf(current, inputs.failOn)
+  const conclusion = conclusionOf(current, inputs.failOn, head.timedOut)
   const markdown = toMarkdown(head, { title: 'policygate: full scan', linkFor: (finding) => blobLink(env.serverUrl, env.repository, plan.sha, finding), notes: known.notes })
   const summary = `${markdown}\nGate: ${gateDescription('all', inputs.failOn)} → **${conclusion}**.\n`
   let published = false

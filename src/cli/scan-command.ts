@@ -14,6 +14,7 @@ import { toText } from '../report/text.js'
 import { loadCliRulebook, printRulebookErrors } from '../rulebook/cli-commands.js'
 import type { LoadedRulebook } from '../rulebook/index.js'
 import { scan, type ScanResult } from '../scan.js'
+import { sourceLines } from '../sources/text.js'
 import { VERSION } from '../version.js'
 import { fetchCentralRulebook } from './central-rulebook.js'
 import { progressLine } from './progress.js'
@@ -42,6 +43,8 @@ export async function scanCommand(args: string[]): Promise<number> {
     paths: options.paths,
     rulebook,
     given: given.given,
+    maxFileBytes: options.maxFileBytes,
+    timeoutMs: options.timeoutMs,
     skip: { skipPaths: options.skipPaths, gitignore: options.gitignore },
     onProgress: options.quiet ? undefined : progress.update,
   })
@@ -63,6 +66,8 @@ export async function scanCommand(args: string[]): Promise<number> {
       if (!writeReport(target.file, report)) return 2
     } else process.stdout.write(report === '' || report.endsWith('\n') ? report : `${report}\n`)
   }
+  // A partial report is never a pass.
+  if (result.timedOut) return 3
   return active(result.findings).some((f) => atOrAbove(f, options)) ? 1 : 0
 }
 
@@ -123,7 +128,7 @@ function readGivenFile(root: string, path: string): { path: string; text: string
 
 function readLines(root: string, file: string): string[] | undefined {
   try {
-    return readFileSync(resolve(root, file), 'utf8').split(/\r?\n/)
+    return sourceLines(readFileSync(resolve(root, file), 'utf8'))
   } catch {
     return undefined
   }

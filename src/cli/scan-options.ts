@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { GivenInputTexts } from '../parse/given-inputs.js'
 import { SEVERITIES, type Severity } from '../rules/types.js'
+import { DEFAULT_TIMEOUT_SECONDS } from '../timeout.js'
 import { UsageError } from './usage-error.js'
 
 /*
@@ -37,7 +38,11 @@ export const SCAN_USAGE = `Scan options:
                                        the auto-loaded tfvars, --var last)
   --parameters FILE, --parameter KEY=VALUE
                                        CloudFormation parameter values (repeatable): a file in the CLI's
-                                       [{"ParameterKey":…,"ParameterValue":…}] or {"Parameters":{…}} form`
+                                       [{"ParameterKey":…,"ParameterValue":…}] or {"Parameters":{…}} form
+  --max-file-size MB                   files larger than this are reported, not parsed (default: the rulebook's
+                                       limits.max_file_size_mb, else 10)
+  --timeout SECONDS                    time budget of the scan (default: ${DEFAULT_TIMEOUT_SECONDS}); past it, what finished is
+                                       reported, the rest is named (policygate/timeout), and the exit status is 3`
 
 const SCAN_OPTIONS = {
   format: { type: 'string', default: 'text' },
@@ -57,6 +62,8 @@ const SCAN_OPTIONS = {
   var: { type: 'string', multiple: true },
   parameters: { type: 'string', multiple: true },
   parameter: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  timeout: { type: 'string', default: String(DEFAULT_TIMEOUT_SECONDS) },
 } as const
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit', 'github'] as const
@@ -88,6 +95,9 @@ export interface ScanCommandOptions {
   showUnresolved: boolean
   /** `--var-file`, `--var`, `--parameters`, `--parameter` as written, in order. */
   given: GivenInputTexts
+  /** Files above this many bytes are reported, not parsed; absent: the rulebook's limit. */
+  maxFileBytes?: number
+  timeoutMs: number
 }
 
 export function parseScanOptions(args: string[]): ScanCommandOptions {
@@ -120,8 +130,16 @@ export function parseScanOptions(args: string[]): ScanCommandOptions {
     noColor: values['no-color'],
     rulebook: values.rulebook,
     showUnresolved: values['show-unresolved'],
+    ...(values['max-file-size'] !== undefined && { maxFileBytes: Math.round(positiveNumber('--max-file-size', values['max-file-size']) * 1024 * 1024) }),
+    timeoutMs: positiveNumber('--timeout', values.timeout) * 1000,
     given: { varFiles: values['var-file'] ?? [], vars: values.var ?? [], parameterFiles: values.parameters ?? [], parameters: values.parameter ?? [] },
   }
+}
+
+function positiveNumber(flag: string, text: string): number {
+  const value = Number(text)
+  if (!(text.trim() !== '' && Number.isFinite(value) && value > 0)) throw new UsageError(`${flag} takes a positive number, not '${text}'`)
+  return value
 }
 
 /** `--output FILE` replaces stdout (in --format); `--output FORMAT=FILE` adds a file and stdout keeps --format. */

@@ -23,7 +23,14 @@ export function extractModel(units: ParsedUnit[]): Extracted {
       // Data sources mostly read existing infrastructure, which the change is not responsible for; the few
       // that compute what the code writes (a policy document) have handlers of their own, `data.<type>`.
       const handlerKey = resource.mode === 'resource' ? resource.type : resource.mode === 'data' ? `data.${resource.type}` : undefined
-      for (const handle of (handlerKey && handlers.get(handlerKey)) || []) handle(resource, context)
+      for (const handle of (handlerKey && handlers.get(handlerKey)) || []) {
+        try {
+          handle(resource, context)
+        } catch (error) {
+          // One resource the model cannot take is that resource's problem, not the scan's.
+          context.diagnostics.push({ kind: 'parse-error', message: `${resource.address} could not be read: ${error instanceof Error ? error.message : String(error)}`, loc: resource.loc })
+        }
+      }
     }
     for (const named of unit.namedValues ?? []) {
       const owner = { address: named.address, sourceType: named.address.split('.')[0]!, loc: named.loc, suppressions: named.suppressions }

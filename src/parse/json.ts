@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
 import type { SourceRange } from '../model/source.js'
+import { jsonNestingExcess, tooDeepMessage } from './limits.js'
 import { LineIndex } from './lines.js'
 import type { Value } from './value.js'
 
@@ -19,8 +20,6 @@ export interface JsonParse {
  * (heredoc policies, CloudFormation policy strings) whose lines map back to the file through `origin`.
  */
 export function parseJsonValue(text: string, origin: JsonOrigin): JsonParse {
-  const errors: ParseError[] = []
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
   const lines = new LineIndex(text)
   const rangeOf = (offset: number, length: number): SourceRange => {
     if ('fixed' in origin) return origin.fixed
@@ -35,6 +34,11 @@ export function parseJsonValue(text: string, origin: JsonOrigin): JsonParse {
       endColumn: shift(end.line, end.column),
     }
   }
+  // jsonc-parser and toValue recurse once per level: past the limit the text is refused before either runs.
+  const tooDeep = jsonNestingExcess(text)
+  if (tooDeep >= 0) return { error: { message: `invalid JSON: ${tooDeepMessage('arrays and objects')}`, loc: rangeOf(tooDeep, 1) } }
+  const errors: ParseError[] = []
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
   if (errors.length > 0 || !root) {
     const first = errors[0]
     const loc = rangeOf(first?.offset ?? 0, first?.length ?? 0)

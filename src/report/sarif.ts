@@ -18,6 +18,7 @@ const TOOL_RULES: Record<string, { title: string; severity: Severity; why: strin
   'policygate/parse-error': { title: 'File could not be parsed', severity: 'high', why: 'A file that cannot be parsed is not checked; fix the syntax so the policy applies to it.' },
   'policygate/unresolved': { title: 'Value could not be determined', severity: 'info', why: 'A value a rule needed comes from outside the scanned code; it is listed rather than guessed.' },
   'policygate/rule-error': { title: 'A rule failed', severity: 'info', why: 'An internal error in one rule; the other rules still ran.' },
+  'policygate/timeout': { title: 'Not scanned: the time budget ran out', severity: 'high', why: 'The scan stopped at its time budget (--timeout); the files and rules it names were not checked.' },
 }
 
 /** SARIF 2.1.0 for code scanning: rule metadata, line-independent fingerprints, URIs relative to the scan root. */

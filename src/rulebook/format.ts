@@ -17,6 +17,8 @@ export interface RulebookFile {
   /** Files holding `custom_rules:` (rule packs under `policies/`): relative to the repository root, or to the naming rulebook when they start with `./` or `../`. */
   custom_rule_files?: string[]
   waivers?: WaiverSpec[]
+  /** What one scanned file may cost; a later layer's value overrides an earlier one's. */
+  limits?: { max_file_size_mb?: number }
 }
 
 /** `off`, `on`, `true`/`false`, a severity, or the full form. */

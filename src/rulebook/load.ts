@@ -73,7 +73,13 @@ export async function loadRulebook(options: LoadRulebookOptions): Promise<LoadRu
   effective.rules = mergeRules(reading.layers, catalog)
   for (const { rule, source } of custom) effective.rules.find((r) => r.rule === rule)!.declaredIn = source
   effective.waivers = collectWaivers(reading.layers)
-  return { ok: true, rulebook: toRulebook(effective, displayName(root), [...reading.repositoryFiles].sort()) }
+  return { ok: true, rulebook: toRulebook(effective, displayName(root), [...reading.repositoryFiles].sort(), mergedLimits(reading.layers)) }
+}
+
+/** The last layer that sets a limit wins, as for rule settings. */
+function mergedLimits(layers: Layer[]): LoadedRulebook['limits'] {
+  const megabytes = layers.reduce<number | undefined>((found, { file }) => file.limits?.max_file_size_mb ?? found, undefined)
+  return megabytes === undefined ? undefined : { maxFileBytes: Math.round(megabytes * 1024 * 1024) }
 }
 
 async function readText(location: RulebookLocation, readers: RulebookReaders): Promise<string | undefined | { error: string }> {

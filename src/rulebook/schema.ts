@@ -177,6 +177,11 @@ export function rulebookSchema(rules: AnyRule[]): Record<string, unknown> {
       custom_rules: { $ref: '#/definitions/customRules' },
       custom_rule_files: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Files with a `custom_rules:` list, relative to this rulebook (rule packs under policies/).' },
       waivers: { type: 'array', items: { $ref: '#/definitions/waiver' } },
+      limits: {
+        type: 'object',
+        properties: { max_file_size_mb: { type: 'number', exclusiveMinimum: 0, description: 'Files larger than this many megabytes are reported as policygate/parse-error and not parsed (default 10).' } },
+        additionalProperties: false,
+      },
     },
     additionalProperties: false,
     definitions: definitions(rules),

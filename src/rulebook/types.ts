@@ -13,6 +13,8 @@ export interface Rulebook {
   apply(findings: Finding[], model: AwsModel, now: Date, gate?: SuppressionGate): Finding[]
   /** True for a file no enabled rule may report in (every rule's paths exclude it): the scan does not read it. */
   excludesFile?(path: string): boolean
+  /** The rulebook's `limits`: files above maxFileBytes are reported, not parsed (default 10 MB). */
+  limits?: { maxFileBytes?: number }
 }
 
 /**

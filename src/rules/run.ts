@@ -17,13 +17,26 @@ export interface RuleError {
   loc?: SourceRange
 }
 
-/** Runs each rule over the model. A rule that throws becomes a finding about the tool, never a lost scan. Each finding's place is kept for subsumption. */
-export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: AwsModel): { findings: Finding[]; errors: RuleError[]; places: Map<Finding, FindingPlace> } {
+/**
+ * Runs each rule over the model. A rule that throws becomes a finding about the tool, never a lost scan.
+ * Each finding's place is kept for subsumption. Past `deadline` (performance.now()) no rule is started: `notRun` names them.
+ */
+export function runRules(
+  model: AwsModel,
+  configured: ConfiguredRule[],
+  base?: AwsModel,
+  deadline?: number,
+): { findings: Finding[]; errors: RuleError[]; places: Map<Finding, FindingPlace>; notRun: string[] } {
   const findings: Finding[] = []
   const errors: RuleError[] = []
+  const notRun: string[] = []
   const places = new Map<Finding, FindingPlace>()
   const owners = statementsByEntry(model)
   for (const { rule, params, severity } of configured) {
+    if (deadline !== undefined && performance.now() > deadline) {
+      notRun.push(rule.id)
+      continue
+    }
     // A rulebook that sets the rule's severity sets every finding's; else a finding may carry its own.
     const configured = severity !== rule.severity
     const report = (r: Report) => {
@@ -49,7 +62,7 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
       errors.push({ message: `${rule.id}: ${ruleErrorText(error)}`, ...(loc && { loc }) })
     }
   }
-  return { findings, errors, places }
+  return { findings, errors, places, notRun }
 }
 
 /** The rule's own related locations, then where else the resource is made (module calls), unless at the finding's own line. */

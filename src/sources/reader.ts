@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { sourceText } from './text.js'
 
 /**
  * Reads files of the scanned repository for Terraform's file()/templatefile(): only inside the
@@ -14,7 +15,8 @@ export interface RepoReader {
   isInside?(relPath: string): boolean
 }
 
-export function createRepoReader(root: string): RepoReader {
+/** `maxBytes`: a larger file reads as absent, as the scan skips such files (src/parse/files.ts). */
+export function createRepoReader(root: string, maxBytes = Number.POSITIVE_INFINITY): RepoReader {
   const realRoot = realpathSync(root)
   return {
     readText(relPath) {
@@ -23,8 +25,10 @@ export function createRepoReader(root: string): RepoReader {
       if (!isInside(realRoot, target)) return undefined
       try {
         const real = realpathSync(target)
-        if (!isInside(realRoot, real) || !lstatSync(real).isFile()) return undefined
-        return readFileSync(real, 'utf8')
+        if (!isInside(realRoot, real)) return undefined
+        const info = lstatSync(real)
+        if (!info.isFile() || info.size > maxBytes) return undefined
+        return sourceText(readFileSync(real, 'utf8'))
       } catch {
         return undefined
       }

@@ -2,8 +2,13 @@
 export function nearest(word: string, candidates: Iterable<string>, maxDistance: number): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
+  const target = word.toLowerCase()
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase())
+    // The distance is at least the difference in length: a candidate that cannot win or qualify is not measured (a 5,000-character word took seconds).
+    const lower = candidate.toLowerCase()
+    const gap = Math.abs(target.length - lower.length)
+    if (gap > maxDistance || gap >= bestDistance) continue
+    const distance = editDistance(target, lower)
     if (distance < bestDistance) {
       best = candidate
       bestDistance = distance

@@ -6,6 +6,7 @@ import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIN_BYTES_FOR_WORKERS, parseModules, workerCount } from '../../src/parse/pool/pool.js'
 import type { ModuleTask } from '../../src/parse/pool/module-task.js'
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/parse/files.js'
 import { scan } from '../../src/scan.js'
 import { discoverFiles } from '../../src/sources/files.js'
 import { createRepoReader } from '../../src/sources/reader.js'
@@ -45,11 +46,11 @@ describeWithCorpus(['realworld'], 'parse workers', () => {
     const reader = createRepoReader(REALWORLD)
     let meanwhile = 0
     const jobs = [() => void meanwhile++, () => void meanwhile++]
-    const here = await parseModules(REALWORLD, modules, reader, { workers: 0, entry, meanwhile: jobs })
-    const pooled = await parseModules(REALWORLD, modules, reader, { workers: 2, entry, meanwhile: jobs })
+    const here = await parseModules(REALWORLD, modules, reader, { workers: 0, entry, meanwhile: jobs, maxFileBytes: DEFAULT_MAX_FILE_BYTES })
+    const pooled = await parseModules(REALWORLD, modules, reader, { workers: 2, entry, meanwhile: jobs, maxFileBytes: DEFAULT_MAX_FILE_BYTES })
     expect(meanwhile).toBe(4)
     expect(modules.length).toBeGreaterThan(20)
-    expect(pooled.map((u) => u.files[0])).toEqual(modules.map((m) => m.files[0]))
+    expect(pooled.map((u) => u?.files[0])).toEqual(modules.map((m) => m.files[0]))
     expect(isDeepStrictEqual(pooled, here)).toBe(true)
   }, 60_000)
 
@@ -58,8 +59,8 @@ describeWithCorpus(['realworld'], 'parse workers', () => {
     writeFileSync(broken, "throw new Error('no parser here')\n")
     const modules = (await modulesOf(REALWORLD)).slice(0, 6)
     const reader = createRepoReader(REALWORLD)
-    const here = await parseModules(REALWORLD, modules, reader, { workers: 0, entry, meanwhile: [] })
-    const pooled = await parseModules(REALWORLD, modules, reader, { workers: 2, entry: broken, meanwhile: [] })
+    const here = await parseModules(REALWORLD, modules, reader, { workers: 0, entry, meanwhile: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES })
+    const pooled = await parseModules(REALWORLD, modules, reader, { workers: 2, entry: broken, meanwhile: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES })
     expect(isDeepStrictEqual(pooled, here)).toBe(true)
   }, 60_000)
 })

@@ -38,9 +38,8 @@ export function parseTemplate(file: { path: string; text: string }, parameters?:
 }
 
 function parseDocument(path: string, text: string): { value?: Value; error?: { message: string; loc: SourceRange } } {
-  // A byte-order mark becomes a space so every offset still matches the file.
-  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text
-  return isJson(source) ? parseJsonValue(source, { file: path, line: 1, column: 1 }) : parseYamlValue(source, path)
+  // The reader (src/sources/text.ts) has dropped any byte-order mark and made every line break `\n`.
+  return isJson(text) ? parseJsonValue(text, { file: path, line: 1, column: 1 }) : parseYamlValue(text, path)
 }
 
 function isJson(text: string): boolean {

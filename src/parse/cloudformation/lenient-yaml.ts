@@ -1,4 +1,5 @@
 import { parseEvents, type Event } from 'js-yaml'
+import { MAX_NESTING_DEPTH } from '../limits.js'
 
 /*
  * What CloudFormation's and cfn-lint's YAML readers (PyYAML's lineage) accept and js-yaml refuses, read
@@ -32,7 +33,7 @@ export function parseEventsLeniently(text: string, file: string): LenientEvents 
   for (let parsed = text.length; ; parsed += text.length) {
     const { parsedText, toWritten } = withSpacesAdded(text, added)
     try {
-      return { events: parseEvents(parsedText, { filename: file }), parsedText, toWritten }
+      return { events: parseEvents(parsedText, { filename: file, maxDepth: MAX_NESTING_DEPTH }), parsedText, toWritten }
     } catch (error) {
       const mark = (error as { mark?: { position: number; line: number; column: number } }).mark
       const reason = (error as { reason?: string }).reason

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { RepoReader } from '../../sources/reader.js'
-import type { ParsedUnit } from '../types.js'
+import { ParserAborted } from '../terraform/index.js'
+import type { Diagnostic, ParsedUnit } from '../types.js'
 import { parseModuleTask, type ModuleTask } from './module-task.js'
 import type { WorkerReply, WorkerRequest } from './protocol.js'
 
@@ -67,6 +68,10 @@ export interface ParseModulesOptions {
   entry: string | undefined
   /** Other parsing for this thread, done first (one template or plan each); it then takes modules too. */
   meanwhile: (() => void)[]
+  /** Files above this size are reported, not parsed. */
+  maxFileBytes: number
+  /** performance.now() after which no module or job is started and workers are stopped: their modules stay undone. */
+  deadline?: number
   /** Told when a module's unit is ready (by its index in `modules`), for progress. */
   onModuleParsed?: (index: number) => void
 }
@@ -74,79 +79,184 @@ export interface ParseModulesOptions {
 /** How long this thread works before letting worker replies in and sending the workers their next modules. */
 const TURN_MS = 10
 
-/** Every module parsed, in the order given. */
-export async function parseModules(root: string, modules: ModuleTask[], reader: RepoReader, options: ParseModulesOptions): Promise<ParsedUnit[]> {
-  const units: ParsedUnit[] = new Array(modules.length)
+/** A replacement worker that fails this many times in a row before replying means workers cannot run here at all. */
+const MAX_FAILED_STARTS = 3
+
+/**
+ * Every module parsed, in the order given; undefined for a module the deadline left undone. A parser
+ * failure (a WebAssembly abort, a worker out of memory) costs only the file that caused it: the
+ * worker is replaced, or, in this thread, the rest goes to a fresh worker, and the module is parsed
+ * again without that file.
+ */
+export async function parseModules(root: string, modules: ModuleTask[], reader: RepoReader, options: ParseModulesOptions): Promise<(ParsedUnit | undefined)[]> {
+  const units: (ParsedUnit | undefined)[] = new Array(modules.length)
+  const tasks = modules.map((m) => ({ ...m }))
   const queue = modules.map((_, i) => i)
   const sizes = options.entry ? moduleSizes(root, modules) : []
   const count = options.entry ? workerCount(sizes, options.workers) : 0
   // Long modules started early keep the threads' finishing times close.
   if (count > 0) queue.sort((a, b) => sizes[b]! - sizes[a]! || a - b)
-  const workers = count > 0 ? startWorkers(options.entry!, count, root, modules, queue, units, options.onModuleParsed) : []
+  const late = (): boolean => options.deadline !== undefined && performance.now() > options.deadline
+  const pool = options.entry ? new WorkerPool(options.entry, { root, tasks, queue, units, maxFileBytes: options.maxFileBytes, late, parsed: options.onModuleParsed }) : undefined
+  for (let i = 0; i < count; i++) pool!.start()
+  const stopTimer = options.deadline !== undefined && pool ? setTimeout(() => pool.stopAll(), Math.max(0, options.deadline - performance.now())) : undefined
+  let usable = true
+  /** This thread parses one module; false when its parser has failed and the module went back to the queue. */
+  const parseHere = async (index: number): Promise<boolean> => {
+    try {
+      units[index] = await parseModuleTask(root, tasks[index]!, reader, options.maxFileBytes)
+      options.onModuleParsed?.(index)
+      return true
+    } catch (error) {
+      if (!(error instanceof ParserAborted)) throw error
+      tasks[index]!.aborted = [...(tasks[index]!.aborted ?? []), error.file]
+      queue.unshift(index)
+      usable = false
+      return false
+    }
+  }
   let turnStart = performance.now()
   const endTurn = async (): Promise<void> => {
-    if (workers.length === 0 || performance.now() - turnStart < TURN_MS) return
+    if (!pool?.running || performance.now() - turnStart < TURN_MS) return
     await new Promise((resolve) => setImmediate(resolve))
     turnStart = performance.now()
   }
   for (const job of options.meanwhile) {
+    if (late()) break
     job()
     await endTurn()
   }
-  for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
-    units[index] = await parseModuleTask(root, modules[index]!, reader)
-    options.onModuleParsed?.(index)
-    await endTurn()
+  while (usable && !late()) {
+    const index = queue.shift()
+    if (index === undefined) break
+    if (await parseHere(index)) await endTurn()
   }
-  await Promise.all(workers.map((w) => w.done))
-  // Modules a failed worker held are parsed here, after the queue ran dry.
-  for (const [index, module] of modules.entries()) {
-    if (units[index]) continue
-    units[index] = await parseModuleTask(root, module, reader)
-    options.onModuleParsed?.(index)
+  // This thread's parser failed: a fresh worker takes what is left.
+  if (!usable && queue.length > 0 && pool && !pool.running) pool.start()
+  await pool?.idle()
+  if (stopTimer) clearTimeout(stopTimer)
+  // Modules no worker could parse (workers cannot start here) are parsed in this thread, parser permitting.
+  for (const [index] of modules.entries()) {
+    if (units[index] || late()) continue
+    if (!usable || !(await parseHere(index))) units[index] = unparsedModule(tasks[index]!)
   }
   return units
 }
 
-interface RunningWorker {
-  /** Settles when the worker has no module left to do (or failed); it is terminated by then. */
-  done: Promise<void>
+/** A module left without a parser (this thread's failed and no worker can start): each of its files is reported. */
+function unparsedModule(task: ModuleTask): ParsedUnit {
+  const diagnostics = task.files.map((file): Diagnostic => ({ kind: 'parse-error', message: 'not parsed: the HCL parser failed on an earlier file and no fresh one could be started', loc: { file, startLine: 1, endLine: 1 } }))
+  return { framework: 'terraform', files: task.files, resources: [], inputs: [], literals: [], diagnostics }
 }
 
-function startWorkers(entry: string, count: number, root: string, modules: ModuleTask[], queue: number[], units: ParsedUnit[], onModuleParsed?: (index: number) => void): RunningWorker[] {
-  return Array.from({ length: count }, () => {
-    const worker = new Worker(entry)
-    const held = new Set<number>()
+interface PoolState {
+  root: string
+  tasks: ModuleTask[]
+  queue: number[]
+  units: (ParsedUnit | undefined)[]
+  maxFileBytes: number
+  late: () => boolean
+  parsed?: (index: number) => void
+}
+
+/** Workers taking modules from the shared queue; one that fails is replaced, and the module it was parsing loses the file that failed it. */
+class WorkerPool {
+  private readonly live = new Set<Worker>()
+  private failedStarts = 0
+  private stopped = false
+  private onIdle: (() => void) | undefined
+
+  constructor(
+    private readonly entry: string,
+    private readonly state: PoolState,
+  ) {}
+
+  get running(): boolean {
+    return this.live.size > 0
+  }
+
+  /** Settles when no worker is left. */
+  idle(): Promise<void> {
+    return this.live.size === 0 ? Promise.resolve() : new Promise((resolve) => (this.onIdle = resolve))
+  }
+
+  /** The deadline passed: every worker stops, the modules they held stay undone. */
+  stopAll(): void {
+    this.stopped = true
+    for (const worker of [...this.live]) this.end(worker)
+  }
+
+  start(): void {
+    if (this.stopped || this.failedStarts >= MAX_FAILED_STARTS) return
+    const { state } = this
+    const worker = new Worker(this.entry)
+    this.live.add(worker)
+    /** Modules sent, in order: the worker parses them one after another, so the first is the one in progress. */
+    const held: number[] = []
+    let ready = false
     const send = (): void => {
-      const index = queue.shift()
+      if (state.late()) return
+      const index = state.queue.shift()
       if (index === undefined) return
-      held.add(index)
-      worker.postMessage({ id: index, root, task: modules[index]! } satisfies WorkerRequest)
+      held.push(index)
+      worker.postMessage({ id: index, root: state.root, task: state.tasks[index]!, maxFileBytes: state.maxFileBytes } satisfies WorkerRequest)
     }
-    const done = new Promise<void>((resolve) => {
-      let finished = false
-      const finish = (): void => {
-        if (finished) return
-        finished = true
-        void worker.terminate()
-        resolve()
+    const requeueHeld = (): void => void state.queue.unshift(...held.splice(0))
+    worker.on('message', (reply: WorkerReply) => {
+      if (!this.live.has(worker)) return
+      if ('ready' in reply) {
+        ready = true
+        this.failedStarts = 0
+        return
       }
-      worker.on('message', (reply: WorkerReply) => {
-        if (finished) return
-        held.delete(reply.id)
-        if ('unit' in reply) {
-          units[reply.id] = reply.unit
-          onModuleParsed?.(reply.id)
-        }
-        send()
-        if (held.size === 0) finish()
-      })
-      // The modules it held stay without a unit: parseModules parses them in its own thread.
-      worker.on('error', finish)
-      worker.on('exit', finish)
+      if (held.includes(reply.id)) held.splice(held.indexOf(reply.id), 1)
+      if ('aborted' in reply) {
+        // Its parser is unusable: the module goes back without the file, to a fresh worker.
+        const task = state.tasks[reply.id]!
+        task.aborted = [...(task.aborted ?? []), reply.aborted]
+        state.queue.unshift(reply.id)
+        requeueHeld()
+        // The replacement starts before this one ends, so the pool is never idle in between.
+        this.start()
+        this.end(worker)
+        return
+      }
+      if ('unit' in reply) {
+        state.units[reply.id] = reply.unit
+        state.parsed?.(reply.id)
+      }
+      send()
+      if (held.length === 0) this.end(worker)
     })
+    const failed = (): void => {
+      if (!this.live.has(worker)) return
+      if (ready && held.length > 0) {
+        // Out of memory or crashed while parsing the first module it held: that module loses its largest file not yet dropped.
+        const task = state.tasks[held[0]!]!
+        const culprit = largestFile(state.root, task.files.filter((f) => !task.aborted?.includes(f)))
+        if (culprit !== undefined) task.aborted = [...(task.aborted ?? []), culprit]
+      } else this.failedStarts++
+      requeueHeld()
+      // A worker that could not start hands its modules to the scanning thread (parseModules parses what is left).
+      if (ready || this.failedStarts < MAX_FAILED_STARTS) this.start()
+      this.end(worker)
+    }
+    worker.on('error', failed)
+    worker.on('exit', failed)
     for (let i = 0; i < IN_FLIGHT; i++) send()
-    if (held.size === 0) void worker.terminate()
-    return { done: held.size === 0 ? Promise.resolve() : done }
-  })
+    if (held.length === 0) this.end(worker)
+  }
+
+  private end(worker: Worker): void {
+    if (!this.live.delete(worker)) return
+    void worker.terminate()
+    if (this.live.size === 0) this.onIdle?.()
+  }
+}
+
+function largestFile(root: string, files: string[]): string | undefined {
+  const sizes = moduleSizes(root, files.map((file) => ({ dir: '.', files: [file] })))
+  let best: number | undefined
+  for (const [i, size] of sizes.entries()) if (best === undefined || size > sizes[best]!) best = i
+  return best === undefined ? undefined : files[best]
 }

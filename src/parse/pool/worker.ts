@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { createRepoReader, type RepoReader } from '../../sources/reader.js'
+import { ParserAborted } from '../terraform/index.js'
 import { parseModuleTask } from './module-task.js'
 import type { WorkerReply, WorkerRequest } from './protocol.js'
 
@@ -13,9 +14,13 @@ const readers = new Map<string, RepoReader>()
 
 port.on('message', (request: WorkerRequest) => {
   let reader = readers.get(request.root)
-  if (!reader) readers.set(request.root, (reader = createRepoReader(request.root)))
-  parseModuleTask(request.root, request.task, reader).then(
+  if (!reader) readers.set(request.root, (reader = createRepoReader(request.root, request.maxFileBytes)))
+  parseModuleTask(request.root, request.task, reader, request.maxFileBytes).then(
     (unit) => port.postMessage({ id: request.id, unit } satisfies WorkerReply),
-    (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+    (error: unknown) =>
+      port.postMessage(
+        error instanceof ParserAborted ? ({ id: request.id, aborted: error.file } satisfies WorkerReply) : ({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+      ),
   )
 })
+port.postMessage({ ready: true } satisfies WorkerReply)

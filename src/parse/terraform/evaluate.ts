@@ -1,14 +1,32 @@
 import type { SourceRange } from '../../model/source.js'
+import { MAX_VALUE_DEPTH } from '../limits.js'
 import { isWhollyKnown, type ListValue, type MapEntry, type Value } from '../value.js'
 import { callFunction } from './functions.js'
 import type { Scope } from './module.js'
 import { resolveReference } from './references.js'
 import type { Expr, Step, TemplatePart } from './syntax.js'
+import { noteRefusal } from './refusals.js'
 import { renderTemplate } from './template-render.js'
 import { failure, sameValue, stringValue, templateText, unknown } from './values.js'
 
+/** Expressions being evaluated one inside another, through every reference followed: bounded so no chain of references exhausts the stack. */
+let depth = 0
+
 /** An expression to its positioned value; whatever the source does not determine is unknown, never guessed. */
 export function evaluate(expr: Expr, scope: Scope): Value {
+  if (depth >= MAX_VALUE_DEPTH) {
+    noteRefusal(`values nested more than ${MAX_VALUE_DEPTH} levels deep (through references); policygate reads what lies deeper as unknown`, expr.range)
+    return unknown(`nested more than ${MAX_VALUE_DEPTH} levels deep`, expr.range)
+  }
+  depth++
+  try {
+    return evaluateExpression(expr, scope)
+  } finally {
+    depth--
+  }
+}
+
+function evaluateExpression(expr: Expr, scope: Scope): Value {
   const loc = expr.range
   switch (expr.kind) {
     case 'literal':

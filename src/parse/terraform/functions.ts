@@ -1,5 +1,7 @@
 import type { SourceRange } from '../../model/source.js'
 import { parseJsonValue } from '../json.js'
+import { LIMIT_PASSED } from '../limits.js'
+import { noteRefusal } from './refusals.js'
 import { joinPattern, type PatternPiece } from '../../model/pattern.js'
 import { isWhollyKnown, toPlainJson, type ListValue, type MapEntry, type UnknownValue, type Value } from '../value.js'
 import { readModuleFile, templateFile } from './files.js'
@@ -119,6 +121,7 @@ function jsonencode(value: Value, loc: SourceRange): Value {
 function jsondecode(value: Value, loc: SourceRange): Value {
   if (value.kind !== 'string') return value.kind === 'unknown' || value.kind === 'map' || value.kind === 'list' ? value : failure('jsondecode() needs a string', loc)
   const parsed = parseJsonValue(value.value, value.textOrigin ?? { file: loc.file, fixed: loc })
+  if (parsed.error?.message.includes(LIMIT_PASSED)) noteRefusal(`jsondecode(): ${parsed.error.message}`, parsed.error.loc)
   return parsed.value ?? failure(`jsondecode(): ${parsed.error!.message}`, loc)
 }
 

@@ -1,5 +1,6 @@
-import type { Node, Parser } from 'web-tree-sitter'
+import type { Node, Parser, Tree } from 'web-tree-sitter'
 import type { SourceRange } from '../../model/source.js'
+import { MAX_NESTING_DEPTH, tooDeepMessage } from '../limits.js'
 import { CstNode, CstSource } from './cst.js'
 import type { Attribute, Block, Body, Comment, Expr, ObjectItem, Step, SyntaxFile, TemplateDirective, TemplatePart, TextOrigin } from './syntax.js'
 import { flushHeredoc, unescapeHeredoc, unescapeQuoted } from './template-text.js'
@@ -10,6 +11,15 @@ export interface SyntaxProblem {
   loc: SourceRange
   /** Found by the cheap HCL checks on a file tree-sitter read: HCL itself confirms it or not. */
   suspected?: boolean
+  /** HCL is not asked about it: a limit of policygate's own (src/parse/limits.ts), or a broken file nested too deep for HCL's parser. */
+  limit?: boolean
+}
+
+/** Thrown by the converter past MAX_NESTING_DEPTH; the conversion ends with a problem at that node. */
+class NestingTooDeep extends Error {
+  constructor(readonly node: CstNode) {
+    super(tooDeepMessage('expressions and blocks'))
+  }
 }
 
 /** The syntax tree when there is one, and the first problem found (with a tree, only a suspected one). */
@@ -32,7 +42,8 @@ export function parseHclFile(parser: Parser, path: string, text: string): HclPar
     if (root.node.hasError) {
       const bad = firstError(root.node)
       const what = bad.isMissing ? `missing ${bad.type}` : `unexpected ${JSON.stringify(bad.text.length > 40 ? `${bad.text.slice(0, 40)}…` : bad.text)}`
-      return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(new CstNode(bad, source)) } }
+      // HCL's own parser (asked to word the error) recurses per level and dies with the whole process on deep input.
+      return { problem: { message: `syntax error: ${what}`, loc: converter.rangeOf(new CstNode(bad, source)), ...(deeperThan(tree, MAX_TREE_DEPTH) ? { limit: true } : {}) } }
     }
     const content = root.children.find((child) => child.isNamed && child.type !== 'comment')
     const body = content?.type === 'body' ? converter.body(content) : { attributes: [], blocks: [] }
@@ -47,6 +58,9 @@ export function parseHclFile(parser: Parser, path: string, text: string): HclPar
       }
     })
     return { file: { path, body, comments }, problem: converter.firstProblem }
+  } catch (error) {
+    if (error instanceof NestingTooDeep) return { problem: { message: error.message, loc: rangeAt(path, error.node), limit: true } }
+    throw error
   } finally {
     tree.delete()
   }
@@ -83,6 +97,9 @@ function convertSingleExpression(parser: Parser, wrapped: string, file: string, 
     }
     const expr = converter.expression(new CstNode(expression, source))
     return converter.firstProblem ?? expr
+  } catch (error) {
+    if (error instanceof NestingTooDeep) return { message: error.message, loc: rangeOf(error.node), limit: true }
+    throw error
   } finally {
     tree.delete()
   }
@@ -107,9 +124,38 @@ function shiftedRange(file: string, node: CstNode, lines: number): SourceRange {
   return { ...range, startLine: range.startLine + lines, endLine: range.endLine + lines }
 }
 
-function firstError(node: Node): Node {
-  if (node.isError || node.isMissing) return node
-  for (const child of node.children) if (child.hasError) return firstError(child)
+/** Nodes of tree-sitter's tree, one inside another, past which a broken file is not handed to HCL's parser: a few per level of HCL nesting. */
+const MAX_TREE_DEPTH = 4 * MAX_NESTING_DEPTH
+
+/** Whether the tree nests deeper than `max` nodes, walked with a cursor (no recursion). */
+function deeperThan(tree: Tree, max: number): boolean {
+  const cursor = tree.walk()
+  try {
+    let depth = 0
+    for (;;) {
+      if (depth > max) return true
+      if (cursor.gotoFirstChild()) {
+        depth++
+        continue
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return false
+        depth--
+      }
+    }
+  } finally {
+    cursor.delete()
+  }
+}
+
+/** A loop, not recursion: a broken file may nest thousands of levels. */
+function firstError(root: Node): Node {
+  let node = root
+  while (!node.isError && !node.isMissing) {
+    const child = node.children.find((c) => c.hasError)
+    if (!child) break
+    node = child
+  }
   return node
 }
 
@@ -133,6 +179,8 @@ const OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', 
 
 class Converter {
   firstProblem: SyntaxProblem | undefined
+  /** Bodies, expressions and operations being converted, one inside the other: the converter recurses once per level. */
+  private depth = 0
 
   constructor(
     private readonly source: string,
@@ -145,6 +193,20 @@ class Converter {
   }
 
   body(node: CstNode): Body {
+    return this.nested(node, () => this.bodyOf(node))
+  }
+
+  /** Runs one level deeper, refusing the file past MAX_NESTING_DEPTH before the stack runs out. */
+  private nested<T>(node: CstNode, convert: () => T): T {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new NestingTooDeep(node)
+    try {
+      return convert()
+    } finally {
+      this.depth--
+    }
+  }
+
+  private bodyOf(node: CstNode): Body {
     const body: Body = { attributes: [], blocks: [] }
     const seen = new Set<string>()
     let previousEndRow = -1
@@ -192,6 +254,10 @@ class Converter {
   }
 
   expression(node: CstNode): Expr {
+    return this.nested(node, () => this.expressionOf(node))
+  }
+
+  private expressionOf(node: CstNode): Expr {
     const children = node.children
     if (children.length === 1 && children[0]!.type === 'conditional') return this.conditional(children[0]!)
     const { expr, next } = this.term(children, 0)
@@ -459,6 +525,10 @@ class Converter {
   }
 
   private operation(node: CstNode): Expr {
+    return this.nested(node, () => this.operationOf(node))
+  }
+
+  private operationOf(node: CstNode): Expr {
     const children = node.children
     const range = this.rangeOf(node)
     if (node.type === 'unary_operation') {

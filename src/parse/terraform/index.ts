@@ -5,6 +5,7 @@ import type { GivenInputs } from '../given-inputs.js'
 import type { Diagnostic, ParsedUnit, RawInput, RawNamedValue, RawResource } from '../types.js'
 import { evaluateBody } from './body.js'
 import { evaluate } from './evaluate.js'
+import { takeRefusal } from './refusals.js'
 import { parseHclFile, type HclParse } from './hcl-syntax.js'
 import { parseJsonVariables, parseTerraformJson } from './json-syntax.js'
 import { literalsOf } from './literals.js'
@@ -13,11 +14,12 @@ import { moduleInstances } from './module-calls.js'
 import { policyDocument } from './policy-document.js'
 import { loadModuleTree } from './module-sources.js'
 import { confirmProblem } from './parse-errors.js'
+import { fileFailure as failed } from '../files.js'
 import { suppressionsByBlock } from './suppressions.js'
 import { attribute, type Block, type SyntaxFile } from './syntax.js'
-import { terraformParser } from './wasm.js'
+import { isWasmAbort, markParserAborted, ParserAborted, parserAbortedOn, terraformParser } from './wasm.js'
 
-export { locateWasm, WASM_FILES } from './wasm.js'
+export { locateWasm, ParserAborted, WASM_FILES } from './wasm.js'
 
 export interface TerraformModuleInput {
   /** Module directory, relative to the scan root (POSIX). */
@@ -42,6 +44,7 @@ export async function parseTerraformModule(input: TerraformModuleInput): Promise
   try {
     parser = await terraformParser()
   } catch (error) {
+    if (error instanceof ParserAborted) throw error
     unit.diagnostics.push(failed(input.files[0]?.path ?? input.dir, 'the HCL parser could not be loaded', error))
     return unit
   }
@@ -51,18 +54,26 @@ export async function parseTerraformModule(input: TerraformModuleInput): Promise
     const file = await readFile(parser, source, unit.diagnostics)
     if (file) (isVariablesFile(source.path) ? variableFiles : configs).push(file)
   }
-  const tree = await loadModuleTree(input.dir, configs, input.reader, (source) => readFile(parser, source, unit.diagnostics))
-  const givenVariableFiles: SyntaxFile[] = []
-  for (const source of input.given?.varFiles ?? []) {
-    const file = await readFile(parser, source, unit.diagnostics)
-    if (file) givenVariableFiles.push(file)
+  // What was found before a failure is kept: the failure is one more parse error.
+  try {
+    const tree = await loadModuleTree(input.dir, configs, input.reader, (source) => readFile(parser, source, unit.diagnostics))
+    const givenVariableFiles: SyntaxFile[] = []
+    for (const source of input.given?.varFiles ?? []) {
+      const file = await readFile(parser, source, unit.diagnostics)
+      if (file) givenVariableFiles.push(file)
+    }
+    const module = declareModule(input.dir, input.reader, parser, configs, variableFiles, { tree, givenVariableFiles, givenVariables: input.given?.vars })
+    unit.resources.push(...moduleResources(module, unit.diagnostics))
+    unit.namedValues = configs.flatMap((file) => namedValuesOf(module, file, unit.diagnostics))
+    unit.diagnostics.push(...tree.diagnostics)
+    unit.inputs = configs.flatMap(inputsOf)
+    unit.literals = literalsOf([...configs, ...variableFiles])
+  } catch (error) {
+    const first = input.files[0]?.path ?? input.dir
+    if (isWasmAbort(error)) markParserAborted(first)
+    if (parserAbortedOn() !== undefined) throw new ParserAborted(parserAbortedOn()!)
+    unit.diagnostics.push(failed(first, 'the module could not be evaluated', error))
   }
-  const module = declareModule(input.dir, input.reader, parser, configs, variableFiles, { tree, givenVariableFiles, givenVariables: input.given?.vars })
-  unit.resources.push(...moduleResources(module, unit.diagnostics))
-  unit.namedValues = configs.flatMap((file) => namedValuesOf(module, file, unit.diagnostics))
-  unit.diagnostics.push(...tree.diagnostics)
-  unit.inputs = configs.flatMap(inputsOf)
-  unit.literals = literalsOf([...configs, ...variableFiles])
   return unit
 }
 
@@ -71,12 +82,17 @@ async function readFile(parser: Parser, source: { path: string; text: string }, 
   try {
     parsed = syntaxOf(parser, source.path, source.text)
   } catch (error) {
+    // The parser is unusable after an abort: the pool parses the module again, without this file, with a fresh one.
+    if (isWasmAbort(error)) {
+      markParserAborted(source.path)
+      throw new ParserAborted(source.path)
+    }
     diagnostics.push(failed(source.path, 'the file could not be read', error))
     return undefined
   }
   if (parsed.problem) {
     const isJson = source.path.endsWith('.json')
-    const diagnostic = isJson ? { kind: 'parse-error' as const, message: parsed.problem.message, loc: parsed.problem.loc } : await confirmProblem(source.path, source.text, parsed.problem)
+    const diagnostic = isJson || parsed.problem.limit ? { kind: 'parse-error' as const, message: parsed.problem.message, loc: parsed.problem.loc } : await confirmProblem(source.path, source.text, parsed.problem)
     if (diagnostic) {
       diagnostics.push(diagnostic)
       return undefined
@@ -130,6 +146,8 @@ function resourcesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic[]
         ...(isRepeated(block) ? { repeated: true } : {}),
         ...(module.via.length > 0 ? { via: module.via } : {}),
       })
+      const refusal = takeRefusal()
+      if (refusal) diagnostics.push({ kind: 'parse-error', message: `${addressOf(block)}: ${refusal.message}`, loc: refusal.loc })
     } catch (error) {
       diagnostics.push(failed(file.path, `${module.prefix}${addressOf(block)} could not be evaluated`, error, block.range.startLine))
     }
@@ -193,10 +211,4 @@ function inputsOf(file: SyntaxFile): RawInput[] {
       if (fallback?.kind === 'literal' && typeof fallback.value === 'string') input.defaultValue = { kind: 'string', value: fallback.value, loc: fallback.range }
       return input
     })
-}
-
-/** An internal failure reported like a parse error of the file, so the scan goes on and the user sees where. */
-function failed(file: string, what: string, error: unknown, line = 1): Diagnostic {
-  const reason = error instanceof Error ? error.message : String(error)
-  return { kind: 'parse-error', message: `${what}: ${reason}`, loc: { file, startLine: line, endLine: line } }
 }

@@ -23,9 +23,34 @@ export function locateWasm(name: WasmFile): string {
 }
 
 let parser: Promise<Parser> | undefined
+/** The file the WebAssembly parser aborted on: once it has, this thread's parser is unusable (its module is loaded once per thread). */
+let abortedOn: string | undefined
+
+/** Thrown by every parse after the parser aborted: the pool then parses the rest in a fresh worker. */
+export class ParserAborted extends Error {
+  constructor(readonly file: string) {
+    super(`the HCL parser aborted on ${file}`)
+  }
+}
+
+/** True for the error a WebAssembly module throws when it aborts (out of its memory, a failed assertion). */
+export function isWasmAbort(error: unknown): boolean {
+  return error instanceof WebAssembly.RuntimeError || (error instanceof Error && /^Aborted\(/.test(error.message))
+}
+
+/** Records that the parser aborted on `file`. */
+export function markParserAborted(file: string): void {
+  abortedOn ??= file
+}
+
+/** The file this thread's parser aborted on, if it has. */
+export function parserAbortedOn(): string | undefined {
+  return abortedOn
+}
 
 /** The Terraform-dialect HCL parser, initialised once on first use. */
 export function terraformParser(): Promise<Parser> {
+  if (abortedOn !== undefined) return Promise.reject(new ParserAborted(abortedOn))
   parser ??= createParser().catch((error: unknown) => {
     parser = undefined
     throw error
