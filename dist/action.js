@@ -25,7 +25,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-HPA537JO.js";
+} from "./chunks/chunk-GYJPBE3D.js";
 import {
   createGitHubClient,
   require_tunnel,
@@ -44,8 +44,9 @@ import {
   mergeBase,
   readerAtCommit,
   readerInWorkspace
-} from "./chunks/chunk-636RTKFF.js";
+} from "./chunks/chunk-B3MK4REU.js";
 import {
+  DEFAULT_TIMEOUT_SECONDS,
   POLICYGATE_IGNORE_FILE,
   SEVERITIES,
   builtinRules,
@@ -62,10 +63,10 @@ import {
   scan,
   suppressionLedger,
   withSuppressionGate
-} from "./chunks/chunk-EGIP4F66.js";
+} from "./chunks/chunk-2DMPM4KH.js";
 import {
   createRepoReader
-} from "./chunks/chunk-FLUGQ3Z4.js";
+} from "./chunks/chunk-W32A7NM2.js";
 import {
   __toESM
 } from "./chunks/chunk-CRZGVJQY.js";
@@ -630,7 +631,8 @@ var UNRESOLVED_RULE = "policygate/unresolved";
 function isAtOrAbove(severity, failOn) {
   return failOn !== "none" && SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
 }
-function conclusionOf(gating, failOn) {
+function conclusionOf(gating, failOn, incomplete = false) {
+  if (incomplete) return "failure";
   return gating.some((finding) => isAtOrAbove(finding.severity, failOn)) ? "failure" : "success";
 }
 function gateDescription(gate, failOn) {
@@ -652,6 +654,11 @@ function readInputs() {
   const maxCommentsText = getInput("max-comments") || "30";
   const maxComments = Number(maxCommentsText);
   if (!Number.isInteger(maxComments) || maxComments < 0) return { ok: false, error: `Input max-comments must be a whole number \u2265 0, got "${maxCommentsText}"` };
+  const timeoutText = getInput("timeout") || String(DEFAULT_TIMEOUT_SECONDS);
+  const maxFileText = getInput("max-file-size");
+  for (const [name, text] of [["timeout", timeoutText], ["max-file-size", maxFileText || "1"]]) {
+    if (!(Number(text) > 0 && Number.isFinite(Number(text)))) return { ok: false, error: `Input ${name} must be a positive number, got "${text}"` };
+  }
   const token = getInput("github-token");
   if (token) setSecret(token);
   return {
@@ -673,7 +680,8 @@ function readInputs() {
         vars: nonEmpty(getMultilineInput("var")),
         parameterFiles: nonEmpty(getMultilineInput("parameters")),
         parameters: nonEmpty(getMultilineInput("parameter"))
-      }
+      },
+      limits: { timeoutMs: Number(timeoutText) * 1e3, ...maxFileText ? { maxFileBytes: Math.round(Number(maxFileText) * 1024 * 1024) } : {} }
     }
   };
 }
@@ -1053,9 +1061,9 @@ async function scanChange(input) {
   const suppressions = suppressionLedger({ base: (f) => fingerprint({ ...f, loc: { ...f.loc, file: renamed.get(f.loc.file) ?? f.loc.file } }), head: fingerprint });
   const work = await mkdtemp(join2(input.tempDir, "policygate-"));
   try {
-    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join2(work, "base"), withSuppressionGate(rulebook, suppressions.base), skip, void 0, input.given);
+    const base = await scanSide(commits, diffBase, scope, scope.baseDocuments, join2(work, "base"), withSuppressionGate(rulebook, suppressions.base), skip, void 0, input.given, input.limits);
     if ("error" in base) return base;
-    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join2(work, "head"), withSuppressionGate(rulebook, suppressions.head), skip, base.model, input.given);
+    const scanned = await scanSide(commits, plan.headSha, scope, scope.headDocuments, join2(work, "head"), withSuppressionGate(rulebook, suppressions.head), skip, base.model, input.given, input.limits);
     if ("error" in scanned) return scanned;
     const policyFindings = modifiedInChange({ rulebook, changedFiles: files, base: base.model, head: scanned.model, refused: suppressions.refused }).map((f) => ({ ...f, fingerprint: fingerprint(f) }));
     const head = redactResult({ ...scanned, findings: [...scanned.findings, ...policyFindings] });
@@ -1112,14 +1120,14 @@ async function terraformTexts(folder) {
     return [];
   }
 }
-async function scanSide(commits, sha, scope, documents, dir, rulebook, skip, base, given) {
+async function scanSide(commits, sha, scope, documents, dir, rulebook, skip, base, given, limits) {
   await mkdir3(dir, { recursive: true });
-  if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook, skip });
+  if (isEmptyScope(scope)) return scan({ root: dir, paths: [], rulebook, skip, ...limits });
   const written = await commits.materialise(sha, materialisePathsOf(scope, documents), dir);
   if ("error" in written) return written;
   const modules = await materialiseCalledModules(commits, sha, dir, scope.moduleDirs);
   if ("error" in modules) return modules;
-  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip, given });
+  return scan({ root: dir, paths: scanPathsOf(scope, documents, written.files), rulebook, base, skip, given, ...limits });
 }
 
 // src/action/fallback.ts
@@ -1393,7 +1401,7 @@ async function runChange(inputs, env, plan, octokit, progress = {}) {
   const started = performance.now();
   const given = readGivenInputs(inputs.given, env.workspace);
   if ("error" in given) return given;
-  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit, given });
+  const change = await scanChange({ workspace: env.workspace, tempDir: env.tempDir, repository: env.repository, plan, paths: inputs.paths, rulebookSpec: inputs.rulebook, skipPaths: inputs.skipPaths, octokit, given, limits: inputs.limits });
   if ("error" in change) return change;
   info(`policygate: ${change.changedFiles.size} changed file(s); scanned ${change.head.files.length} on the head and ${change.base.files.length} on the base in ${Math.round(performance.now() - started)} ms`);
   const counted = (findings) => inReviewOrder(findings.filter((f) => f.ruleId !== UNRESOLVED_RULE));
@@ -1403,7 +1411,7 @@ async function runChange(inputs, env, plan, octokit, progress = {}) {
   const current = [...added, ...existing];
   progress.found = { head: change.head, current, headSha: plan.headSha };
   const gating = inputs.gate === "new" ? added : current;
-  const conclusion = conclusionOf(gating, inputs.failOn);
+  const conclusion = conclusionOf(gating, inputs.failOn, change.head.timedOut || change.base.timedOut);
   const notes = [...change.notes];
   const report = {
     headSha: plan.headSha,
@@ -1507,13 +1515,13 @@ async function runFull(inputs, env, plan, octokit, progress = {}) {
   const { rulebook } = loaded;
   const given = readGivenInputs(inputs.given, env.workspace);
   if ("error" in given) return given;
-  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : void 0, rulebook, skip: { skipPaths: inputs.skipPaths }, given }));
+  const scanned = redactResult(await scan({ root: env.workspace, paths: inputs.paths.length > 0 ? inputs.paths : void 0, rulebook, skip: { skipPaths: inputs.skipPaths }, given, ...inputs.limits }));
   const known = inputs.baseline ? withBaseline(scanned, env.workspace, inputs.baseline) : { head: scanned, notes: [] };
   if ("error" in known) return known;
   const { head } = known;
   const current = active(head.findings).filter((f) => f.ruleId !== UNRESOLVED_RULE);
   progress.found = { head, current, headSha: plan.sha };
-  const conclusion = conclusionOf(current, inputs.failOn);
+  const conclusion = conclusionOf(current, inputs.failOn, head.timedOut);
   const markdown = toMarkdown(head, { title: "policygate: full scan", linkFor: (finding) => blobLink(env.serverUrl, env.repository, plan.sha, finding), notes: known.notes });
   const summary2 = `${markdown}
 Gate: ${gateDescription("all", inputs.failOn)} \u2192 **${conclusion}**.

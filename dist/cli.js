@@ -22,9 +22,10 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-HPA537JO.js";
+} from "./chunks/chunk-GYJPBE3D.js";
 import {
   DEFAULT_RULEBOOK_PATH,
+  DEFAULT_TIMEOUT_SECONDS,
   EXPIRY_WARNING_DAYS,
   PRESETS,
   SCHEMA_ID,
@@ -47,11 +48,12 @@ import {
   selectorMatches,
   showRulebook,
   toRulebook
-} from "./chunks/chunk-EGIP4F66.js";
+} from "./chunks/chunk-2DMPM4KH.js";
 import {
   createRepoReader,
-  formatLoc
-} from "./chunks/chunk-FLUGQ3Z4.js";
+  formatLoc,
+  sourceLines
+} from "./chunks/chunk-W32A7NM2.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
 // src/report/rule-docs.ts
@@ -337,7 +339,7 @@ waivers: []
 async function fetchCentralRulebook(ref) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new Error(`a central rulebook is read through the GitHub API: set GITHUB_TOKEN to a token that can read ${ref.owner}/${ref.repo} (and GITHUB_API_URL for GitHub Enterprise Server)`);
-  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-FRAVMMV5.js")]);
+  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-B7MRSKG6.js")]);
   const apiUrl = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const client = createGitHubClient(token, apiUrl, (message) => process.stderr.write(`policygate: ${message}
 `));
@@ -560,7 +562,11 @@ var SCAN_USAGE = `Scan options:
                                        the auto-loaded tfvars, --var last)
   --parameters FILE, --parameter KEY=VALUE
                                        CloudFormation parameter values (repeatable): a file in the CLI's
-                                       [{"ParameterKey":\u2026,"ParameterValue":\u2026}] or {"Parameters":{\u2026}} form`;
+                                       [{"ParameterKey":\u2026,"ParameterValue":\u2026}] or {"Parameters":{\u2026}} form
+  --max-file-size MB                   files larger than this are reported, not parsed (default: the rulebook's
+                                       limits.max_file_size_mb, else 10)
+  --timeout SECONDS                    time budget of the scan (default: ${DEFAULT_TIMEOUT_SECONDS}); past it, what finished is
+                                       reported, the rest is named (policygate/timeout), and the exit status is 3`;
 var SCAN_OPTIONS = {
   format: { type: "string", default: "text" },
   output: { type: "string", short: "o", multiple: true },
@@ -578,7 +584,9 @@ var SCAN_OPTIONS = {
   "var-file": { type: "string", multiple: true },
   var: { type: "string", multiple: true },
   parameters: { type: "string", multiple: true },
-  parameter: { type: "string", multiple: true }
+  parameter: { type: "string", multiple: true },
+  "max-file-size": { type: "string" },
+  timeout: { type: "string", default: String(DEFAULT_TIMEOUT_SECONDS) }
 };
 var FORMATS = ["text", "json", "sarif", "markdown", "junit", "github"];
 function parseScanOptions(args) {
@@ -611,8 +619,15 @@ function parseScanOptions(args) {
     noColor: values["no-color"],
     rulebook: values.rulebook,
     showUnresolved: values["show-unresolved"],
+    ...values["max-file-size"] !== void 0 && { maxFileBytes: Math.round(positiveNumber("--max-file-size", values["max-file-size"]) * 1024 * 1024) },
+    timeoutMs: positiveNumber("--timeout", values.timeout) * 1e3,
     given: { varFiles: values["var-file"] ?? [], vars: values.var ?? [], parameterFiles: values.parameters ?? [], parameters: values.parameter ?? [] }
   };
+}
+function positiveNumber(flag, text2) {
+  const value = Number(text2);
+  if (!(text2.trim() !== "" && Number.isFinite(value) && value > 0)) throw new UsageError(`${flag} takes a positive number, not '${text2}'`);
+  return value;
 }
 function reportTargets(format, outputs) {
   const files = [];
@@ -662,6 +677,8 @@ async function scanCommand(args) {
     paths: options.paths,
     rulebook,
     given: given.given,
+    maxFileBytes: options.maxFileBytes,
+    timeoutMs: options.timeoutMs,
     skip: { skipPaths: options.skipPaths, gitignore: options.gitignore },
     onProgress: options.quiet ? void 0 : progress.update
   });
@@ -682,6 +699,7 @@ async function scanCommand(args) {
     } else process.stdout.write(report === "" || report.endsWith("\n") ? report : `${report}
 `);
   }
+  if (result.timedOut) return 3;
   return active(result.findings).some((f) => atOrAbove(f, options)) ? 1 : 0;
 }
 function writeReport(file, text2) {
@@ -735,7 +753,7 @@ function readGivenFile(root, path) {
 }
 function readLines(root, file) {
   try {
-    return readFileSync(resolve3(root, file), "utf8").split(/\r?\n/);
+    return sourceLines(readFileSync(resolve3(root, file), "utf8"));
   } catch {
     return void 0;
   }
@@ -753,7 +771,8 @@ ${RULEBOOK_USAGE}
 
 ${SCAN_USAGE}
 
-Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error.
+Exit status: 0 no finding at or above --fail-on, 1 there is one, 2 usage or configuration error,
+3 the scan ran out of time (the report is partial).
 `;
 async function main(argv) {
   const [command, ...rest] = argv;

@@ -7,10 +7,10 @@ import {
   formatRulebookError,
   loadRulebook,
   redact
-} from "./chunk-EGIP4F66.js";
+} from "./chunk-2DMPM4KH.js";
 import {
   createRepoReader
-} from "./chunk-FLUGQ3Z4.js";
+} from "./chunk-W32A7NM2.js";
 import {
   __commonJS,
   __toESM

@@ -8,9 +8,9 @@ import {
   readerAtCommit,
   readerInWorkspace,
   remoteReader
-} from "./chunk-636RTKFF.js";
-import "./chunk-EGIP4F66.js";
-import "./chunk-FLUGQ3Z4.js";
+} from "./chunk-B3MK4REU.js";
+import "./chunk-2DMPM4KH.js";
+import "./chunk-W32A7NM2.js";
 import "./chunk-CRZGVJQY.js";
 export {
   loadRunRulebook,

@@ -4,7 +4,10 @@ const require = __pgCreateRequire(import.meta.url);
 const __filename = __pgFileURLToPath(import.meta.url);
 const __dirname = __pgFileURLToPath(new URL('.', import.meta.url));
 import {
+  DEFAULT_MAX_FILE_BYTES,
+  MAX_VALUE_DEPTH,
   PSEUDO_PARAMETERS,
+  ParserAborted,
   RE2JS,
   Unknown,
   attr,
@@ -12,6 +15,7 @@ import {
   dump,
   entry,
   field,
+  fileFailure,
   firstLine,
   formatLoc,
   isFunctionKey,
@@ -27,10 +31,13 @@ import {
   parseYamlValue,
   path,
   patternOf,
+  readHead,
+  readScannedFile,
+  sourceLines,
   spanning,
   toPlainJson,
   toPosix
-} from "./chunk-FLUGQ3Z4.js";
+} from "./chunk-W32A7NM2.js";
 import {
   __commonJS,
   __toESM
@@ -9234,11 +9241,11 @@ var require_ignore = __commonJS({
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
       const end = path2.length - 1;
-      const cut = path2.lastIndexOf(
+      const cut2 = path2.lastIndexOf(
         SLASH,
         path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
+      return cut2 < 0 ? EMPTY : path2.slice(0, cut2 + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern2) => pattern2 && isString(pattern2);
@@ -9757,36 +9764,91 @@ function globRegex(pattern2, caseInsensitive = true) {
   }
   return regex2;
 }
+var REGEX_MAX_STARS = 4;
+var REGEX_MAX_LENGTH = 512;
+var preparedPatterns = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
 function globMatches(pattern2, value, caseInsensitive = true) {
-  return globRegex(pattern2, caseInsensitive).test(value);
+  if (pattern2.length <= REGEX_MAX_LENGTH && countStars(pattern2) <= REGEX_MAX_STARS) return globRegex(pattern2, caseInsensitive).test(value);
+  const prepared = preparedPatterns[caseInsensitive ? 0 : 1];
+  let folded = prepared.get(pattern2);
+  if (folded === void 0) {
+    folded = normalizeVariables(caseInsensitive ? pattern2.toLowerCase() : pattern2).replace(/\*{2,}/g, "*");
+    prepared.set(pattern2, folded);
+  }
+  return wildcardMatch(folded, caseInsensitive ? value.toLowerCase() : value);
+}
+function countStars(pattern2) {
+  let stars = 0;
+  for (let i = pattern2.indexOf("*"); i >= 0; i = pattern2.indexOf("*", i + 1)) stars++;
+  return stars;
+}
+function wildcardMatch(pattern2, value) {
+  let p = 0;
+  let v = 0;
+  let lastStar = -1;
+  let resumeAt = 0;
+  while (v < value.length) {
+    const c = pattern2[p];
+    if (c !== void 0 && c !== "*" && (c === "?" || c === value[v])) {
+      p++;
+      v++;
+    } else if (c === "*") {
+      lastStar = p++;
+      resumeAt = v;
+    } else if (lastStar >= 0) {
+      p = lastStar + 1;
+      v = ++resumeAt;
+    } else return false;
+  }
+  while (pattern2[p] === "*") p++;
+  return p === pattern2.length;
 }
 function symbols(pattern2, caseInsensitive) {
-  const text2 = normalizeVariables(caseInsensitive ? pattern2.toLowerCase() : pattern2);
+  const text2 = normalizeVariables(caseInsensitive ? pattern2.toLowerCase() : pattern2).replace(/\*{2,}/g, "*");
   return text2.split("").map((char) => char === "*" ? { star: true } : { star: false, char });
 }
+var answers = /* @__PURE__ */ new Map();
+var MAX_KEY_CHARS = 1e7;
+var keyChars = 0;
+function remembered(kind, a, b, caseInsensitive, compute) {
+  const key = `${kind}${caseInsensitive ? "i" : "s"}${a.length}:${a}${b}`;
+  let answer = answers.get(key);
+  if (answer === void 0) {
+    if (keyChars + key.length > MAX_KEY_CHARS) {
+      answers.clear();
+      keyChars = 0;
+    }
+    answers.set(key, answer = compute());
+    keyChars += key.length;
+  }
+  return answer;
+}
 function globCovers(general, specific, caseInsensitive = true) {
+  return remembered("c", general, specific, caseInsensitive, () => coversNow(general, specific, caseInsensitive));
+}
+function coversNow(general, specific, caseInsensitive) {
   const g = symbols(general, caseInsensitive);
   const s = symbols(specific, caseInsensitive);
-  const memo = /* @__PURE__ */ new Map();
-  const covers3 = (i, j) => {
-    const key = i * (s.length + 1) + j;
-    const cached = memo.get(key);
-    if (cached !== void 0) return cached;
-    let result;
-    if (i === g.length) result = j === s.length;
-    else {
-      const gi = g[i];
-      if (gi.star) result = covers3(i + 1, j) || j < s.length && covers3(i, j + 1);
-      else if (j === s.length) result = false;
-      else {
-        const sj = s[j];
-        result = !sj.star && (gi.char === "?" || gi.char === sj.char) && covers3(i + 1, j + 1);
-      }
-    }
-    memo.set(key, result);
-    return result;
-  };
-  return covers3(0, 0);
+  let i = 0;
+  let j = 0;
+  let lastStar = -1;
+  let resumeAt = 0;
+  while (j < s.length) {
+    const gi = g[i];
+    const sj = s[j];
+    if (gi && !gi.star && !sj.star && (gi.char === "?" || gi.char === sj.char)) {
+      i++;
+      j++;
+    } else if (gi?.star) {
+      lastStar = i++;
+      resumeAt = j;
+    } else if (lastStar >= 0) {
+      i = lastStar + 1;
+      j = ++resumeAt;
+    } else return false;
+  }
+  while (g[i]?.star) i++;
+  return i === g.length;
 }
 
 // src/iam/actions.ts
@@ -11437,8 +11499,8 @@ function isResourceShorthand(resource) {
 var POLICY_VARIABLE = /[$&]\{[^}]+\}/;
 function usesPolicyVariables(document) {
   return document.statements.some((statement) => {
-    const texts = [...statement.resources ?? [], ...statement.notResources ?? [], ...statement.conditions.flatMap((condition) => condition.values)];
-    return texts.some((text2) => isKnown(text2) && POLICY_VARIABLE.test(text2.value));
+    const texts2 = [...statement.resources ?? [], ...statement.notResources ?? [], ...statement.conditions.flatMap((condition) => condition.values)];
+    return texts2.some((text2) => isKnown(text2) && POLICY_VARIABLE.test(text2.value));
   });
 }
 function grammarIssues(document, sizeLimit) {
@@ -11566,8 +11628,12 @@ function listNames(names, max = 5) {
 function nearest(word, candidates, maxDistance) {
   let best;
   let bestDistance = Infinity;
+  const target = word.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    const gap = Math.abs(target.length - lower.length);
+    if (gap > maxDistance || gap >= bestDistance) continue;
+    const distance = editDistance(target, lower);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -11653,26 +11719,136 @@ function statementCovers(covering, covered) {
   const coveringResources = covering.resources;
   return covered.actions.every((a) => coveringActions.some((g) => actionCovers(g.value, a.value))) && covered.resources.every((r) => coveringResources.some((g) => resourceCovers(g.value, r.value)));
 }
-function redundantEntries(statement, entries, covers3, kind) {
-  const known = (entries ?? []).filter(isKnown);
-  const found = [];
-  known.forEach((entry2, i) => {
-    const coveredBy = known.find((other, j) => j !== i && covers3(other.value, entry2.value) && (!covers3(entry2.value, other.value) || j < i));
-    if (coveredBy) found.push({ statement, redundant: entry2, coveredBy, kind, text: entry2.value });
+function firstCovers(items2, coverage) {
+  const groupOf2 = /* @__PURE__ */ new Map();
+  const leaders = [];
+  const leaderOf = items2.map((item, i) => {
+    const signature = coverage.signature(item);
+    let leader = signature === void 0 ? void 0 : groupOf2.get(signature);
+    if (leader === void 0) {
+      if (signature !== void 0) groupOf2.set(signature, i);
+      leaders.push(leader = i);
+    }
+    return leader;
   });
-  return found;
+  const trie = new PrefixTrie();
+  const indexed = [];
+  for (const leader of leaders) {
+    const prefixes = coverage.prefixes(items2[leader]);
+    if (prefixes === void 0) continue;
+    indexed.push(leader);
+    for (const prefix of new Set(prefixes)) trie.add(prefix, leader);
+  }
+  const leaderCover = /* @__PURE__ */ new Map();
+  for (const leader of leaders) {
+    const item = items2[leader];
+    if (!coverage.coverable(item)) continue;
+    const probes = coverage.probes(item);
+    const fewest = probes.length === 0 ? void 0 : probes.reduce((best, probe) => trie.count(probe) < trie.count(best) ? probe : best);
+    const candidates = fewest === void 0 ? indexed : [...new Set(trie.along(fewest))].sort((a, b) => a - b);
+    leaderCover.set(
+      leader,
+      candidates.find((other) => other !== leader && coverage.covers(items2[other], item) && (!coverage.covers(item, items2[other]) || other < leader))
+    );
+  }
+  return items2.map((_, i) => {
+    const leader = leaderOf[i];
+    const cover = leaderCover.get(leader);
+    if (i === leader) return cover;
+    return cover !== void 0 && cover < leader ? cover : leader;
+  });
+}
+var PrefixTrie = class {
+  root = { next: /* @__PURE__ */ new Map(), items: [] };
+  add(prefix, item) {
+    let node = this.root;
+    for (let i = 0; i < prefix.length; i++) {
+      const char = prefix[i];
+      let child = node.next.get(char);
+      if (!child) node.next.set(char, child = { next: /* @__PURE__ */ new Map(), items: [] });
+      node = child;
+    }
+    node.items.push(item);
+  }
+  /** Items indexed under any prefix of `text` (repeats possible). */
+  along(text2) {
+    const found = [];
+    this.walk(text2, (node) => void found.push(...node.items));
+    return found;
+  }
+  count(text2) {
+    let total = 0;
+    this.walk(text2, (node) => void (total += node.items.length));
+    return total;
+  }
+  walk(text2, visit) {
+    let node = this.root;
+    visit(node);
+    for (let i = 0; i < text2.length; i++) {
+      node = node.next.get(text2[i]);
+      if (!node) return;
+      visit(node);
+    }
+  }
+};
+function literalPrefix(pattern2, caseInsensitive) {
+  const text2 = normalizeVariables(caseInsensitive ? pattern2.trim().toLowerCase() : pattern2.trim());
+  const wildcard = text2.search(/[*?]/);
+  return wildcard < 0 ? text2 : text2.slice(0, wildcard);
+}
+function probeText(value, caseInsensitive) {
+  return normalizeVariables(caseInsensitive ? value.trim().toLowerCase() : value.trim());
+}
+var actionPrefix = (pattern2) => isAllActions(pattern2) ? "" : literalPrefix(pattern2, true);
+var resourcePrefix = (pattern2) => isAllResources(pattern2) ? "" : literalPrefix(pattern2, false);
+function texts(entries) {
+  return (entries ?? []).flatMap((entry2) => isKnown(entry2) ? [entry2.value] : []);
+}
+function coverable(statement) {
+  return effectOf(statement) !== void 0 && allKnown(statement.actions) && allKnown(statement.resources) && !statement.principals && !statement.notPrincipals;
+}
+function canCover(statement) {
+  return coverable(statement) && conditionsKey(statement) !== void 0;
+}
+var statementCoverage = {
+  signature: (statement) => canCover(statement) ? JSON.stringify([effectOf(statement), texts(statement.actions), texts(statement.resources), conditionsKey(statement)]) : void 0,
+  coverable,
+  // The effect begins every key: a statement covers only statements of its own effect.
+  prefixes: (statement) => canCover(statement) ? [...texts(statement.actions).map((a) => `${effectOf(statement)}A${actionPrefix(a)}`), ...texts(statement.resources).map((r) => `${effectOf(statement)}R${resourcePrefix(r)}`)] : void 0,
+  probes: (statement) => [
+    ...texts(statement.actions).map((a) => `${effectOf(statement)}A${probeText(a, true)}`),
+    ...texts(statement.resources).map((r) => `${effectOf(statement)}R${probeText(r, false)}`)
+  ],
+  covers: statementCovers
+};
+function entryCoverage(covers3, prefix, caseInsensitive) {
+  return { signature: (value) => value, coverable: () => true, prefixes: (value) => [prefix(value)], probes: (value) => [probeText(value, caseInsensitive)], covers: covers3 };
+}
+var actionEntries = entryCoverage(actionCovers, actionPrefix, true);
+var resourceEntries = entryCoverage(resourceCovers, resourcePrefix, false);
+function redundantEntries(statement, entries, coverage, kind) {
+  const known = (entries ?? []).filter(isKnown);
+  const covers3 = firstCovers(
+    known.map((entry2) => entry2.value),
+    coverage
+  );
+  return known.flatMap((entry2, i) => {
+    const coveredBy = covers3[i];
+    return coveredBy === void 0 ? [] : [{ statement, redundant: entry2, coveredBy: known[coveredBy], kind, text: entry2.value }];
+  });
 }
 function redundancies(document) {
   const found = [];
   const statements = document.statements;
+  const covers3 = firstCovers(statements, statementCoverage);
   statements.forEach((statement, i) => {
-    const coveredBy = statements.find((other, j) => j !== i && statementCovers(other, statement) && (!statementCovers(statement, other) || j < i));
-    if (coveredBy) {
-      found.push({ statement, redundant: statement, coveredBy, kind: "statement", text: `statement ${i}` });
+    const coveredBy = covers3[i];
+    if (coveredBy !== void 0) {
+      found.push({ statement, redundant: statement, coveredBy: statements[coveredBy], kind: "statement", text: `statement ${i}` });
       return;
     }
-    found.push(...redundantEntries(statement, statement.actions, actionCovers, "action"));
-    found.push(...redundantEntries(statement, statement.resources, resourceCovers, "resource"));
+    found.push(...redundantEntries(statement, statement.actions, actionEntries, "action"));
+    found.push(...redundantEntries(statement, statement.resources, resourceEntries, "resource"));
   });
   return found;
 }
@@ -22859,11 +23035,11 @@ function waiverScopeErrors(layers) {
 }
 
 // src/rulebook/build.ts
-function toRulebook(effective, source, repositoryFiles) {
+function toRulebook(effective, source, repositoryFiles, limits2) {
   const governance = new Set(governanceRules);
   const rules13 = effective.rules.filter((r) => r.enabled && !governance.has(r.rule)).map((r) => ({ rule: r.rule, params: r.params, severity: r.severity }));
   const excludesFile = excludedFromEveryRule(effective);
-  return { source, rules: rules13, apply: judge(effective), effective, repositoryFiles, ...excludesFile && { excludesFile } };
+  return { source, rules: rules13, apply: judge(effective), effective, repositoryFiles, ...excludesFile && { excludesFile }, ...limits2 ? { limits: limits2 } : {} };
 }
 function defaultEffective(rules13 = builtinRules) {
   return { sources: [], rules: [...rules13, ...governanceRules].map(startingPoint), waivers: [] };
@@ -23302,10 +23478,10 @@ function compileCondition(spec, node, kind, kindName) {
   const at = (key) => nodeAt(node, [key]).value.loc;
   if ("all" in spec || "any" in spec) {
     const key = "all" in spec ? "all" : "any";
-    const children = ("all" in spec ? spec.all : spec.any).map((child, i) => compileCondition(child, nodeAt(node, [key, i]).value, kind, kindName));
-    const errors = children.flatMap((c) => "errors" in c ? c.errors : []);
+    const children2 = ("all" in spec ? spec.all : spec.any).map((child, i) => compileCondition(child, nodeAt(node, [key, i]).value, kind, kindName));
+    const errors = children2.flatMap((c) => "errors" in c ? c.errors : []);
     if (errors.length > 0) return { errors };
-    const evaluators = children.map((c) => c.evaluate);
+    const evaluators = children2.map((c) => c.evaluate);
     const combine = key === "all" ? allOf : anyOf;
     return { evaluate: (item, context) => combine((function* () {
       for (const e of evaluators) yield e(item, context);
@@ -23735,7 +23911,12 @@ function rulebookSchema(rules13) {
       },
       custom_rules: { $ref: "#/definitions/customRules" },
       custom_rule_files: { type: "array", items: { type: "string", minLength: 1 }, description: "Files with a `custom_rules:` list, relative to this rulebook (rule packs under policies/)." },
-      waivers: { type: "array", items: { $ref: "#/definitions/waiver" } }
+      waivers: { type: "array", items: { $ref: "#/definitions/waiver" } },
+      limits: {
+        type: "object",
+        properties: { max_file_size_mb: { type: "number", exclusiveMinimum: 0, description: "Files larger than this many megabytes are reported as policygate/parse-error and not parsed (default 10)." } },
+        additionalProperties: false
+      }
     },
     additionalProperties: false,
     definitions: definitions(rules13)
@@ -23856,7 +24037,11 @@ async function loadRulebook(options) {
   effective.rules = mergeRules(reading.layers, catalog2);
   for (const { rule, source } of custom) effective.rules.find((r) => r.rule === rule).declaredIn = source;
   effective.waivers = collectWaivers(reading.layers);
-  return { ok: true, rulebook: toRulebook(effective, displayName(root2), [...reading.repositoryFiles].sort()) };
+  return { ok: true, rulebook: toRulebook(effective, displayName(root2), [...reading.repositoryFiles].sort(), mergedLimits(reading.layers)) };
+}
+function mergedLimits(layers) {
+  const megabytes = layers.reduce((found, { file }) => file.limits?.max_file_size_mb ?? found, void 0);
+  return megabytes === void 0 ? void 0 : { maxFileBytes: Math.round(megabytes * 1024 * 1024) };
 }
 async function readText(location, readers) {
   switch (location.kind) {
@@ -26604,7 +26789,13 @@ function extractModel(units) {
     context.enterUnit(unit.files);
     for (const resource of unit.resources) {
       const handlerKey = resource.mode === "resource" ? resource.type : resource.mode === "data" ? `data.${resource.type}` : void 0;
-      for (const handle of handlerKey && handlers29.get(handlerKey) || []) handle(resource, context);
+      for (const handle of handlerKey && handlers29.get(handlerKey) || []) {
+        try {
+          handle(resource, context);
+        } catch (error) {
+          context.diagnostics.push({ kind: "parse-error", message: `${resource.address} could not be read: ${error instanceof Error ? error.message : String(error)}`, loc: resource.loc });
+        }
+      }
     }
     for (const named2 of unit.namedValues ?? []) {
       const owner = { address: named2.address, sourceType: named2.address.split(".")[0], loc: named2.loc, suppressions: named2.suppressions };
@@ -26624,6 +26815,115 @@ function extractModel(units) {
   }
   context.runDeferred();
   return { model, diagnostics: context.diagnostics };
+}
+
+// src/parse/given-inputs.ts
+function splitAssignment(text2) {
+  const at = text2.indexOf("=");
+  const name = at > 0 ? text2.slice(0, at).trim() : "";
+  return name ? { name, value: text2.slice(at + 1) } : void 0;
+}
+function parameterValues(given) {
+  const files = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  for (const file of given.parameterFiles ?? []) {
+    const parsed2 = parseJsonValue(file.text, { file: file.path, line: 1, column: 1 });
+    if (!parsed2.value) {
+      diagnostics.push({ kind: "parse-error", message: `parameters file: ${parsed2.error.message}`, loc: parsed2.error.loc });
+      continue;
+    }
+    const root2 = parsed2.value;
+    const named2 = root2.kind === "map" ? field(root2, "Parameters") : void 0;
+    if (named2?.kind === "map") for (const e of named2.entries) files.set(e.key, e.value);
+    else if (root2.kind === "list") {
+      for (const item of root2.items) {
+        const key = item.kind === "map" ? field(item, "ParameterKey") : void 0;
+        const value = item.kind === "map" ? field(item, "ParameterValue") : void 0;
+        if (key?.kind === "string" && value) files.set(key.value, value);
+      }
+    } else diagnostics.push({ kind: "parse-error", message: 'a parameters file holds [{"ParameterKey": \u2026, "ParameterValue": \u2026}] or {"Parameters": {\u2026}}', loc: firstLineOf(file.path) });
+  }
+  const pairs = new Map((given.parameters ?? []).map((p) => [p.key, p.value]));
+  return { files, pairs, diagnostics };
+}
+function firstLineOf(file) {
+  return { file, startLine: 1, endLine: 1 };
+}
+function collectGivenInputs(texts2, read) {
+  const files = (paths, what) => paths.map((path2) => read(path2) ?? `cannot read the ${what} ${path2}`);
+  const varFiles = files(texts2.varFiles, "variables file");
+  const parameterFiles = files(texts2.parameterFiles, "parameters file");
+  const unreadable = [...varFiles, ...parameterFiles].find((f) => typeof f === "string");
+  if (unreadable) return { ok: false, error: unreadable };
+  const vars = texts2.vars.map(splitAssignment);
+  const parameters = texts2.parameters.map(splitAssignment);
+  const malformed2 = [...texts2.vars.filter((_, i) => !vars[i]), ...texts2.parameters.filter((_, i) => !parameters[i])];
+  if (malformed2.length > 0) return { ok: false, error: `expected name=value, got "${malformed2[0]}"` };
+  return {
+    ok: true,
+    given: {
+      varFiles,
+      parameterFiles,
+      vars: vars.map((v) => v),
+      parameters: parameters.map((p) => ({ key: p.name, value: p.value }))
+    }
+  };
+}
+
+// src/parse/depth.ts
+function boundValueDepth(unit, max = MAX_VALUE_DEPTH) {
+  const heights = /* @__PURE__ */ new WeakMap();
+  for (const resource of unit.resources) {
+    if (heightOf(resource.body, heights) > max) resource.body = cut(resource, resource.body, max, heights, unit.diagnostics);
+    if (resource.samGlobals && heightOf(resource.samGlobals, heights) > max) resource.samGlobals = cut(resource, resource.samGlobals, max, heights, unit.diagnostics);
+  }
+}
+function children(value) {
+  return value.kind === "list" ? value.items : value.kind === "map" ? value.entries.map((e) => e.value) : [];
+}
+function heightOf(root2, heights) {
+  const stack = [{ value: root2, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (heights.has(top.value)) {
+      stack.pop();
+      continue;
+    }
+    const inner = children(top.value);
+    if (!top.expanded) {
+      top.expanded = true;
+      for (const child of inner) if (!heights.has(child)) stack.push({ value: child, expanded: false });
+      continue;
+    }
+    stack.pop();
+    let below = 0;
+    for (const child of inner) below = Math.max(below, heights.get(child) ?? 0);
+    heights.set(top.value, below + 1);
+  }
+  return heights.get(root2);
+}
+function cut(resource, root2, max, heights, diagnostics) {
+  const copies = /* @__PURE__ */ new Map();
+  let reported = false;
+  const within2 = (value, budget) => {
+    if ((heights.get(value) ?? 0) <= budget) return value;
+    const known = copies.get(value)?.get(budget);
+    if (known) return known;
+    let copy;
+    if (budget <= 1) {
+      copy = { kind: "unknown", loc: value.loc, reason: `nested more than ${max} levels deep` };
+      if (!reported) {
+        reported = true;
+        diagnostics.push({ kind: "parse-error", message: `${resource.address}: a value nested more than ${max} levels deep; policygate reads what lies deeper as unknown`, loc: value.loc });
+      }
+    } else if (value.kind === "list") copy = { ...value, items: value.items.map((item) => within2(item, budget - 1)) };
+    else if (value.kind === "map") copy = { ...value, entries: value.entries.map((e) => ({ ...e, value: within2(e.value, budget - 1) })) };
+    else copy = value;
+    if (!copies.has(value)) copies.set(value, /* @__PURE__ */ new Map());
+    copies.get(value).set(budget, copy);
+    return copy;
+  };
+  return within2(root2, max);
 }
 
 // src/parse/cloudformation/detect.ts
@@ -27231,8 +27531,8 @@ var LoopExpander = class {
     this.collectionEvaluator ??= new Evaluator(scopeOf(this.template));
     const evaluated = this.collectionEvaluator.value(collection);
     if (evaluated?.kind !== "list") return void 0;
-    const texts = evaluated.items.map(scalarText);
-    return texts.every((text2) => text2 !== void 0) ? texts : void 0;
+    const texts2 = evaluated.items.map(scalarText);
+    return texts2.every((text2) => text2 !== void 0) ? texts2 : void 0;
   }
   /** `Fn::Sub` arguments with identifiers replaced; an unknown identifier becomes a Sub variable holding an unknown value. */
   subArguments(args, at, bindings) {
@@ -27298,67 +27598,13 @@ function parseTemplate(file, parameters) {
   };
 }
 function parseDocument(path2, text2) {
-  const source = text2.charCodeAt(0) === 65279 ? ` ${text2.slice(1)}` : text2;
-  return isJson(source) ? parseJsonValue(source, { file: path2, line: 1, column: 1 }) : parseYamlValue(source, path2);
+  return isJson(text2) ? parseJsonValue(text2, { file: path2, line: 1, column: 1 }) : parseYamlValue(text2, path2);
 }
 function isJson(text2) {
   return /^\uFEFF?\s*\{/.test(text2);
 }
 function emptyUnit(path2) {
   return { framework: "cloudformation", files: [path2], resources: [], inputs: [], literals: [], diagnostics: [] };
-}
-
-// src/parse/given-inputs.ts
-function splitAssignment(text2) {
-  const at = text2.indexOf("=");
-  const name = at > 0 ? text2.slice(0, at).trim() : "";
-  return name ? { name, value: text2.slice(at + 1) } : void 0;
-}
-function parameterValues(given) {
-  const files = /* @__PURE__ */ new Map();
-  const diagnostics = [];
-  for (const file of given.parameterFiles ?? []) {
-    const parsed2 = parseJsonValue(file.text, { file: file.path, line: 1, column: 1 });
-    if (!parsed2.value) {
-      diagnostics.push({ kind: "parse-error", message: `parameters file: ${parsed2.error.message}`, loc: parsed2.error.loc });
-      continue;
-    }
-    const root2 = parsed2.value;
-    const named2 = root2.kind === "map" ? field(root2, "Parameters") : void 0;
-    if (named2?.kind === "map") for (const e of named2.entries) files.set(e.key, e.value);
-    else if (root2.kind === "list") {
-      for (const item of root2.items) {
-        const key = item.kind === "map" ? field(item, "ParameterKey") : void 0;
-        const value = item.kind === "map" ? field(item, "ParameterValue") : void 0;
-        if (key?.kind === "string" && value) files.set(key.value, value);
-      }
-    } else diagnostics.push({ kind: "parse-error", message: 'a parameters file holds [{"ParameterKey": \u2026, "ParameterValue": \u2026}] or {"Parameters": {\u2026}}', loc: firstLineOf(file.path) });
-  }
-  const pairs = new Map((given.parameters ?? []).map((p) => [p.key, p.value]));
-  return { files, pairs, diagnostics };
-}
-function firstLineOf(file) {
-  return { file, startLine: 1, endLine: 1 };
-}
-function collectGivenInputs(texts, read) {
-  const files = (paths, what) => paths.map((path2) => read(path2) ?? `cannot read the ${what} ${path2}`);
-  const varFiles = files(texts.varFiles, "variables file");
-  const parameterFiles = files(texts.parameterFiles, "parameters file");
-  const unreadable = [...varFiles, ...parameterFiles].find((f) => typeof f === "string");
-  if (unreadable) return { ok: false, error: unreadable };
-  const vars = texts.vars.map(splitAssignment);
-  const parameters = texts.parameters.map(splitAssignment);
-  const malformed2 = [...texts.vars.filter((_, i) => !vars[i]), ...texts.parameters.filter((_, i) => !parameters[i])];
-  if (malformed2.length > 0) return { ok: false, error: `expected name=value, got "${malformed2[0]}"` };
-  return {
-    ok: true,
-    given: {
-      varFiles,
-      parameterFiles,
-      vars: vars.map((v) => v),
-      parameters: parameters.map((p) => ({ key: p.name, value: p.value }))
-    }
-  };
 }
 
 // src/parse/plan/configuration.ts
@@ -27526,8 +27772,8 @@ function isPlan(plan) {
 }
 function modulesOf(module) {
   if (module?.kind !== "map") return [];
-  const children = field(module, "child_modules");
-  return [module, ...children?.kind === "list" ? children.items.flatMap(modulesOf) : []];
+  const children2 = field(module, "child_modules");
+  return [module, ...children2?.kind === "list" ? children2.items.flatMap(modulesOf) : []];
 }
 function moduleResources(module, unknowns, configurations) {
   const moduleAddress = text(field(module, "address")) ?? "";
@@ -27571,6 +27817,29 @@ function emptyUnit2(path2) {
   return { framework: "terraform", files: [path2], resources: [], inputs: [], literals: [], diagnostics: [] };
 }
 
+// src/parse/document.ts
+function parseDocumentFile(root2, path2, maxBytes, parameters) {
+  const read = readScannedFile(root2, path2, maxBytes);
+  if ("diagnostic" in read) return mayBeOurs(root2, path2) ? failedUnit(path2, read.diagnostic) : void 0;
+  try {
+    const file = { path: path2, text: read.text };
+    return parsePlan(file) ?? parseTemplate(file, parameters);
+  } catch (error) {
+    return failedUnit(path2, fileFailure(path2, "the file could not be read", error));
+  }
+}
+function mayBeOurs(root2, path2) {
+  try {
+    const head = readHead(root2, path2).replace(/^\uFEFF/, "");
+    return mightBeTemplate(head) || /^\s*\{/.test(head) && head.includes('"format_version"');
+  } catch {
+    return false;
+  }
+}
+function failedUnit(path2, diagnostic) {
+  return { framework: "cloudformation", files: [path2], resources: [], inputs: [], literals: [], diagnostics: [diagnostic] };
+}
+
 // src/parse/pool/pool.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -27601,71 +27870,150 @@ function workerCount(sizes, requested) {
   return Math.max(0, Math.min(Math.floor(wanted), sizes.length - 1));
 }
 var TURN_MS = 10;
+var MAX_FAILED_STARTS = 3;
 async function parseModules(root2, modules, reader, options) {
   const units = new Array(modules.length);
+  const tasks = modules.map((m) => ({ ...m }));
   const queue = modules.map((_, i) => i);
   const sizes = options.entry ? moduleSizes(root2, modules) : [];
   const count = options.entry ? workerCount(sizes, options.workers) : 0;
   if (count > 0) queue.sort((a, b) => sizes[b] - sizes[a] || a - b);
-  const workers = count > 0 ? startWorkers(options.entry, count, root2, modules, queue, units, options.onModuleParsed) : [];
+  const late = () => options.deadline !== void 0 && performance.now() > options.deadline;
+  const pool = options.entry ? new WorkerPool(options.entry, { root: root2, tasks, queue, units, maxFileBytes: options.maxFileBytes, late, parsed: options.onModuleParsed }) : void 0;
+  for (let i = 0; i < count; i++) pool.start();
+  const stopTimer = options.deadline !== void 0 && pool ? setTimeout(() => pool.stopAll(), Math.max(0, options.deadline - performance.now())) : void 0;
+  let usable = true;
+  const parseHere = async (index) => {
+    try {
+      units[index] = await parseModuleTask(root2, tasks[index], reader, options.maxFileBytes);
+      options.onModuleParsed?.(index);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ParserAborted)) throw error;
+      tasks[index].aborted = [...tasks[index].aborted ?? [], error.file];
+      queue.unshift(index);
+      usable = false;
+      return false;
+    }
+  };
   let turnStart = performance.now();
   const endTurn = async () => {
-    if (workers.length === 0 || performance.now() - turnStart < TURN_MS) return;
+    if (!pool?.running || performance.now() - turnStart < TURN_MS) return;
     await new Promise((resolve) => setImmediate(resolve));
     turnStart = performance.now();
   };
   for (const job of options.meanwhile) {
+    if (late()) break;
     job();
     await endTurn();
   }
-  for (let index = queue.shift(); index !== void 0; index = queue.shift()) {
-    units[index] = await parseModuleTask(root2, modules[index], reader);
-    options.onModuleParsed?.(index);
-    await endTurn();
+  while (usable && !late()) {
+    const index = queue.shift();
+    if (index === void 0) break;
+    if (await parseHere(index)) await endTurn();
   }
-  await Promise.all(workers.map((w) => w.done));
-  for (const [index, module] of modules.entries()) {
-    if (units[index]) continue;
-    units[index] = await parseModuleTask(root2, module, reader);
-    options.onModuleParsed?.(index);
+  if (!usable && queue.length > 0 && pool && !pool.running) pool.start();
+  await pool?.idle();
+  if (stopTimer) clearTimeout(stopTimer);
+  for (const [index] of modules.entries()) {
+    if (units[index] || late()) continue;
+    if (!usable || !await parseHere(index)) units[index] = unparsedModule(tasks[index]);
   }
   return units;
 }
-function startWorkers(entry2, count, root2, modules, queue, units, onModuleParsed) {
-  return Array.from({ length: count }, () => {
-    const worker = new Worker(entry2);
-    const held = /* @__PURE__ */ new Set();
+function unparsedModule(task) {
+  const diagnostics = task.files.map((file) => ({ kind: "parse-error", message: "not parsed: the HCL parser failed on an earlier file and no fresh one could be started", loc: { file, startLine: 1, endLine: 1 } }));
+  return { framework: "terraform", files: task.files, resources: [], inputs: [], literals: [], diagnostics };
+}
+var WorkerPool = class {
+  constructor(entry2, state) {
+    this.entry = entry2;
+    this.state = state;
+  }
+  entry;
+  state;
+  live = /* @__PURE__ */ new Set();
+  failedStarts = 0;
+  stopped = false;
+  onIdle;
+  get running() {
+    return this.live.size > 0;
+  }
+  /** Settles when no worker is left. */
+  idle() {
+    return this.live.size === 0 ? Promise.resolve() : new Promise((resolve) => this.onIdle = resolve);
+  }
+  /** The deadline passed: every worker stops, the modules they held stay undone. */
+  stopAll() {
+    this.stopped = true;
+    for (const worker of [...this.live]) this.end(worker);
+  }
+  start() {
+    if (this.stopped || this.failedStarts >= MAX_FAILED_STARTS) return;
+    const { state } = this;
+    const worker = new Worker(this.entry);
+    this.live.add(worker);
+    const held = [];
+    let ready = false;
     const send = () => {
-      const index = queue.shift();
+      if (state.late()) return;
+      const index = state.queue.shift();
       if (index === void 0) return;
-      held.add(index);
-      worker.postMessage({ id: index, root: root2, task: modules[index] });
+      held.push(index);
+      worker.postMessage({ id: index, root: state.root, task: state.tasks[index], maxFileBytes: state.maxFileBytes });
     };
-    const done = new Promise((resolve) => {
-      let finished = false;
-      const finish = () => {
-        if (finished) return;
-        finished = true;
-        void worker.terminate();
-        resolve();
-      };
-      worker.on("message", (reply) => {
-        if (finished) return;
-        held.delete(reply.id);
-        if ("unit" in reply) {
-          units[reply.id] = reply.unit;
-          onModuleParsed?.(reply.id);
-        }
-        send();
-        if (held.size === 0) finish();
-      });
-      worker.on("error", finish);
-      worker.on("exit", finish);
+    const requeueHeld = () => void state.queue.unshift(...held.splice(0));
+    worker.on("message", (reply) => {
+      if (!this.live.has(worker)) return;
+      if ("ready" in reply) {
+        ready = true;
+        this.failedStarts = 0;
+        return;
+      }
+      if (held.includes(reply.id)) held.splice(held.indexOf(reply.id), 1);
+      if ("aborted" in reply) {
+        const task = state.tasks[reply.id];
+        task.aborted = [...task.aborted ?? [], reply.aborted];
+        state.queue.unshift(reply.id);
+        requeueHeld();
+        this.start();
+        this.end(worker);
+        return;
+      }
+      if ("unit" in reply) {
+        state.units[reply.id] = reply.unit;
+        state.parsed?.(reply.id);
+      }
+      send();
+      if (held.length === 0) this.end(worker);
     });
+    const failed = () => {
+      if (!this.live.has(worker)) return;
+      if (ready && held.length > 0) {
+        const task = state.tasks[held[0]];
+        const culprit = largestFile(state.root, task.files.filter((f) => !task.aborted?.includes(f)));
+        if (culprit !== void 0) task.aborted = [...task.aborted ?? [], culprit];
+      } else this.failedStarts++;
+      requeueHeld();
+      if (ready || this.failedStarts < MAX_FAILED_STARTS) this.start();
+      this.end(worker);
+    };
+    worker.on("error", failed);
+    worker.on("exit", failed);
     for (let i = 0; i < IN_FLIGHT; i++) send();
-    if (held.size === 0) void worker.terminate();
-    return { done: held.size === 0 ? Promise.resolve() : done };
-  });
+    if (held.length === 0) this.end(worker);
+  }
+  end(worker) {
+    if (!this.live.delete(worker)) return;
+    void worker.terminate();
+    if (this.live.size === 0) this.onIdle?.();
+  }
+};
+function largestFile(root2, files) {
+  const sizes = moduleSizes(root2, files.map((file) => ({ dir: ".", files: [file] })));
+  let best;
+  for (const [i, size] of sizes.entries()) if (best === void 0 || size > sizes[best]) best = i;
+  return best === void 0 ? void 0 : files[best];
 }
 
 // src/rules/rule-error.ts
@@ -27776,12 +28124,17 @@ function foldSubsumed(findings, places, rules13) {
 }
 
 // src/rules/run.ts
-function runRules(model, configured, base) {
+function runRules(model, configured, base, deadline) {
   const findings = [];
   const errors = [];
+  const notRun = [];
   const places = /* @__PURE__ */ new Map();
   const owners = statementsByEntry(model);
   for (const { rule, params, severity } of configured) {
+    if (deadline !== void 0 && performance.now() > deadline) {
+      notRun.push(rule.id);
+      continue;
+    }
     const configured2 = severity !== rule.severity;
     const report = (r) => {
       const finding = {
@@ -27807,7 +28160,7 @@ function runRules(model, configured, base) {
       errors.push({ message: `${rule.id}: ${ruleErrorText(error)}`, ...loc && { loc } });
     }
   }
-  return { findings, errors, places };
+  return { findings, errors, places, notRun };
 }
 function withResourceChain(r) {
   const at = r.at.loc;
@@ -27940,17 +28293,37 @@ function walkDirectory(root2, dir, found, filter, inCdkOut) {
   }
 }
 
+// src/timeout.ts
+var DEFAULT_TIMEOUT_SECONDS = 600;
+function unfinishedFindings(undoneFiles, rulesNotRun, timeoutMs) {
+  if (undoneFiles.length === 0 && rulesNotRun.length === 0) return [];
+  const budget = `the scan's time budget (${Math.round((timeoutMs ?? 0) / 1e3)} s, --timeout) ran out`;
+  const finding = (file, message) => ({
+    ruleId: "policygate/timeout",
+    severity: "high",
+    title: "Not scanned: the time budget ran out",
+    message,
+    loc: { file, startLine: 1, endLine: 1 }
+  });
+  return [
+    ...undoneFiles.map((file) => finding(file, `not scanned: ${budget} before this file was parsed`)),
+    ...rulesNotRun.length > 0 ? [finding(".", `${budget} before these rules ran: ${rulesNotRun.join(", ")}`)] : []
+  ];
+}
+
 // src/scan.ts
 async function scan(options) {
   const rulebook = options.rulebook ?? defaultRulebook();
   const t0 = performance.now();
+  const deadline = options.timeoutMs === void 0 ? void 0 : t0 + options.timeoutMs;
+  const maxFileBytes = options.maxFileBytes ?? rulebook.limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const sources = await discoverFiles(options.root, options.paths, { ...options.skip, excludedByRulebook: rulebook.excludesFile });
-  const units = await parseAll(options.root, sources, options.parseWorkers, options.onProgress, options.given);
+  const { units, undone } = await parseAll(options.root, sources, { parseWorkers: options.parseWorkers, onProgress: options.onProgress, given: options.given, maxFileBytes, deadline });
   const t1 = performance.now();
   const { model, diagnostics } = extractModel(units);
   const t2 = performance.now();
-  const { findings: ruleFindings, errors, places } = runRules(model, rulebook.rules, options.base);
-  widenValueFixes(ruleFindings, sourceLines(options.root));
+  const { findings: ruleFindings, errors, places, notRun } = runRules(model, rulebook.rules, options.base, deadline);
+  widenValueFixes(ruleFindings, sourceLines2(options.root));
   const diagnosticFindings = [...units.flatMap((u) => u.diagnostics), ...diagnostics].map(diagnosticFinding);
   const fallback = { file: units.flatMap((u) => u.files)[0] ?? rulebook.source, startLine: 1, endLine: 1 };
   const crashFindings = errors.map(({ message, loc }) => ({
@@ -27961,7 +28334,8 @@ async function scan(options) {
     loc: loc ?? fallback
   }));
   const judgedAt = options.now ?? /* @__PURE__ */ new Date();
-  const judged = foldSubsumed(rulebook.apply(distinct([...diagnosticFindings, ...ruleFindings, ...crashFindings]), model, judgedAt), places, rulebook.rules.map((r) => r.rule));
+  const timeoutFindings = unfinishedFindings(undone, notRun, options.timeoutMs);
+  const judged = foldSubsumed(rulebook.apply(distinct([...diagnosticFindings, ...ruleFindings, ...crashFindings, ...timeoutFindings]), model, judgedAt), places, rulebook.rules.map((r) => r.rule));
   const t3 = performance.now();
   for (const finding of judged) finding.fingerprint ??= fingerprint(finding);
   judged.sort(byLocation);
@@ -27975,37 +28349,43 @@ async function scan(options) {
     findings: judged,
     rulebookSource: rulebook.source,
     judgedAt,
-    timings: { parseMs: t1 - t0, extractMs: t2 - t1, rulesMs: t3 - t2 }
+    timings: { parseMs: t1 - t0, extractMs: t2 - t1, rulesMs: t3 - t2 },
+    ...timeoutFindings.length > 0 ? { timedOut: true } : {}
   };
 }
-async function parseAll(root2, sources, parseWorkers, onProgress, given = {}) {
+async function parseAll(root2, sources, options) {
+  const given = options.given ?? {};
   const variables = given.varFiles?.length || given.vars?.length ? { given: { varFiles: given.varFiles, vars: given.vars } } : {};
   const modules = [...sources.terraformModules].map(([dir, files]) => ({ dir, files, ...variables }));
   const parameters = parameterValues(given);
   const parameterErrors = parameters.diagnostics.length > 0 ? [{ framework: "cloudformation", files: [], resources: [], inputs: [], literals: [], diagnostics: parameters.diagnostics }] : [];
   const total = sources.documents.length + modules.reduce((n, m) => n + m.files.length, 0);
   let parsed2 = 0;
-  const progress = (files) => onProgress?.(parsed2 += files, total);
-  const documents = [];
+  const progress = (files) => options.onProgress?.(parsed2 += files, total);
+  const documents = sources.documents.map(() => null);
   const parseDocuments = sources.documents.map((path2, i) => () => {
-    const file = { path: path2, text: readFileSync4(`${root2}/${path2}`, "utf8") };
-    documents[i] = parsePlan(file) ?? parseTemplate(file, parameters);
+    documents[i] = parseDocumentFile(root2, path2, options.maxFileBytes, parameters);
     progress(1);
   });
-  const terraform = await parseModules(root2, modules, createRepoReader(root2), {
-    workers: parseWorkers,
-    entry: parseWorkers === 0 ? void 0 : bundledWorkerEntry(),
+  const terraform = await parseModules(root2, modules, createRepoReader(root2, options.maxFileBytes), {
+    workers: options.parseWorkers,
+    entry: options.parseWorkers === 0 ? void 0 : bundledWorkerEntry(),
     meanwhile: parseDocuments,
+    maxFileBytes: options.maxFileBytes,
+    deadline: options.deadline,
     onModuleParsed: (index) => progress(modules[index].files.length)
   });
-  return [...terraform, ...documents.filter((unit) => unit !== void 0), ...parameterErrors];
+  const units = [...terraform, ...documents, ...parameterErrors].filter((unit) => unit !== void 0 && unit !== null);
+  for (const unit of units) boundValueDepth(unit);
+  const undone = [...modules.flatMap((m, i) => terraform[i] ? [] : m.files), ...sources.documents.filter((_, i) => documents[i] === null)];
+  return { units, undone };
 }
-function sourceLines(root2) {
+function sourceLines2(root2) {
   const cache2 = /* @__PURE__ */ new Map();
   return (file, line) => {
     if (!cache2.has(file)) {
       try {
-        cache2.set(file, readFileSync4(`${root2}/${file}`, "utf8").split(/\r?\n/));
+        cache2.set(file, sourceLines(readFileSync4(`${root2}/${file}`, "utf8")));
       } catch {
         cache2.set(file, void 0);
       }
@@ -28114,6 +28494,7 @@ export {
   cisControlsByRule,
   POLICYGATE_IGNORE_FILE,
   classify,
+  DEFAULT_TIMEOUT_SECONDS,
   scan,
   fingerprint,
   plainLine,

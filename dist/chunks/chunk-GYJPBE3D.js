@@ -12,7 +12,7 @@ import {
   governanceRules,
   markdownText,
   plainLine
-} from "./chunk-EGIP4F66.js";
+} from "./chunk-2DMPM4KH.js";
 
 // src/report/summary.ts
 function active(findings) {
@@ -86,7 +86,8 @@ var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0
 var TOOL_RULES = {
   "policygate/parse-error": { title: "File could not be parsed", severity: "high", why: "A file that cannot be parsed is not checked; fix the syntax so the policy applies to it." },
   "policygate/unresolved": { title: "Value could not be determined", severity: "info", why: "A value a rule needed comes from outside the scanned code; it is listed rather than guessed." },
-  "policygate/rule-error": { title: "A rule failed", severity: "info", why: "An internal error in one rule; the other rules still ran." }
+  "policygate/rule-error": { title: "A rule failed", severity: "info", why: "An internal error in one rule; the other rules still ran." },
+  "policygate/timeout": { title: "Not scanned: the time budget ran out", severity: "high", why: "The scan stopped at its time budget (--timeout); the files and rules it names were not checked." }
 };
 function toSarif(result, options) {
   const descriptors = [];
