@@ -98,13 +98,23 @@ function symbolsIntersect(p: Sym[], q: Sym[]): boolean {
   return meet(0, 0)
 }
 
+// Keyed by service, resource type and pattern: wildcard expansion asks the same pair for many actions.
+const typeMatches = new Map<string, boolean>()
+
+function resourceTypeMatches(service: string, typeName: string, value: string): boolean {
+  const key = `${service}\u0000${typeName}\u0000${value}`
+  let matches = typeMatches.get(key)
+  if (matches === undefined) {
+    const details = catalog().resourceType(service, typeName)
+    matches = details !== undefined && symbolsIntersect(patternSymbols(value), formatSymbols(details.arnFormat))
+    typeMatches.set(key, matches)
+  }
+  return matches
+}
+
 /** Whether the action can apply to the resource pattern: `*` always; an ARN only if it can name one of the action's resource types. */
 export function actionAppliesToResource(action: CatalogAction, resource: string): boolean {
   const value = resource.trim()
   if (value === '*') return true
-  const pattern = patternSymbols(value)
-  return action.resourceTypes.some((type) => {
-    const details = catalog().resourceType(action.service, type.name)
-    return details !== undefined && symbolsIntersect(pattern, formatSymbols(details.arnFormat))
-  })
+  return action.resourceTypes.some((type) => resourceTypeMatches(action.service, type.name, value))
 }
