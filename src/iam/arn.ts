@@ -118,3 +118,24 @@ export function actionAppliesToResource(action: CatalogAction, resource: string)
   if (value === '*') return true
   return action.resourceTypes.some((type) => resourceTypeMatches(action.service, type.name, value))
 }
+
+/** An ARN's partition, region and account fields as `*`: reaching every role "of the account" does not depend on which account. */
+function anyLocation(arn: string): string {
+  const fields = arn.split(':')
+  if (fields.length < 6) return arn
+  return [fields[0], '*', fields[2], '*', '*', ...fields.slice(5)].join(':')
+}
+
+/**
+ * The resource pattern names every resource of one of the action's types (`*`, `arn:aws:iam::*:role/*`,
+ * `arn:aws:lambda:*:111122223333:function:*`), not only named or prefixed ones. A policy variable
+ * (`user/${aws:username}`) names one resource per caller: it is no wildcard here.
+ */
+export function coversEveryResource(action: CatalogAction, resource: string): boolean {
+  const value = resource.trim()
+  if (value === '*') return true
+  return action.resourceTypes.some((type) => {
+    const details = catalog().resourceType(action.service, type.name)
+    return details !== undefined && globCovers(anyLocation(value.replace(/\$\{[^}]*\}/g, '\uFFFD')), anyLocation(details.arnFormat.replace(/\$\{[^}]*\}/g, '*')))
+  })
+}

@@ -44,8 +44,9 @@ const OUTSIDER_FIXED_KEYS = new Set([...CALLER_KEYS, 'aws:userid', 'aws:username
 
 /**
  * A caller from outside: another AWS account, or anonymous on the internet (`viaInternet`: no VPC, VPC
- * endpoint or organization in the request). Caller-identity keys hold values no policy names;
- * resource tags and other keys not set by the request stay unknown; the rest the caller chooses.
+ * endpoint or organization in the request). Caller-identity keys hold values no policy names; a
+ * condition on any other key (TLS, request or resource tags) confines what is reached, not who
+ * reaches it: the caller can meet it.
  */
 export function outsiderContext(viaInternet: boolean): RequestContext {
   const absentOnInternet = new Set(['aws:sourcevpce', 'aws:sourcevpc', 'aws:vpcsourceip', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn'])
@@ -53,7 +54,7 @@ export function outsiderContext(viaInternet: boolean): RequestContext {
     knowledge(key) {
       if (viaInternet && absentOnInternet.has(key)) return { kind: 'absent' }
       if (OUTSIDER_FIXED_KEYS.has(key) || key === 'aws:vpcsourceip') return { kind: 'outsider' }
-      if (key.startsWith('aws:resourcetag/') || key === 'aws:resourceaccount' || key === 'aws:resourceorgid' || key === 'aws:resourceorgpaths') return undefined
+      // Request keys (TLS, request tags, object ACL) and resource keys alike: some request or resource meets them, none names the caller.
       return { kind: 'caller-chooses' }
     },
   }
@@ -89,8 +90,7 @@ function valueAgainstPattern(operator: ParsedOperator, listed: string, pattern: 
 }
 
 /** The positive form of a single condition (StringEquals for StringNotEquals) for a key that is present. */
-function presentTruth(operator: ParsedOperator, values: string[], knowledge: Exclude<KeyKnowledge, { kind: 'absent' }>): Truth {
-  if (knowledge.kind === 'caller-chooses') return 'caller-chooses'
+function presentTruth(operator: ParsedOperator, values: string[], knowledge: Extract<KeyKnowledge, { kind: 'outsider' | 'pattern' }>): Truth {
   if (knowledge.kind === 'outsider') return values.some((v) => matchesEveryValue(operator, v)) ? 'holds' : values.some(hasVariable) ? 'unknown' : 'fails'
   // Any listed value matching is enough (values are ORed).
   const each = values.map((v) => valueAgainstPattern(operator, v, knowledge.pattern))
@@ -102,12 +102,12 @@ function presentTruth(operator: ParsedOperator, values: string[], knowledge: Exc
 export function conditionTruth(condition: Condition, context: RequestContext): Truth {
   const operator = conditionOperator(condition)
   const key = conditionKey(condition)
-  if (operator?.base === undefined || key === undefined || !condition.values.every(isKnown)) return 'unknown'
+  if (operator?.base === undefined || key === undefined) return 'unknown'
   const knowledge = context.knowledge(key)
-  if (!knowledge) return 'unknown'
+  if (knowledge?.kind === 'caller-chooses') return 'caller-chooses'
+  if (!knowledge || !condition.values.every(isKnown)) return 'unknown'
   const values = condition.values.map((v) => v.value as string)
   if (operator.base === 'Null') {
-    if (knowledge.kind === 'caller-chooses') return 'caller-chooses'
     const wantsAbsent = values.map((v) => v.trim().toLowerCase())
     const absent = knowledge.kind === 'absent'
     return wantsAbsent.every((v) => v === 'true' || v === 'false') ? BOOL(wantsAbsent.includes(absent ? 'true' : 'false')) : 'unknown'

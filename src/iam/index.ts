@@ -16,9 +16,9 @@ export { documentFromJson } from './json-document.js'
 export { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-policies.js'
 export { awsManagedDocument, effectivePermissions, everyPrincipal, principalPolicies, standaloneIdentityDocuments, type PrincipalPolicies } from './principals.js'
 export { ESCALATION_METHODS, type EscalationMethod } from './escalation/methods.js'
-export { escalationPaths, type EscalationPath } from './escalation/detect.js'
+export { escalationPaths, type EscalationPath, type Reach } from './escalation/detect.js'
 export { permissionDelta, describeDelta, type AccessDelta, type NewAccess } from './delta.js'
-export { accountOfArnValue, actionAppliesToResource, isMalformedArn, nestedArnPatterns } from './arn.js'
+export { accountOfArnValue, actionAppliesToResource, coversEveryResource, isMalformedArn, nestedArnPatterns } from './arn.js'
 export {
   accountOfPrincipalText, accountOfPrincipalValue, foreignPrincipals, identityProviderOf, isAnyone, isForeignAccount, isPublicPrincipal, isServicePrincipalName,
   issuerOfUrl, ownAccounts, principalAccount, type ForeignPrincipal,
@@ -35,3 +35,7 @@ export { entryGrants, listNames, type EntryGrant } from './entry-grants.js'
 export { suggestAction } from './suggest.js'
 export { conditionProblems } from './validate/conditions.js'
 export { redundancies, type Redundancy } from './redundancy.js'
+export {
+  allowCanApply, ANY_REQUEST, conditionTruth, conditionsTruth, contextOf, denySurelyApplies, outsiderContext, type KeyKnowledge, type RequestContext, type Truth,
+} from './condition-truth.js'
+export { outsiderAllowed, publicStatements } from './public-access.js'

@@ -1,5 +1,5 @@
 import type { AwsModel } from '../model/aws.js'
-import type { AnyRule, Finding, Report, Severity } from './types.js'
+import { atLeast, type AnyRule, type Finding, type Report, type Severity } from './types.js'
 
 /** A rule as the rulebook configured it: which params it runs with, at which severity. */
 export interface ConfiguredRule {
@@ -16,7 +16,7 @@ export function runRules(model: AwsModel, configured: ConfiguredRule[], base?: A
     const report = (r: Report) => {
       findings.push({
         ruleId: rule.id,
-        severity,
+        severity: r.severity && atLeast(severity, r.severity) ? r.severity : severity,
         title: rule.title,
         message: r.message,
         loc: r.at.loc,

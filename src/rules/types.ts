@@ -56,6 +56,8 @@ export interface Report {
   details?: string[]
   fix?: SuggestedFix
   related?: RelatedLocation[]
+  /** Less severe than the rule's usual finding (an escalation reaching only named roles): the configured severity is the ceiling. */
+  severity?: Severity
 }
 
 export interface RuleContext<P> {

@@ -1,16 +1,48 @@
+import { coversEveryResource } from '../arn.js'
+import { catalog } from '../catalog/catalog.js'
+import { ANY_REQUEST, contextOf, type KeyKnowledge, type RequestContext } from '../condition-truth.js'
 import type { Grant, Permissions } from '../permissions.js'
 import { isWildcardScope, reachesOtherUsers } from '../statement.js'
 import { ESCALATION_METHODS, type EscalationMethod } from './methods.js'
+
+/**
+ * How far a method reaches: 'any' when its target step is granted on every resource of the kind
+ * (any role to pass, any function to rewrite) with nothing in its conditions left to doubt; 'named'
+ * when only named or patterned ones, which may or may not be more privileged.
+ */
+export type Reach = 'any' | 'named'
 
 /** An escalation method a set of permissions allows, with the grant found for each required action. */
 export interface EscalationPath {
   method: EscalationMethod
   /** One entry per requirement: the action that satisfies it and the grants of that action. */
   steps: { action: string; grants: Grant[] }[]
+  reach: Reach
+}
+
+/** The request an iam:PassRole step makes: the role goes to the method's service and resource. */
+function passRoleContext(method: EscalationMethod): RequestContext {
+  if (!method.passedTo) return ANY_REQUEST
+  const known: Record<string, KeyKnowledge> = { 'iam:PassedToService': { kind: 'pattern', pattern: method.passedTo } }
+  if (method.associatedWith) known['iam:AssociatedResourceARN'] = { kind: 'pattern', pattern: method.associatedWith }
+  return contextOf(known)
 }
 
 function usableGrants(method: EscalationMethod, grants: Grant[]): Grant[] {
   return grants.filter((g) => (!method.needsWildcardResource || isWildcardScope(g.resources)) && (!method.targetsOthers || reachesOtherUsers(g.resources)))
+}
+
+function grantReachesAny(action: string, grant: Grant): boolean {
+  if (grant.conditions !== 'holds') return false
+  if (grant.resources.except !== undefined) return true
+  const details = catalog().action(action)
+  return grant.resources.patterns.some((pattern) => (details ? coversEveryResource(details, pattern) : pattern.trim() === '*'))
+}
+
+function reachOf(method: EscalationMethod, steps: EscalationPath['steps']): Reach {
+  const targetAction = (method.target ?? method.requires[0]![0]!).toLowerCase()
+  const target = steps.find((step) => step.action.toLowerCase() === targetAction) ?? steps[0]!
+  return target.grants.some((grant) => grantReachesAny(target.action, grant)) ? 'any' : 'named'
 }
 
 export function escalationPaths(permissions: Permissions, methods: EscalationMethod[] = ESCALATION_METHODS): EscalationPath[] {
@@ -18,11 +50,13 @@ export function escalationPaths(permissions: Permissions, methods: EscalationMet
   for (const method of methods) {
     const steps: EscalationPath['steps'] = []
     for (const alternatives of method.requires) {
-      const found = alternatives.map((action) => ({ action, grants: usableGrants(method, permissions.grantsFor(action)) })).find((s) => s.grants.length > 0)
+      const found = alternatives
+        .map((action) => ({ action, grants: usableGrants(method, permissions.grantsFor(action, action.toLowerCase() === 'iam:passrole' ? passRoleContext(method) : ANY_REQUEST)) }))
+        .find((s) => s.grants.length > 0)
       if (!found) break
       steps.push(found)
     }
-    if (steps.length === method.requires.length) paths.push({ method, steps })
+    if (steps.length === method.requires.length) paths.push({ method, steps, reach: reachOf(method, steps) })
   }
   return paths
 }

@@ -16,7 +16,7 @@ export default defineRule({
   id: 'iam/privilege-escalation',
   severity: 'critical',
   title: 'Permissions allow privilege escalation',
-  why: 'Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user\'s keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says.',
+  why: 'Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user\'s keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says. A method counts only when each of its steps is allowed in the request it makes (a role that may be passed only to another service does not count, nor an action on resources it cannot act on). Critical when the method reaches any role, function or project of the account; high when it reaches only named ones, which may or may not be more privileged than the principal.',
   fix: 'Remove the escalating actions, or scope them to resources that cannot lead back to more privilege (named roles for iam:PassRole with an iam:PassedToService condition, no iam:*Policy* on the principal itself), and set a permissions boundary.',
   links: [
     'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/',
@@ -45,12 +45,15 @@ export default defineRule({
             related.set(`${loc.file}:${loc.startLine}:${step.action}`, { loc, message: `grants ${step.action}` })
           }
         }
+        // Critical when some method reaches every role or resource of its kind; named targets may or may not be more privileged.
+        const reachesAny = paths.some((p) => p.reach === 'any')
         report({
           at: grant.element,
           resource: principal.meta,
           element: `escalation[${grantName(grant)}]`,
-          message: `${WHO[principal.kind]} can escalate privileges: ${detail}`,
+          message: `${WHO[principal.kind]} can escalate privileges: ${detail}${reachesAny ? '' : ' Only named resources are reached: whether they are more privileged decides.'}`,
           related: [...related.values()],
+          ...(reachesAny ? {} : { severity: 'high' as const }),
         })
       }
     }
