@@ -8,7 +8,7 @@ export { resolveIamDataRoot } from './catalog/data-root.js'
 export { actionMatches, expandAction, hasAccessLevel, isAllActions, isWholeServiceOrAll, serviceOfPattern, MUTATING_LEVELS, type ActionExpansion } from './actions.js'
 export { globCovers, globMatches, globsIntersect, hasWildcard } from './glob.js'
 export {
-  effectOf, isAllow, isAllResources, isConditional, isDeny, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
+  effectOf, isAllow, isAllResources, isConditional, isDeny, isSelfScoped, isWildcardScope, knownValues, matchAction, reachesOtherUsers, resourceScope, scopeCovers,
   type ActionMatch, type Effect, type ResourceScope,
 } from './statement.js'
 export { createPermissions, type Grant, type Limits, type Permissions } from './permissions.js'

@@ -89,6 +89,30 @@ export default defineRule({
       good: [
         {
           code: `Resources:
+  InternalApi:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: internal
+      EndpointConfiguration:
+        Types: [PRIVATE]
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+          - Effect: Deny
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+            Condition:
+              StringNotEquals:
+                aws:SourceVpce: vpce-0a1b2c3d4e5f67890
+`,
+        },
+        {
+          code: `Resources:
   ShopApi:
     Type: AWS::ApiGateway::RestApi
     Properties:

@@ -62,6 +62,21 @@ export default defineRule({
     terraform: {
       bad: [
         {
+          code: `resource "aws_iam_policy" "instance_operator" {
+  name = "instance-operator"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["ec2:DescribeInstances", "ec2:StopInstances", "ec2:StartInstances", "ec2:ModifyInstanceAttribute"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+          lines: [7],
+        },
+        {
           code: `resource "aws_iam_policy" "policy_admin" {
   name = "policy-admin"
   policy = jsonencode({
@@ -193,6 +208,30 @@ resource "aws_iam_group_policy" "self_service" {
         },
       ],
       good: [
+        {
+          code: `Resources:
+  ScalingOperator:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - lambda:CreateFunction
+              - lambda:InvokeFunction
+              - datapipeline:CreatePipeline
+              - datapipeline:PutPipelineDefinition
+              - datapipeline:ActivatePipeline
+            Resource: "*"
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: "*"
+            Condition:
+              StringEquals:
+                iam:PassedToService: application-autoscaling.amazonaws.com
+`,
+        },
         {
           code: `Resources:
   LauncherRole:
