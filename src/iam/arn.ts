@@ -98,6 +98,24 @@ function symbolsIntersect(p: Sym[], q: Sym[]): boolean {
   return meet(0, 0)
 }
 
+/** The six fields of an ARN (`arn`, partition, service, region, account, resource), or undefined for fewer. */
+export function arnFields(arn: string): string[] | undefined {
+  const fields = arn.split(':')
+  return fields.length < 6 ? undefined : [...fields.slice(0, 5), fields.slice(5).join(':')]
+}
+
+/**
+ * A wildcard matches within one field of an ARN (`arn:aws:lambda:*:*:function:x` is no role, although
+ * a `*` spanning colons would reach `iam`): the fields are compared one by one. A pattern with fewer
+ * fields (`arn:aws:*`) is compared whole.
+ */
+function fieldsIntersect(value: string, format: string): boolean {
+  const valueFields = arnFields(value)
+  const formatFields = arnFields(format)
+  if (!valueFields || !formatFields) return symbolsIntersect(patternSymbols(value), formatSymbols(format))
+  return valueFields.every((field, i) => symbolsIntersect(patternSymbols(field), formatSymbols(formatFields[i]!)))
+}
+
 // Keyed by service, resource type and pattern: wildcard expansion asks the same pair for many actions.
 const typeMatches = new Map<string, boolean>()
 
@@ -106,7 +124,7 @@ function resourceTypeMatches(service: string, typeName: string, value: string): 
   let matches = typeMatches.get(key)
   if (matches === undefined) {
     const details = catalog().resourceType(service, typeName)
-    matches = details !== undefined && symbolsIntersect(patternSymbols(value), formatSymbols(details.arnFormat))
+    matches = details !== undefined && fieldsIntersect(value, details.arnFormat)
     typeMatches.set(key, matches)
   }
   return matches

@@ -1,5 +1,6 @@
 import type { Condition, Statement } from '../model/policy.js'
 import { isKnown } from '../model/source.js'
+import { arnFields } from './arn.js'
 import { matchesEveryValue, takesWildcards, type ParsedOperator } from './conditions.js'
 import { CALLER_KEYS, conditionKey, conditionOperator } from './confining.js'
 import { globCovers, globsIntersect } from './glob.js'
@@ -85,8 +86,12 @@ function valueAgainstPattern(operator: ParsedOperator, listed: string, pattern: 
   const wild = takesWildcards(operator.base ?? '')
   // Under StringEquals a `*` in the listed value is a literal character: compare it as text.
   const listedPattern = wild ? listed : listed.replace(/[*?]/g, '\uFFFD')
-  if (globCovers(listedPattern, pattern, caseInsensitive)) return 'holds'
-  return globsIntersect(listedPattern, pattern, caseInsensitive) ? 'unknown' : 'fails'
+  // ARN operators match field by field: a wildcard does not span a colon.
+  const listedFields = operator.family === 'ARN' ? arnFields(listedPattern) : undefined
+  const patternFields = listedFields && arnFields(pattern)
+  const pairs: [string, string][] = listedFields && patternFields ? listedFields.map((field, i) => [field, patternFields[i]!]) : [[listedPattern, pattern]]
+  if (pairs.every(([listedField, field]) => globCovers(listedField, field, caseInsensitive))) return 'holds'
+  return pairs.every(([listedField, field]) => globsIntersect(listedField, field, caseInsensitive)) ? 'unknown' : 'fails'
 }
 
 /** The positive form of a single condition (StringEquals for StringNotEquals) for a key that is present. */
