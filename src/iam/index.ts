@@ -13,7 +13,7 @@ export {
 } from './statement.js'
 export { createPermissions, type Grant, type Limits, type Permissions } from './permissions.js'
 export { documentFromJson } from './json-document.js'
-export { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-policies.js'
+export { awsManagedPoliciesVersion, awsManagedPolicy, awsManagedPolicyName, awsManagedPolicyNames, type ManagedPolicyJson } from './aws-managed-policies.js'
 export { awsManagedDocument, effectivePermissions, everyPrincipal, principalPolicies, standaloneIdentityDocuments, type PrincipalPolicies } from './principals.js'
 export { ESCALATION_METHODS, type EscalationMethod } from './escalation/methods.js'
 export { escalationPaths, type EscalationPath, type Reach } from './escalation/detect.js'

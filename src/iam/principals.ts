@@ -2,7 +2,7 @@ import type { AwsModel, IamGroup, IamPolicy, IamRole, IamUser, PolicyAttachment 
 import type { PolicyDocument } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { isKnown, isUnknown, type Attr, type Maybe, type SourceRange } from '../model/source.js'
-import { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-policies.js'
+import { awsManagedPolicy, awsManagedPolicyName } from './aws-managed-policies.js'
 import { documentFromJson } from './json-document.js'
 import { createPermissions, type Permissions } from './permissions.js'
 
@@ -27,7 +27,7 @@ const awsManagedDocuments = new Map<string, PolicyDocument>()
 /** The AWS managed policy an ARN (or an ARN pattern with an unknown partition) names, as a document located at `loc`, when it is one this tool knows. */
 export function awsManagedDocument(arn: Maybe<string>, owner: ResourceMeta, loc: SourceRange): PolicyDocument | undefined {
   const name = awsManagedPolicyName(arn)
-  const json = name === undefined ? undefined : AWS_MANAGED_POLICIES[name]
+  const json = name === undefined ? undefined : awsManagedPolicy(name)
   if (!json) return undefined
   const cacheKey = `${name}\u0000${owner.address}\u0000${loc.file}:${loc.startLine}`
   let document = awsManagedDocuments.get(cacheKey)
