@@ -40,7 +40,7 @@ const CONDITIONS: Record<string, Record<string, string | string[]>>[] = [
   { ArnLike: { 'iam:AssociatedResourceARN': 'arn:aws:ec2:*:*:instance/*' } },
 ]
 
-interface Generated {
+type Generated = {
   Effect: 'Allow' | 'Deny'
   Action: string[]
   Resource: string[]
