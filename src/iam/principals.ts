@@ -61,7 +61,9 @@ function attachedDocuments(aws: AwsModel, principal: IamRole | IamUser | IamGrou
   const documents = [...principal.inlinePolicies]
   const unresolved: PolicyAttachment[] = []
   for (const attachment of principal.managedPolicies) {
-    const document = attachment.policy?.document ?? resolveArn(aws, attachment.policyArn, principal.meta, attachment.loc)
+    // An AWS managed policy's grants are written where its ARN is (policy_arn, a ManagedPolicyArns entry).
+    const at = attachment.policyArn.explicit ? attachment.policyArn.loc : attachment.loc
+    const document = attachment.policy?.document ?? resolveArn(aws, attachment.policyArn, principal.meta, at)
     if (document) documents.push(document)
     else unresolved.push(attachment)
   }

@@ -62,6 +62,23 @@ export default defineRule({
     terraform: {
       bad: [
         {
+          // AmazonEC2FullAccess passes no role, but ec2:* rewrites the user data of instances that already run with one.
+          code: `resource "aws_iam_role" "ops" {
+  name = "ops"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "ops" {
+  role       = aws_iam_role.ops.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEC2FullAccess"
+}
+`,
+          lines: [11],
+        },
+        {
           code: `resource "aws_iam_policy" "instance_operator" {
   name = "instance-operator"
   policy = jsonencode({
