@@ -31,6 +31,8 @@ export type KeyKnowledge =
   | { kind: 'pattern'; pattern: string }
   /** Present or not, the requester decides its value. */
   | { kind: 'caller-chooses' }
+  /** The account of the principal making the request (aws:ResourceAccount of a request within the account): `${aws:PrincipalAccount}` names it; a literal ID may or may not. */
+  | { kind: 'own-account' }
 
 export interface RequestContext {
   /** Knowledge of a key, by its lower-case name; undefined when the context knows nothing of it. */
@@ -95,7 +97,8 @@ function valueAgainstPattern(operator: ParsedOperator, listed: string, pattern: 
 }
 
 /** The positive form of a single condition (StringEquals for StringNotEquals) for a key that is present. */
-function presentTruth(operator: ParsedOperator, values: string[], knowledge: Extract<KeyKnowledge, { kind: 'outsider' | 'pattern' }>): Truth {
+function presentTruth(operator: ParsedOperator, values: string[], knowledge: Extract<KeyKnowledge, { kind: 'outsider' | 'pattern' | 'own-account' }>): Truth {
+  if (knowledge.kind === 'own-account') return values.some((v) => /^\$\{aws:PrincipalAccount\}$/i.test(v.trim()) || matchesEveryValue(operator, v)) ? 'holds' : 'unknown'
   if (knowledge.kind === 'outsider') return values.some((v) => matchesEveryValue(operator, v)) ? 'holds' : values.some(hasVariable) ? 'unknown' : 'fails'
   // Any listed value matching is enough (values are ORed).
   const each = values.map((v) => valueAgainstPattern(operator, v, knowledge.pattern))

@@ -135,6 +135,11 @@ describe('escalation in the request each step makes', () => {
     expect(reach([allow('codebuild:StartBuild')])).toEqual(['codebuild-start-build-override:any'])
     expect(reach([compute, allow('iam:PassRole', 'arn:aws:iam::111122223333:role/app')])).toContain('passrole-lambda-invoke:named')
     expect(reach([compute, allow('iam:PassRole', 'arn:aws:iam::111122223333:role/*')])).toContain('passrole-lambda-invoke:any')
+    // Kept within the principal's own account is still every role of the account; a tag condition narrows.
+    const ownAccount = { Condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } }
+    expect(reach([compute, allow('iam:PassRole', '*', ownAccount)])).toContain('passrole-lambda-invoke:any')
+    const tagged = { Condition: { StringEquals: { 'aws:ResourceTag/team': 'web' } } }
+    expect(reach([compute, allow('iam:PassRole', '*', tagged)])).toContain('passrole-lambda-invoke:named')
   })
 
   it('EC2: new user data on a stopped instance, and a new default launch template version', () => {

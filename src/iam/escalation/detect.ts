@@ -1,6 +1,6 @@
 import { coversEveryResource } from '../arn.js'
 import { catalog } from '../catalog/catalog.js'
-import { ANY_REQUEST, contextOf, type KeyKnowledge, type RequestContext } from '../condition-truth.js'
+import { contextOf, type KeyKnowledge, type RequestContext } from '../condition-truth.js'
 import type { Grant, Permissions } from '../permissions.js'
 import { isWildcardScope, reachesOtherUsers } from '../statement.js'
 import { ESCALATION_METHODS, type EscalationMethod } from './methods.js'
@@ -20,11 +20,16 @@ export interface EscalationPath {
   reach: Reach
 }
 
-/** The request an iam:PassRole step makes: the role goes to the method's service and resource. */
-function passRoleContext(method: EscalationMethod): RequestContext {
-  if (!method.passedTo) return ANY_REQUEST
-  const known: Record<string, KeyKnowledge> = { 'iam:PassedToService': { kind: 'pattern', pattern: method.passedTo } }
-  if (method.associatedWith) known['iam:AssociatedResourceARN'] = { kind: 'pattern', pattern: method.associatedWith }
+/** Escalation acts on resources of the principal's own account: a condition keeping it there (`aws:ResourceAccount` = `${aws:PrincipalAccount}`) narrows nothing. */
+const WITHIN_ACCOUNT: Record<string, KeyKnowledge> = { 'aws:ResourceAccount': { kind: 'own-account' } }
+
+/** The request a step makes; for iam:PassRole the role goes to the method's service and resource. */
+function stepContext(method: EscalationMethod, action: string): RequestContext {
+  const known: Record<string, KeyKnowledge> = { ...WITHIN_ACCOUNT }
+  if (action.toLowerCase() === 'iam:passrole' && method.passedTo) {
+    known['iam:PassedToService'] = { kind: 'pattern', pattern: method.passedTo }
+    if (method.associatedWith) known['iam:AssociatedResourceARN'] = { kind: 'pattern', pattern: method.associatedWith }
+  }
   return contextOf(known)
 }
 
@@ -51,7 +56,7 @@ export function escalationPaths(permissions: Permissions, methods: EscalationMet
     const steps: EscalationPath['steps'] = []
     for (const alternatives of method.requires) {
       const found = alternatives
-        .map((action) => ({ action, grants: usableGrants(method, permissions.grantsFor(action, action.toLowerCase() === 'iam:passrole' ? passRoleContext(method) : ANY_REQUEST)) }))
+        .map((action) => ({ action, grants: usableGrants(method, permissions.grantsFor(action, stepContext(method, action))) }))
         .find((s) => s.grants.length > 0)
       if (!found) break
       steps.push(found)
