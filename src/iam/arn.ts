@@ -2,7 +2,7 @@ import { patternOf } from '../model/pattern.js'
 import { isUnknown, type Maybe } from '../model/source.js'
 import type { CatalogAction } from './catalog/catalog.js'
 import { catalog } from './catalog/catalog.js'
-import { globCovers, normalizeVariables } from './glob.js'
+import { globCovers, globsIntersect, normalizeVariables } from './glob.js'
 
 /*
  * ARNs in Resource elements and principals: their account field, whether one pattern names a subset
@@ -156,4 +156,12 @@ export function coversEveryResource(action: CatalogAction, resource: string): bo
     const details = catalog().resourceType(action.service, type.name)
     return details !== undefined && globCovers(anyLocation(value.replace(/\$\{[^}]*\}/g, '\uFFFD')), anyLocation(details.arnFormat.replace(/\$\{[^}]*\}/g, '*')))
   })
+}
+
+/** Some ARN matches both patterns, field by field (a wildcard stays within its field); patterns with fewer fields are compared whole. */
+export function arnPatternsIntersect(a: string, b: string): boolean {
+  const left = arnFields(a)
+  const right = arnFields(b)
+  if (!left || !right) return globsIntersect(a, b)
+  return left.every((field, i) => globsIntersect(field, right[i]!))
 }

@@ -8,9 +8,10 @@ export function escalationMethodsMarkdown(): string {
   const cell = (text: string) => text.replaceAll('|', '\\|')
   const rows = ESCALATION_METHODS.map((m) => {
     const steps = m.requires.map((alternatives) => alternatives.map((a) => `\`${a}\``).join(' or ')).join(' + ')
-    const target = m.target ?? m.requires[0]![0]!
+    const needed = (m.needsResources ?? []).map((alternatives) => alternatives.map((a) => `\`${a}\``).join(' or '))
+    const target = `\`${m.target ?? m.requires[0]![0]!}\`${needed.length > 0 ? `, on ${needed.join(' and ')}` : ''}`
     const passed = m.passedTo ? `\`${m.passedTo}\`${m.associatedWith ? ` (for \`${m.associatedWith}\`)` : ''}` : ''
-    return `| ${cell(m.name)} | ${steps} | ${passed} | \`${target}\` | ${cell(m.description)} | [source](${m.link}) |`
+    return `| ${cell(m.name)} | ${steps} | ${passed} | ${target} | ${cell(m.description)} | [source](${m.link}) |`
   })
   return [
     '# Privilege-escalation methods',

@@ -148,6 +148,14 @@ describe('escalation in the request each step makes', () => {
     expect(ids([allow(['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'])])).toEqual(['ec2-launch-template-version'])
   })
 
+  it('commands on instances need a document that runs any command, and an instance', () => {
+    const instances = 'arn:aws:ec2:*:*:instance/*'
+    expect(ids([allow('ssm:SendCommand', [instances, 'arn:aws:ssm:*:*:document/AWSEC2-CreateVssSnapshot'])])).toEqual([])
+    expect(ids([allow('ssm:SendCommand', [instances, 'arn:aws:ssm:*::document/AWS-RunShellScript'])])).toEqual(['ssm-send-command'])
+    expect(ids([allow('ssm:SendCommand', 'arn:aws:ssm:*::document/AWS-RunShellScript')])).toEqual([])
+    expect(ids([allow('ssm:SendCommand')])).toEqual(['ssm-send-command'])
+  })
+
   it('a conditional Deny that surely holds in the request takes a grant away', () => {
     const denyLambda = deny('iam:PassRole', '*', { Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } })
     expect(ids([compute, allow('iam:PassRole'), denyLambda]).sort()).toEqual(['passrole-datapipeline', 'passrole-ec2'])

@@ -1,4 +1,4 @@
-import { coversEveryResource } from '../arn.js'
+import { arnPatternsIntersect, coversEveryResource } from '../arn.js'
 import { catalog } from '../catalog/catalog.js'
 import { contextOf, type KeyKnowledge, type RequestContext } from '../condition-truth.js'
 import type { Grant, Permissions } from '../permissions.js'
@@ -37,6 +37,13 @@ function usableGrants(method: EscalationMethod, grants: Grant[]): Grant[] {
   return grants.filter((g) => (!method.needsWildcardResource || isWildcardScope(g.resources)) && (!method.targetsOthers || reachesOtherUsers(g.resources)))
 }
 
+/** Every resource the method needs is granted: some grant's resources can name one of its alternatives. */
+function reachesNeededResources(method: EscalationMethod, grants: Grant[]): boolean {
+  return (method.needsResources ?? []).every((alternatives) =>
+    grants.some((g) => g.resources.except !== undefined || g.resources.unknown || g.resources.patterns.some((p) => alternatives.some((needed) => arnPatternsIntersect(p, needed)))),
+  )
+}
+
 function grantReachesAny(action: string, grant: Grant): boolean {
   if (grant.conditions !== 'holds') return false
   if (grant.resources.except !== undefined) return true
@@ -44,9 +51,7 @@ function grantReachesAny(action: string, grant: Grant): boolean {
   return grant.resources.patterns.some((pattern) => (details ? coversEveryResource(details, pattern) : pattern.trim() === '*'))
 }
 
-function reachOf(method: EscalationMethod, steps: EscalationPath['steps']): Reach {
-  const targetAction = (method.target ?? method.requires[0]![0]!).toLowerCase()
-  const target = steps.find((step) => step.action.toLowerCase() === targetAction) ?? steps[0]!
+function reachOf(target: EscalationPath['steps'][number]): Reach {
   return target.grants.some((grant) => grantReachesAny(target.action, grant)) ? 'any' : 'named'
 }
 
@@ -61,7 +66,10 @@ export function escalationPaths(permissions: Permissions, methods: EscalationMet
       if (!found) break
       steps.push(found)
     }
-    if (steps.length === method.requires.length) paths.push({ method, steps, reach: reachOf(method, steps) })
+    if (steps.length < method.requires.length) continue
+    const targetAction = (method.target ?? method.requires[0]![0]!).toLowerCase()
+    const target = steps.find((step) => step.action.toLowerCase() === targetAction) ?? steps[0]!
+    if (reachesNeededResources(method, target.grants)) paths.push({ method, steps, reach: reachOf(target) })
   }
   return paths
 }

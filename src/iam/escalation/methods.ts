@@ -25,6 +25,8 @@ export interface EscalationMethod {
   associatedWith?: string
   /** The action whose resource is the one reached: every role, function or project of the account, or only named ones. Default: the first step's first action. */
   target?: string
+  /** Resources the target action must be granted on, each entry a set of alternative ARN patterns (SendCommand needs an instance and a document that runs any command). */
+  needsResources?: string[][]
 }
 
 const RHINO = 'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/'
@@ -72,7 +74,14 @@ export const ESCALATION_METHODS: EscalationMethod[] = [
   { id: 'ec2-user-data', name: 'Rewrite an instance\'s user data', requires: [['ec2:ModifyInstanceAttribute'], ['ec2:StopInstances'], ['ec2:StartInstances']], description: 'Stops an instance with a privileged instance profile, replaces its user data with commands and starts it again: they run as root at boot with the profile\'s credentials', link: PATHFINDING },
   { id: 'ec2-launch-template-version', name: 'New default launch template version', requires: [['ec2:CreateLaunchTemplateVersion'], ['ec2:ModifyLaunchTemplate']], description: 'Writes a launch template version whose user data runs commands, keeping (or naming) a privileged instance profile, and makes it the default: instances Auto Scaling or others launch from it run them', link: PATHFINDING },
   { id: 'passrole-ec2-launch-template', name: 'PassRole to a new launch template version', requires: [PASS, ['ec2:CreateLaunchTemplateVersion', 'ec2:CreateLaunchTemplate'], ['ec2:RunInstances', 'autoscaling:UpdateAutoScalingGroup']], description: 'Writes a launch template with a privileged instance profile and launches instances from it', link: PATHFINDING, passedTo: 'ec2.amazonaws.com' },
-  { id: 'ssm-send-command', name: 'Run commands on instances', requires: [['ssm:SendCommand']], description: 'Runs commands on EC2 instances and reads their instance-profile credentials', link: PATHFINDING },
+  {
+    id: 'ssm-send-command', name: 'Run commands on instances', requires: [['ssm:SendCommand']], description: 'Runs commands on EC2 instances and reads their instance-profile credentials', link: PATHFINDING,
+    // A purpose-built document (take a snapshot, install an agent) runs only what it says: it must be one that runs any command or script.
+    needsResources: [
+      ['arn:*:ec2:*:*:instance/*', 'arn:*:ssm:*:*:managed-instance/*'],
+      ['arn:*:ssm:*:*:document/AWS-RunShellScript', 'arn:*:ssm:*:*:document/AWS-RunPowerShellScript', 'arn:*:ssm:*:*:document/AWS-RunRemoteScript'],
+    ],
+  },
   { id: 'ssm-start-session', name: 'Open a shell on instances', requires: [['ssm:StartSession']], description: 'Opens a Session Manager shell on an instance with a privileged role', link: PATHFINDING },
   { id: 'ec2-instance-connect', name: 'Push an SSH key to an instance', requires: [['ec2-instance-connect:SendSSHPublicKey']], description: 'Logs in to an instance with a privileged instance profile', link: PATHFINDING },
   { id: 'assume-any-role', name: 'Assume any role', requires: [['sts:AssumeRole']], description: 'May assume every role whose trust policy trusts the account', link: RHINO, needsWildcardResource: true },
