@@ -192,6 +192,24 @@ resource "aws_iam_group_policy" "self_service" {
     cloudformation: {
       bad: [
         {
+          // A new default version of a launch template: instances started from it run its user data with its instance profile.
+          code: `Resources:
+  TemplateEditor:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - ec2:DescribeLaunchTemplates
+              - ec2:CreateLaunchTemplateVersion
+              - ec2:ModifyLaunchTemplate
+            Resource: "*"
+`,
+          lines: [11],
+        },
+        {
           code: `Resources:
   LauncherRole:
     Type: AWS::IAM::Role
