@@ -77,7 +77,8 @@ export function createPermissions(documents: PolicyDocument[], limits: Limits = 
   const allows = statementsOf(documents, 'Allow')
   const denies = [...statementsOf(documents, 'Deny'), ...statementsOf(limits.scps ?? [], 'Deny')]
   const boundary = limits.boundary && limits.boundary.length > 0 ? createPermissions(limits.boundary) : undefined
-  const cache = new Map<string, Grant[]>()
+  // Per request context (callers reuse context objects: escalation asks one per method), then per action.
+  const caches = new WeakMap<RequestContext, Map<string, Grant[]>>()
 
   const compute = (actionKey: string, context: RequestContext): Grant[] => {
     const grants: Grant[] = []
@@ -97,7 +98,8 @@ export function createPermissions(documents: PolicyDocument[], limits: Limits = 
   }
 
   const grantsFor = (actionKey: string, context: RequestContext = ANY_REQUEST): Grant[] => {
-    if (context !== ANY_REQUEST) return compute(actionKey, context)
+    let cache = caches.get(context)
+    if (!cache) caches.set(context, (cache = new Map()))
     const key = actionKey.toLowerCase()
     const cached = cache.get(key)
     if (cached) return cached

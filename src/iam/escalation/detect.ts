@@ -23,14 +23,21 @@ export interface EscalationPath {
 /** Escalation acts on resources of the principal's own account: a condition keeping it there (`aws:ResourceAccount` = `${aws:PrincipalAccount}`) narrows nothing. */
 const WITHIN_ACCOUNT: Record<string, KeyKnowledge> = { 'aws:ResourceAccount': { kind: 'own-account' } }
 
+const ACTION_CONTEXT = contextOf(WITHIN_ACCOUNT)
+// One context object per service a role is passed to: permissions cache their answers per context.
+const passRoleContexts = new Map<string, RequestContext>()
+
 /** The request a step makes; for iam:PassRole the role goes to the method's service and resource. */
 function stepContext(method: EscalationMethod, action: string): RequestContext {
-  const known: Record<string, KeyKnowledge> = { ...WITHIN_ACCOUNT }
-  if (action.toLowerCase() === 'iam:passrole' && method.passedTo) {
-    known['iam:PassedToService'] = { kind: 'pattern', pattern: method.passedTo }
+  if (action.toLowerCase() !== 'iam:passrole' || !method.passedTo) return ACTION_CONTEXT
+  const key = `${method.passedTo} ${method.associatedWith ?? ''}`
+  let context = passRoleContexts.get(key)
+  if (!context) {
+    const known: Record<string, KeyKnowledge> = { ...WITHIN_ACCOUNT, 'iam:PassedToService': { kind: 'pattern', pattern: method.passedTo } }
     if (method.associatedWith) known['iam:AssociatedResourceARN'] = { kind: 'pattern', pattern: method.associatedWith }
+    passRoleContexts.set(key, (context = contextOf(known)))
   }
-  return contextOf(known)
+  return context
 }
 
 function usableGrants(method: EscalationMethod, grants: Grant[]): Grant[] {
