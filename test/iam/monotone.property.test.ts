@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { builtinRules } from '../../src/rules/index.js'
 import { defaultConfiguration, runRules } from '../../src/rules/run.js'
-import { customerPolicy, doc, model } from './model.js'
+import { attr } from '../../src/model/source.js'
+import { customerPolicy, doc, loc, meta, model } from './model.js'
 
 /*
  * Conditions and resources only ever take access away. For random identity policies, adding a
@@ -106,3 +107,36 @@ function mergeCondition(existing: Generated['Condition'], added: NonNullable<Gen
   for (const [operator, keys] of Object.entries(added)) merged[operator] = { ...keys, ...merged[operator] }
   return merged
 }
+
+describe('a condition on a resource policy\'s Allow never opens it to more callers', () => {
+  const publicRules = defaultConfiguration(builtinRules).filter((c) => c.rule.id === 'resource-policy/public' || c.rule.id === 'apigw/resource-policy-public')
+  const KEYS: Record<string, Record<string, string>>[] = [
+    { StringEquals: { 'aws:SourceVpce': 'vpce-1' } }, { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } }, { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+    { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } }, { Bool: { 'aws:SecureTransport': 'true' } }, { StringLike: { 'aws:SourceArn': '*' } },
+  ]
+  const resourceStatement = fc.record({
+    Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+    Principal: fc.constantFrom<unknown>('*', { AWS: '*' }, { AWS: 'arn:aws:iam::111122223333:root' }),
+    Action: fc.constantFrom('s3:GetObject', 's3:*', 'execute-api:Invoke', '*'),
+    Resource: fc.constantFrom('*', 'arn:aws:s3:::b/*', 'execute-api:/*'),
+    Condition: fc.option(fc.constantFrom(...KEYS), { nil: undefined }),
+  })
+  const count = (statements: Record<string, unknown>[], service: string) => {
+    const aws = model()
+    const owner = meta('aws_s3_bucket_policy.p')
+    aws.resourcePolicies.push({ meta: owner, service, document: doc(statements.map(({ Condition, ...rest }) => (Condition ? { ...rest, Condition } : rest)), 'resource', owner), target: attr('b', loc()) })
+    return runRules(aws, publicRules).findings.length
+  }
+  it('adding a condition to an Allow', () => {
+    fc.assert(
+      fc.property(fc.array(resourceStatement, { minLength: 1, maxLength: 3 }), fc.nat(), fc.constantFrom(...KEYS), fc.constantFrom('s3', 'apigateway'), (statements, pick, condition, service) => {
+        const allows = statements.flatMap((s, i) => (s.Effect === 'Allow' ? [i] : []))
+        fc.pre(allows.length > 0)
+        const index = allows[pick % allows.length]!
+        const changed = statements.map((s, i) => (i === index ? { ...s, Condition: { ...condition, ...s.Condition } } : s))
+        expect(count(changed, service)).toBeLessThanOrEqual(count(statements, service))
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
