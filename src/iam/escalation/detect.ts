@@ -58,6 +58,15 @@ function grantReachesAny(action: string, grant: Grant): boolean {
   return grant.resources.patterns.some((pattern) => (details ? coversEveryResource(details, pattern) : pattern.trim() === '*'))
 }
 
+/**
+ * The grant that opens the method widest first (every target, nothing left to doubt; then any
+ * unconditional one): findings point at it, so narrowing another statement never moves them.
+ */
+function broadestFirst(action: string, grants: Grant[]): Grant[] {
+  const rank = (grant: Grant) => (grantReachesAny(action, grant) ? 0 : grant.conditions === 'holds' ? 1 : 2)
+  return [...grants].sort((a, b) => rank(a) - rank(b))
+}
+
 function reachOf(target: EscalationPath['steps'][number]): Reach {
   return target.grants.some((grant) => grantReachesAny(target.action, grant)) ? 'any' : 'named'
 }
@@ -68,7 +77,7 @@ export function escalationPaths(permissions: Permissions, methods: EscalationMet
     const steps: EscalationPath['steps'] = []
     for (const alternatives of method.requires) {
       const found = alternatives
-        .map((action) => ({ action, grants: usableGrants(method, permissions.grantsFor(action, stepContext(method, action))) }))
+        .map((action) => ({ action, grants: broadestFirst(action, usableGrants(method, permissions.grantsFor(action, stepContext(method, action)))) }))
         .find((s) => s.grants.length > 0)
       if (!found) break
       steps.push(found)
