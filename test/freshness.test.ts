@@ -5,6 +5,7 @@ import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { builtinRules as modelRules } from '../src/rules/index.js'
 import { governanceRules } from '../src/rules/rulebook/index.js'
+import { ESCALATION_METHODS_DOC, escalationMethodsMarkdown } from '../src/report/escalation-methods-doc.js'
 import { ruleDocMarkdown, rulesIndexMarkdown } from '../src/report/rule-docs.js'
 import { cisControlsByRule } from '../src/rulebook/index.js'
 import { VERSION } from '../src/version.js'
@@ -33,7 +34,8 @@ describe('committed artefacts are fresh', () => {
   it('docs/rules/ matches the rule files (`npm run docs`)', async () => {
     const controls = await cisControlsByRule()
     const docs = join(REPO, 'docs/rules')
-    expect(filesUnder(docs)).toEqual([...builtinRules.map((r) => `${r.id}.md`), 'README.md'].sort())
+    expect(filesUnder(docs)).toEqual([...builtinRules.map((r) => `${r.id}.md`), 'README.md', ESCALATION_METHODS_DOC].sort())
+    expect(readFileSync(join(docs, ESCALATION_METHODS_DOC), 'utf8')).toBe(escalationMethodsMarkdown())
     for (const rule of builtinRules) expect(readFileSync(join(docs, `${rule.id}.md`), 'utf8'), `${rule.id}: run \`npm run docs\``).toBe(ruleDocMarkdown(rule, controls.get(rule.id)))
     expect(readFileSync(join(docs, 'README.md'), 'utf8')).toBe(rulesIndexMarkdown(builtinRules))
   })

@@ -2,7 +2,7 @@ import { patternOf } from '../model/pattern.js'
 import { isUnknown, type Maybe } from '../model/source.js'
 import type { CatalogAction } from './catalog/catalog.js'
 import { catalog } from './catalog/catalog.js'
-import { globCovers, normalizeVariables } from './glob.js'
+import { globCovers, globsIntersect, normalizeVariables } from './glob.js'
 
 /*
  * ARNs in Resource elements and principals: their account field, whether one pattern names a subset
@@ -98,13 +98,70 @@ function symbolsIntersect(p: Sym[], q: Sym[]): boolean {
   return meet(0, 0)
 }
 
+/** The six fields of an ARN (`arn`, partition, service, region, account, resource), or undefined for fewer. */
+export function arnFields(arn: string): string[] | undefined {
+  const fields = arn.split(':')
+  return fields.length < 6 ? undefined : [...fields.slice(0, 5), fields.slice(5).join(':')]
+}
+
+/**
+ * A wildcard matches within one field of an ARN (`arn:aws:lambda:*:*:function:x` is no role, although
+ * a `*` spanning colons would reach `iam`): the fields are compared one by one. A pattern with fewer
+ * fields (`arn:aws:*`) is compared whole.
+ */
+function fieldsIntersect(value: string, format: string): boolean {
+  const valueFields = arnFields(value)
+  const formatFields = arnFields(format)
+  if (!valueFields || !formatFields) return symbolsIntersect(patternSymbols(value), formatSymbols(format))
+  return valueFields.every((field, i) => symbolsIntersect(patternSymbols(field), formatSymbols(formatFields[i]!)))
+}
+
+// Keyed by service, resource type and pattern: wildcard expansion asks the same pair for many actions.
+const typeMatches = new Map<string, boolean>()
+
+function resourceTypeMatches(service: string, typeName: string, value: string): boolean {
+  const key = `${service}\u0000${typeName}\u0000${value}`
+  let matches = typeMatches.get(key)
+  if (matches === undefined) {
+    const details = catalog().resourceType(service, typeName)
+    matches = details !== undefined && fieldsIntersect(value, details.arnFormat)
+    typeMatches.set(key, matches)
+  }
+  return matches
+}
+
 /** Whether the action can apply to the resource pattern: `*` always; an ARN only if it can name one of the action's resource types. */
 export function actionAppliesToResource(action: CatalogAction, resource: string): boolean {
   const value = resource.trim()
   if (value === '*') return true
-  const pattern = patternSymbols(value)
+  return action.resourceTypes.some((type) => resourceTypeMatches(action.service, type.name, value))
+}
+
+/** An ARN's partition, region and account fields as `*`: reaching every role "of the account" does not depend on which account. */
+function anyLocation(arn: string): string {
+  const fields = arn.split(':')
+  if (fields.length < 6) return arn
+  return [fields[0], '*', fields[2], '*', '*', ...fields.slice(5)].join(':')
+}
+
+/**
+ * The resource pattern names every resource of one of the action's types (`*`, `arn:aws:iam::*:role/*`,
+ * `arn:aws:lambda:*:111122223333:function:*`), not only named or prefixed ones. A policy variable
+ * (`user/${aws:username}`) names one resource per caller: it is no wildcard here.
+ */
+export function coversEveryResource(action: CatalogAction, resource: string): boolean {
+  const value = resource.trim()
+  if (value === '*') return true
   return action.resourceTypes.some((type) => {
     const details = catalog().resourceType(action.service, type.name)
-    return details !== undefined && symbolsIntersect(pattern, formatSymbols(details.arnFormat))
+    return details !== undefined && globCovers(anyLocation(value.replace(/\$\{[^}]*\}/g, '\uFFFD')), anyLocation(details.arnFormat.replace(/\$\{[^}]*\}/g, '*')))
   })
+}
+
+/** Some ARN matches both patterns, field by field (a wildcard stays within its field); patterns with fewer fields are compared whole. */
+export function arnPatternsIntersect(a: string, b: string): boolean {
+  const left = arnFields(a)
+  const right = arnFields(b)
+  if (!left || !right) return globsIntersect(a, b)
+  return left.every((field, i) => globsIntersect(field, right[i]!))
 }

@@ -2,7 +2,7 @@ import type { AwsModel, CustomerPolicyReference, IamGroup, IamPolicy, IamRole, I
 import type { PolicyDocument } from '../model/policy.js'
 import type { ResourceMeta } from '../model/resource.js'
 import { isKnown, isUnknown, type Attr, type Maybe, type SourceRange } from '../model/source.js'
-import { AWS_MANAGED_POLICIES, awsManagedPolicyName } from './aws-managed-policies.js'
+import { awsManagedPolicy, awsManagedPolicyName } from './aws-managed-policies.js'
 import { documentFromJson } from './json-document.js'
 import { createPermissions, type Permissions } from './permissions.js'
 
@@ -27,7 +27,7 @@ const awsManagedDocuments = new Map<string, PolicyDocument>()
 /** The AWS managed policy an ARN (or an ARN pattern with an unknown partition) names, as a document located at `loc`, when it is one this tool knows. */
 export function awsManagedDocument(arn: Maybe<string>, owner: ResourceMeta, loc: SourceRange): PolicyDocument | undefined {
   const name = awsManagedPolicyName(arn)
-  const json = name === undefined ? undefined : AWS_MANAGED_POLICIES[name]
+  const json = name === undefined ? undefined : awsManagedPolicy(name)
   if (!json) return undefined
   const cacheKey = `${name}\u0000${owner.address}\u0000${loc.file}:${loc.startLine}`
   let document = awsManagedDocuments.get(cacheKey)
@@ -61,7 +61,9 @@ function attachedDocuments(aws: AwsModel, principal: IamRole | IamUser | IamGrou
   const documents = [...principal.inlinePolicies]
   const unresolved: PrincipalPolicies['unresolved'] = []
   for (const attachment of principal.managedPolicies) {
-    const document = attachment.policy?.document ?? resolveArn(aws, attachment.policyArn, principal.meta, attachment.loc)
+    // An AWS managed policy's grants are written where its ARN is (policy_arn, a ManagedPolicyArns entry).
+    const at = attachment.policyArn.explicit ? attachment.policyArn.loc : attachment.loc
+    const document = attachment.policy?.document ?? resolveArn(aws, attachment.policyArn, principal.meta, at)
     if (document) documents.push(document)
     else unresolved.push(attachment)
   }

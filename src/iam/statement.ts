@@ -85,6 +85,14 @@ export function reachesOtherUsers(scope: ResourceScope): boolean {
   return scope.except !== undefined || scope.patterns.some((p) => !p.includes('${aws:username}'))
 }
 
+/**
+ * Every known Resource entry names the caller itself (`user/${aws:username}`, `…/${aws:userid}`):
+ * self-management (own keys, own password), not a grant over others. Unknown entries alone prove nothing.
+ */
+export function isSelfScoped(scope: ResourceScope): boolean {
+  return scope.except === undefined && scope.patterns.length > 0 && scope.patterns.every((p) => /\$\{aws:(username|userid)\}/i.test(p))
+}
+
 /** `general` applies to every resource `specific` names (used to decide whether a Deny removes an Allow). */
 export function scopeCovers(general: ResourceScope, specific: ResourceScope): boolean {
   if (general.patterns.some(isAllResources) && general.except === undefined) return true

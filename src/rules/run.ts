@@ -2,7 +2,7 @@ import type { AwsModel } from '../model/aws.js'
 import type { SourceRange } from '../model/source.js'
 import { ruleErrorText, whereRuleFailed } from './rule-error.js'
 import { placeOf, statementsByEntry, type FindingPlace } from './subsume.js'
-import type { AnyRule, Finding, Report, Severity } from './types.js'
+import { atLeast, type AnyRule, type Finding, type Report, type Severity } from './types.js'
 
 /** A rule as the rulebook configured it: which params it runs with, at which severity. */
 export interface ConfiguredRule {
@@ -37,12 +37,10 @@ export function runRules(
       notRun.push(rule.id)
       continue
     }
-    // A rulebook that sets the rule's severity sets every finding's; else a finding may carry its own.
-    const configured = severity !== rule.severity
     const report = (r: Report) => {
       const finding: Finding = {
         ruleId: rule.id,
-        severity: configured ? severity : (r.severity ?? severity),
+        severity: r.severity && atLeast(severity, r.severity) ? r.severity : severity,
         title: rule.title,
         message: r.message,
         loc: r.at.loc,

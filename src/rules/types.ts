@@ -58,7 +58,7 @@ export interface Report {
   details?: string[]
   fix?: SuggestedFix
   related?: RelatedLocation[]
-  /** When this finding is less (or more) serious than the rule's usual one; a severity the rulebook sets for the rule wins. */
+  /** Less severe than the rule's usual finding (an escalation reaching only named roles): the configured severity is the ceiling. */
   severity?: Severity
 }
 

@@ -191,8 +191,8 @@ const documented: Record<string, (run: Run, command: string) => void> = {
     const result = run(['--version'])
     expect(result.code).toBe(0)
     const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }
-    // "also names the date of the AWS action catalog it judges by"
-    expect(result.stdout).toMatch(new RegExp(`^policygate ${version.replaceAll('.', '\\.')}\\nAWS action catalog: .+, data of \\d{4}-\\d{2}-\\d{2}\\n$`))
+    // "also names the dates of the AWS action catalog and managed policies it judges by"
+    expect(result.stdout).toMatch(new RegExp(`^policygate ${version.replaceAll('.', '\\.')}\\nAWS action catalog: .+, data of \\d{4}-\\d{2}-\\d{2}\\nAWS managed policies: .+, data of \\d{4}-\\d{2}-\\d{2}\\n$`))
   },
 }
 

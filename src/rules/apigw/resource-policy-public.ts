@@ -1,6 +1,6 @@
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
-import { openStatements } from './policy-callers.js'
+import { publicStatements } from '../../iam/index.js'
 
 export default defineRule({
   id: 'apigw/resource-policy-public',
@@ -12,7 +12,7 @@ export default defineRule({
   check({ aws }, report) {
     for (const policy of aws.resourcePolicies) {
       if (policy.service !== 'apigateway') continue
-      for (const { statement, principals } of openStatements(policy.document)) {
+      for (const { statement, principals } of publicStatements(policy.document)) {
         for (const principal of principals) {
           report({ at: principal.value, resource: policy.meta, message: 'This API resource policy allows Principal `*` with no condition on source IP, VPC, VPC endpoint or organization: anyone may invoke the API', element: `${statementName(statement)}.Principal[*]` })
         }
@@ -87,6 +87,30 @@ export default defineRule({
         },
       ],
       good: [
+        {
+          code: `Resources:
+  InternalApi:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: internal
+      EndpointConfiguration:
+        Types: [PRIVATE]
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+          - Effect: Deny
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+            Condition:
+              StringNotEquals:
+                aws:SourceVpce: vpce-0a1b2c3d4e5f67890
+`,
+        },
         {
           code: `Resources:
   ShopApi:

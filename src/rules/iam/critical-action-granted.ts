@@ -1,4 +1,4 @@
-import { createPermissions, expandAction, hasWildcard, identityDocuments, listNames, statementName, type Grant } from '../../iam/index.js'
+import { createPermissions, expandAction, hasWildcard, identityDocuments, isSelfScoped, listNames, statementName, type Grant } from '../../iam/index.js'
 import { defineRule } from '../types.js'
 
 interface Params {
@@ -35,7 +35,9 @@ export default defineRule<Params>({
       const permissions = createPermissions([document])
       const byElement = new Map<object, { grant: Grant; actions: string[] }>()
       for (const action of critical) {
+        // Granted only on resources the action acts on (`s3:*` on a bucket is not s3:PutAccountPublicAccessBlock), and not as self-management of the caller's own user.
         for (const grant of permissions.grantsFor(action)) {
+          if (isSelfScoped(grant.resources)) continue
           const found = byElement.get(grant.element) ?? { grant, actions: [] }
           found.actions.push(action)
           byElement.set(grant.element, found)
@@ -89,6 +91,20 @@ export default defineRule<Params>({
       ],
       good: [
         {
+          code: `resource "aws_iam_policy" "media_bucket" {
+  name = "media-bucket"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:*"]
+      Resource = ["arn:aws:s3:::media-uploads", "arn:aws:s3:::media-uploads/*"]
+    }]
+  })
+}
+`,
+        },
+        {
           code: `resource "aws_iam_policy" "audit_reader" {
   name = "audit-reader"
   policy = jsonencode({
@@ -122,6 +138,22 @@ export default defineRule<Params>({
         },
       ],
       good: [
+        {
+          code: `Resources:
+  OwnKeys:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - iam:CreateAccessKey
+              - iam:CreateLoginProfile
+              - iam:ListAccessKeys
+            Resource: arn:aws:iam::*:user/\${aws:username}
+`,
+        },
         {
           code: `Resources:
   OrgPolicy:

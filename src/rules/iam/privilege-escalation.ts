@@ -16,7 +16,7 @@ export default defineRule({
   id: 'iam/privilege-escalation',
   severity: 'critical',
   title: 'Permissions allow privilege escalation',
-  why: 'Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user\'s keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says. Severity: critical when any role or resource of the account is reachable: the principal can make itself administrator.',
+  why: 'Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user\'s keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says. A method counts only when each of its steps is allowed in the request it makes (a role that may be passed only to another service does not count, nor an action on resources it cannot act on). Critical when the method reaches any role, function or project of the account; high when it reaches only named ones, which may or may not be more privileged than the principal.',
   fix: 'Remove the escalating actions, or scope them to resources that cannot lead back to more privilege (named roles for iam:PassRole with an iam:PassedToService condition, no iam:*Policy* on the principal itself), and set a permissions boundary.',
   links: [
     'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/',
@@ -47,12 +47,15 @@ export default defineRule({
             related.set(`${loc.file}:${loc.startLine}:${step.action}`, { loc, message: `grants ${step.action}` })
           }
         }
+        // Critical when some method reaches every role or resource of its kind; named targets may or may not be more privileged.
+        const reachesAny = paths.some((p) => p.reach === 'any')
         report({
           at: grant.element,
           resource: principal.meta,
           element: `escalation[${grantName(grant)}]`,
-          message: `${WHO[principal.kind]} can escalate privileges: ${detail}`,
+          message: `${WHO[principal.kind]} can escalate privileges: ${detail}${reachesAny ? '' : ' Only named resources are reached: whether they are more privileged decides.'}`,
           related: [...related.values()],
+          ...(reachesAny ? {} : { severity: 'high' as const }),
         })
       }
     }
@@ -107,6 +110,38 @@ resource "aws_ssoadmin_customer_managed_policy_attachment" "ops" {
 }
 `,
           lines: [5],
+        },
+        {
+          // AmazonEC2FullAccess passes no role, but ec2:* rewrites the user data of instances that already run with one.
+          code: `resource "aws_iam_role" "ops" {
+  name = "ops"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "ops" {
+  role       = aws_iam_role.ops.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEC2FullAccess"
+}
+`,
+          lines: [11],
+        },
+        {
+          code: `resource "aws_iam_policy" "instance_operator" {
+  name = "instance-operator"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["ec2:DescribeInstances", "ec2:StopInstances", "ec2:StartInstances", "ec2:ModifyInstanceAttribute"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+          lines: [7],
         },
         {
           code: `resource "aws_iam_policy" "policy_admin" {
@@ -243,6 +278,24 @@ resource "aws_iam_group_policy" "self_service" {
     cloudformation: {
       bad: [
         {
+          // A new default version of a launch template: instances started from it run its user data with its instance profile.
+          code: `Resources:
+  TemplateEditor:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - ec2:DescribeLaunchTemplates
+              - ec2:CreateLaunchTemplateVersion
+              - ec2:ModifyLaunchTemplate
+            Resource: "*"
+`,
+          lines: [11],
+        },
+        {
           code: `Resources:
   OpsSet:
     Type: AWS::SSO::PermissionSet
@@ -321,6 +374,30 @@ resource "aws_iam_group_policy" "self_service" {
               - iam:CreatePolicyVersion
               - s3:GetObject
             Resource: "*"
+`,
+        },
+        {
+          code: `Resources:
+  ScalingOperator:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - lambda:CreateFunction
+              - lambda:InvokeFunction
+              - datapipeline:CreatePipeline
+              - datapipeline:PutPipelineDefinition
+              - datapipeline:ActivatePipeline
+            Resource: "*"
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: "*"
+            Condition:
+              StringEquals:
+                iam:PassedToService: application-autoscaling.amazonaws.com
 `,
         },
         {

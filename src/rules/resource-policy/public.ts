@@ -1,5 +1,5 @@
 import type { AwsModel, S3Bucket } from '../../model/aws.js'
-import { CALLER_KEYS, isAllow, isAnyone, isPublicPrincipal, narrowingConditions } from '../../iam/index.js'
+import { isAnyone, publicStatements } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 import { statementName } from '../shared/elements.js'
@@ -17,7 +17,7 @@ export default defineRule({
   id: 'resource-policy/public',
   severity: 'critical',
   title: 'Resource policy or ACL open to everyone',
-  why: 'An Allow to Principal `*` without a condition on who the caller is (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, …) lets any AWS account, and for many services anonymous callers, use the resource. Public-read, public-read-write and authenticated-read bucket ACLs do the same for S3 objects. Severity: critical: everyone on the internet can act on the resource.',
+  why: 'An Allow to Principal `*` without a condition on who the caller is (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, …), and without a Deny that turns away everyone else, lets any AWS account, and for many services anonymous callers, use the resource. Public-read, public-read-write and authenticated-read bucket ACLs do the same for S3 objects. Severity: critical: everyone on the internet can act on the resource.',
   fix: 'Name the accounts or roles that need access in Principal, or keep `*` and add a condition such as aws:PrincipalOrgID or aws:SourceVpce; use a private bucket ACL (and S3 Object Ownership "BucketOwnerEnforced").',
   links: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous',
@@ -27,10 +27,8 @@ export default defineRule({
   subsumes: { within: 'entry', rules: ['apigw/resource-policy-public'] },
   check({ aws }, report) {
     for (const policy of aws.resourcePolicies) {
-      for (const statement of policy.document.statements) {
-        if (!isAllow(statement) || narrowingConditions(statement, (key) => CALLER_KEYS.includes(key)).length > 0) continue
-        for (const principal of statement.principals ?? []) {
-          if (!isPublicPrincipal(principal)) continue
+      for (const { statement, principals } of publicStatements(policy.document)) {
+        for (const principal of principals) {
           report({ at: principal.value, resource: policy.meta, message: `Anyone can use this ${policy.service} resource: Principal is \`*\` and no condition restricts the caller`, element: `${statementName(statement)}.Principal[*]` })
         }
       }
@@ -82,6 +80,34 @@ resource "aws_s3_bucket_acl" "site" {
         },
       ],
       good: [
+        {
+          code: `resource "aws_s3_bucket" "artifacts" {
+  bucket = "acme-artifacts"
+}
+
+resource "aws_s3_bucket_policy" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "s3:GetObject"
+        Resource  = "arn:aws:s3:::acme-artifacts/*"
+      },
+      {
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = ["arn:aws:s3:::acme-artifacts", "arn:aws:s3:::acme-artifacts/*"]
+        Condition = { StringNotEquals = { "aws:SourceVpce" = "vpce-0a1b2c3d4e5f67890" } }
+      }
+    ]
+  })
+}
+`,
+        },
         {
           code: `resource "aws_sqs_queue" "events" {
   name = "events"

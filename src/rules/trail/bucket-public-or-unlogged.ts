@@ -1,6 +1,6 @@
-import { isPublicPrincipal } from '../../iam/index.js'
 import type { S3Bucket, Trail } from '../../model/aws.js'
 import type { Statement } from '../../model/policy.js'
+import { publicStatements } from '../../iam/index.js'
 import { firstLine } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
@@ -26,7 +26,7 @@ export default defineRule({
       if (bucket.acl && typeof bucket.acl.value === 'string' && PUBLIC_ACLS.has(bucket.acl.value.toLowerCase().replace(/-/g, '')) && !ignoresAcls) {
         report({ at: bucket.acl, resource: bucket.meta, message: `The bucket of ${names} has the public canned ACL ${bucket.acl.value}: the audit logs are readable outside the account`, related })
       }
-      for (const statement of restricts ? [] : publicStatements(bucket)) {
+      for (const statement of restricts ? [] : openStatements(bucket)) {
         report({ at: statement, resource: bucket.meta, message: `The bucket policy of ${names}'s log bucket allows anyone, with no condition`, related })
       }
       if (!bucket.loggingTarget) {
@@ -144,12 +144,7 @@ resource "aws_cloudtrail" "main" {
   },
 })
 
-/** Allow statements of the bucket policy that name everyone and carry no condition at all. */
-function publicStatements(bucket: S3Bucket): Statement[] {
-  return (bucket.policy?.document.statements ?? []).filter(
-    (statement) =>
-      statement.effect.value === 'Allow' &&
-      statement.conditions.length === 0 &&
-      (statement.principals ?? []).some(isPublicPrincipal),
-  )
+/** Allow statements of the bucket policy an outside caller can use (src/iam decides: conditions and Deny fences included). */
+function openStatements(bucket: S3Bucket): Statement[] {
+  return bucket.policy ? publicStatements(bucket.policy.document).map(({ statement }) => statement) : []
 }
