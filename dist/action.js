@@ -25,7 +25,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-GYJPBE3D.js";
+} from "./chunks/chunk-7LQTJBPY.js";
 import {
   createGitHubClient,
   require_tunnel,
@@ -44,7 +44,7 @@ import {
   mergeBase,
   readerAtCommit,
   readerInWorkspace
-} from "./chunks/chunk-B3MK4REU.js";
+} from "./chunks/chunk-UKGJARNV.js";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   POLICYGATE_IGNORE_FILE,
@@ -63,10 +63,10 @@ import {
   scan,
   suppressionLedger,
   withSuppressionGate
-} from "./chunks/chunk-2DMPM4KH.js";
+} from "./chunks/chunk-HFOPZTNT.js";
 import {
   createRepoReader
-} from "./chunks/chunk-W32A7NM2.js";
+} from "./chunks/chunk-B2N4SXDU.js";
 import {
   __toESM
 } from "./chunks/chunk-CRZGVJQY.js";

@@ -22,7 +22,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-GYJPBE3D.js";
+} from "./chunks/chunk-7LQTJBPY.js";
 import {
   DEFAULT_RULEBOOK_PATH,
   DEFAULT_TIMEOUT_SECONDS,
@@ -48,12 +48,12 @@ import {
   selectorMatches,
   showRulebook,
   toRulebook
-} from "./chunks/chunk-2DMPM4KH.js";
+} from "./chunks/chunk-HFOPZTNT.js";
 import {
   createRepoReader,
   formatLoc,
   sourceLines
-} from "./chunks/chunk-W32A7NM2.js";
+} from "./chunks/chunk-B2N4SXDU.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
 // src/report/rule-docs.ts
@@ -339,7 +339,7 @@ waivers: []
 async function fetchCentralRulebook(ref) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new Error(`a central rulebook is read through the GitHub API: set GITHUB_TOKEN to a token that can read ${ref.owner}/${ref.repo} (and GITHUB_API_URL for GitHub Enterprise Server)`);
-  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-B7MRSKG6.js")]);
+  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-43JXDRAN.js")]);
   const apiUrl = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const client = createGitHubClient(token, apiUrl, (message) => process.stderr.write(`policygate: ${message}
 `));

@@ -7,7 +7,7 @@ import {
   ParserAborted,
   createRepoReader,
   parseModuleTask
-} from "./chunks/chunk-W32A7NM2.js";
+} from "./chunks/chunk-B2N4SXDU.js";
 import "./chunks/chunk-CRZGVJQY.js";
 
 // src/parse/pool/worker.ts

@@ -173,6 +173,9 @@ function namedValuesOf(module: Module, file: SyntaxFile, diagnostics: Diagnostic
       try {
         const value = remember(module, written, () => evaluate(written.value, { module }), written.value.range)
         values.push({ address, loc: block.type === 'locals' ? written.range : block.range, value, suppressions: suppressions.get(block) ?? [] })
+        // Taken here so it cannot leak into the next block read; a file already cut once says so once.
+        const refusal = takeRefusal()
+        if (refusal && !diagnostics.some((d) => d.kind === 'parse-error' && d.loc.file === refusal.loc.file)) diagnostics.push({ kind: 'parse-error', message: `${address}: ${refusal.message}`, loc: refusal.loc })
       } catch (error) {
         diagnostics.push(failed(file.path, `${address} could not be evaluated`, error, written.range.startLine))
       }

@@ -37,7 +37,7 @@ import {
   spanning,
   toPlainJson,
   toPosix
-} from "./chunk-W32A7NM2.js";
+} from "./chunk-B2N4SXDU.js";
 import {
   __commonJS,
   __toESM

@@ -7,10 +7,10 @@ import {
   formatRulebookError,
   loadRulebook,
   redact
-} from "./chunk-2DMPM4KH.js";
+} from "./chunk-HFOPZTNT.js";
 import {
   createRepoReader
-} from "./chunk-W32A7NM2.js";
+} from "./chunk-B2N4SXDU.js";
 import {
   __commonJS,
   __toESM

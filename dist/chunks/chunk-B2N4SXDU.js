@@ -17557,6 +17557,8 @@ function namedValuesOf(module2, file, diagnostics) {
       try {
         const value = remember(module2, written, () => evaluate(written.value, { module: module2 }), written.value.range);
         values.push({ address, loc: block.type === "locals" ? written.range : block.range, value, suppressions: suppressions.get(block) ?? [] });
+        const refusal = takeRefusal();
+        if (refusal && !diagnostics.some((d) => d.kind === "parse-error" && d.loc.file === refusal.loc.file)) diagnostics.push({ kind: "parse-error", message: `${address}: ${refusal.message}`, loc: refusal.loc });
       } catch (error) {
         diagnostics.push(fileFailure(file.path, `${address} could not be evaluated`, error, written.range.startLine));
       }
@@ -17650,4 +17652,4 @@ export {
   ParserAborted,
   parseModuleTask
 };
-/*! For license information please see chunk-W32A7NM2.js.LEGAL.txt */
+/*! For license information please see chunk-B2N4SXDU.js.LEGAL.txt */

@@ -12,7 +12,7 @@ import {
   governanceRules,
   markdownText,
   plainLine
-} from "./chunk-2DMPM4KH.js";
+} from "./chunk-HFOPZTNT.js";
 
 // src/report/summary.ts
 function active(findings) {

@@ -8,9 +8,9 @@ import {
   readerAtCommit,
   readerInWorkspace,
   remoteReader
-} from "./chunk-B3MK4REU.js";
-import "./chunk-2DMPM4KH.js";
-import "./chunk-W32A7NM2.js";
+} from "./chunk-UKGJARNV.js";
+import "./chunk-HFOPZTNT.js";
+import "./chunk-B2N4SXDU.js";
 import "./chunk-CRZGVJQY.js";
 export {
   loadRunRulebook,
