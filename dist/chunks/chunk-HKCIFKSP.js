@@ -12,7 +12,7 @@ import {
   governanceRules,
   markdownText,
   plainLine
-} from "./chunk-HFOPZTNT.js";
+} from "./chunk-MAGQOFAM.js";
 
 // src/report/summary.ts
 function active(findings) {
