@@ -2,7 +2,7 @@ import type { AwsModel } from '../model/aws.js'
 import type { SourceRange } from '../model/source.js'
 import { ruleErrorText, whereRuleFailed } from './rule-error.js'
 import { placeOf, statementsByEntry, type FindingPlace } from './subsume.js'
-import { atLeast, type AnyRule, type Finding, type Report, type Severity } from './types.js'
+import type { AnyRule, Finding, Report, Severity } from './types.js'
 
 /** A rule as the rulebook configured it: which params it runs with, at which severity. */
 export interface ConfiguredRule {
@@ -33,6 +33,8 @@ export function runRules(
   const places = new Map<Finding, FindingPlace>()
   const owners = statementsByEntry(model)
   for (const { rule, params, severity } of configured) {
+    // A rulebook that sets the rule's severity sets every finding's; else a finding may carry its own (lower) one.
+    const setByRulebook = severity !== rule.severity
     if (deadline !== undefined && performance.now() > deadline) {
       notRun.push(rule.id)
       continue
@@ -40,7 +42,7 @@ export function runRules(
     const report = (r: Report) => {
       const finding: Finding = {
         ruleId: rule.id,
-        severity: r.severity && atLeast(severity, r.severity) ? r.severity : severity,
+        severity: setByRulebook ? severity : (r.severity ?? severity),
         title: rule.title,
         message: r.message,
         loc: r.at.loc,

@@ -58,7 +58,7 @@ export interface Report {
   details?: string[]
   fix?: SuggestedFix
   related?: RelatedLocation[]
-  /** Less severe than the rule's usual finding (an escalation reaching only named roles): the configured severity is the ceiling. */
+  /** Less severe than the rule's usual finding (an escalation reaching only named roles, a form-only policy issue); a severity the rulebook sets for the rule wins. */
   severity?: Severity
 }
 

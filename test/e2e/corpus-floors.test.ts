@@ -8,13 +8,13 @@ import { CLI, REPO } from '../helpers/cli.js'
 /*
  * Both labeled corpora (Trivy's and KICS's samples), scored by their own scorer against the bundled CLI,
  * in batch mode (one scan of the whole tree, as a repository is scanned) and per case (one scan per
- * file): recall and false positives must hold their floors, with no crash. POLICYGATE_CORPUS points
- * at another corpus directory; without one the tests are skipped and say why.
+ * file): recall and false positives must hold their floors, with no crash. POLICYGATE_CORPUS_DIR points
+ * at another corpus directory (as for every corpus test); without one the tests are skipped and say why.
  */
 
-/** The corpus directory: POLICYGATE_CORPUS when set, else ../shared/corpus beside the repository. */
+/** The corpus directory: POLICYGATE_CORPUS_DIR when set, else ../shared/corpus beside the repository. */
 function corpusLocation(env: Record<string, string | undefined> = process.env): { dir: string; present: boolean } {
-  const dir = resolve(env.POLICYGATE_CORPUS ?? join(REPO, '..', 'shared', 'corpus'))
+  const dir = resolve(env.POLICYGATE_CORPUS_DIR || join(REPO, '..', 'shared', 'corpus'))
   return { dir, present: existsSync(join(dir, 'score.mjs')) }
 }
 
@@ -50,14 +50,14 @@ function score(dir: string, manifest: string, mode: 'batch' | 'per-case'): Score
 const corpus = corpusLocation()
 
 describe('the corpus location', () => {
-  it('follows POLICYGATE_CORPUS, and a directory without the scorer counts as absent', () => {
-    const missing = corpusLocation({ POLICYGATE_CORPUS: join(tmpdir(), 'no-corpus-here') })
+  it('follows POLICYGATE_CORPUS_DIR, and a directory without the scorer counts as absent', () => {
+    const missing = corpusLocation({ POLICYGATE_CORPUS_DIR: join(tmpdir(), 'no-corpus-here') })
     expect(missing).toEqual({ dir: join(tmpdir(), 'no-corpus-here'), present: false })
     expect(corpusLocation({}).dir).toBe(resolve(REPO, '..', 'shared', 'corpus'))
   })
 })
 
-describe.skipIf(!corpus.present)(`labeled corpora at their floors${corpus.present ? '' : ` (skipped: no corpus at ${corpus.dir}; set POLICYGATE_CORPUS)`}`, () => {
+describe.skipIf(!corpus.present)(`labeled corpora at their floors${corpus.present ? '' : ` (skipped: no corpus at ${corpus.dir}; set POLICYGATE_CORPUS_DIR)`}`, () => {
   for (const [name, floor] of Object.entries(FLOORS)) {
     for (const mode of ['batch', 'per-case'] as const) {
       it(`${name}, ${mode}: recall ≥ ${floor.recall}%, false positives ≤ ${floor.falsePositives}%, no crash`, { timeout: 600_000 }, () => {

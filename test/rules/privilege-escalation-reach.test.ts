@@ -1,3 +1,4 @@
+import { emptyModel } from '../../src/model/aws.js'
 import { describe, expect, it } from 'vitest'
 import rule from '../../src/rules/iam/privilege-escalation.js'
 import { runRules } from '../../src/rules/run.js'
@@ -39,10 +40,10 @@ describe('iam/privilege-escalation: severity follows what the method reaches', (
   })
 })
 
-describe('runRules: a finding\'s own severity is capped by the configured one', () => {
-  const model = { marker: true } as never
+describe('runRules: a finding\'s own severity under the rule\'s default; a severity the rulebook sets, for every finding', () => {
+  const model = emptyModel()
   const fake = (severity?: 'high' | 'info') => ({ ...rule, check: (_: unknown, report: (r: never) => void) => report({ at: { loc: { file: 'a', startLine: 1, endLine: 1 } }, resource: { address: 'x', sourceType: 'x' }, message: 'm', severity } as never) })
-  it('lower than configured: the finding\'s; higher than configured: the configured one', () => {
+  it('at the rule\'s default severity: the finding\'s own; set otherwise by the rulebook: the rulebook\'s', () => {
     expect(runRules(model, [{ rule: fake('high'), params: {}, severity: 'critical' }]).findings[0]!.severity).toBe('high')
     expect(runRules(model, [{ rule: fake('high'), params: {}, severity: 'medium' }]).findings[0]!.severity).toBe('medium')
     expect(runRules(model, [{ rule: fake(), params: {}, severity: 'low' }]).findings[0]!.severity).toBe('low')
