@@ -25,7 +25,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-HKCIFKSP.js";
+} from "./chunks/chunk-CT7IZPD4.js";
 import {
   createGitHubClient,
   require_tunnel,
@@ -44,7 +44,7 @@ import {
   mergeBase,
   readerAtCommit,
   readerInWorkspace
-} from "./chunks/chunk-K3AIY5LH.js";
+} from "./chunks/chunk-4MJUMFOD.js";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   POLICYGATE_IGNORE_FILE,
@@ -63,7 +63,7 @@ import {
   scan,
   suppressionLedger,
   withSuppressionGate
-} from "./chunks/chunk-MAGQOFAM.js";
+} from "./chunks/chunk-I5O7JTMW.js";
 import {
   createRepoReader
 } from "./chunks/chunk-B2N4SXDU.js";

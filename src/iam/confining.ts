@@ -71,3 +71,13 @@ function narrows(condition: Condition): boolean {
 export function narrowingConditions(statement: Statement, matchesKey: (key: string) => boolean): Condition[] {
   return confiningConditions(statement, matchesKey).filter(narrows)
 }
+
+/**
+ * Conditions that limit which resources a statement reaches, as a Resource ARN would: a tag of the
+ * resource or of the request (`aws:ResourceTag/…`, `ec2:ResourceTag/…`, `aws:RequestTag/…`), or any
+ * service-specific key (`iam:AWSServiceName`, `elasticfilesystem:AccessPointTag/…`). Global keys about
+ * the caller or the network (`aws:SourceIp`, `aws:PrincipalOrgID`) leave every resource reachable.
+ */
+export function resourceScopingConditions(statement: Statement): Condition[] {
+  return narrowingConditions(statement, (key) => /(^|:)(resourcetag|requesttag)\//.test(key) || !key.startsWith('aws:'))
+}

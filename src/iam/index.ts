@@ -27,7 +27,7 @@ export {
   confinesToValues, isMultiValued, isNegatedOperator, lookupConditionKey, matchesEveryValue, operatorFitsType, parseOperator, takesWildcards,
   type KeyLookup, type ParsedOperator,
 } from './conditions.js'
-export { CALLER_KEYS, conditionKey, conditionOperator, conditionsOn, confiningConditions, isPrincipalKey, narrowingConditions } from './confining.js'
+export { CALLER_KEYS, conditionKey, conditionOperator, conditionsOn, confiningConditions, isPrincipalKey, narrowingConditions, resourceScopingConditions } from './confining.js'
 export { grammarIssues, sizeLimitOf, SIZE_LIMITS, type PolicyIssue } from './validate/grammar.js'
 export { allowStatements, entryName, grantingDocuments, identityDocuments, statementName, trustPolicies } from './documents.js'
 export { BULK_READ_ACTIONS, CREDENTIAL_ACTIONS, rewritesResourceAccess, type CredentialAction } from './risky-actions.js'

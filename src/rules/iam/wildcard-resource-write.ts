@@ -1,4 +1,4 @@
-import { allowStatements, expandAction, hasAccessLevel, identityDocuments, isAllResources, knownValues, MUTATING_LEVELS, statementName } from '../../iam/index.js'
+import { allowStatements, expandAction, hasAccessLevel, identityDocuments, isAllResources, knownValues, MUTATING_LEVELS, resourceScopingConditions, statementName } from '../../iam/index.js'
 import { isKnown } from '../../model/source.js'
 import { defineRule } from '../types.js'
 
@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'high',
   title: 'Write actions granted on every resource',
   why: 'Write, Permissions-management and Tagging actions on `*` reach every bucket, table or key of the account, today\'s and tomorrow\'s, although these actions can be limited to named resources. Severity: high: write actions on every resource reach resources of other teams and workloads in the account.',
-  fix: 'Replace `*` with the ARNs of the resources the workload writes (wildcards inside an ARN, like `arn:aws:s3:::app-*/*`, are fine).',
+  fix: 'Replace `*` with the ARNs of the resources the workload writes (wildcards inside an ARN, like `arn:aws:s3:::app-*/*`, are fine), or keep `*` with a condition on the resource\'s tags (`aws:ResourceTag/…`) or a service key that scopes it.',
   links: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html'],
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
@@ -15,7 +15,8 @@ export default defineRule({
         const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && isAllResources(r.value))
         const patterns = knownValues(statement.actions)
         // NotAction is iam/not-action-allow's; `*` on `*` is folded into iam/full-admin's finding.
-        if (!wildcard) continue
+        // A tag or service-specific condition scopes what `*` reaches, as AWS documents for actions like ec2:TerminateInstances.
+        if (!wildcard || resourceScopingConditions(statement).length > 0) continue
         const scopable = patterns
           .flatMap((p) => expandAction(p).actions)
           .filter((a) => hasAccessLevel(a, MUTATING_LEVELS) && a.resourceTypes.length > 0)
@@ -71,6 +72,21 @@ export default defineRule({
       }
     ]
   })
+}
+`,
+        },
+        {
+          // A node autoscaler may scale only the groups tagged as its cluster's: the tag condition scopes `*`.
+          code: `data "aws_iam_policy_document" "autoscaler" {
+  statement {
+    actions   = ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "autoscaling:ResourceTag/kubernetes.io/cluster/prod"
+      values   = ["owned"]
+    }
+  }
 }
 `,
         },

@@ -12,7 +12,7 @@ import {
   governanceRules,
   markdownText,
   plainLine
-} from "./chunk-MAGQOFAM.js";
+} from "./chunk-I5O7JTMW.js";
 
 // src/report/summary.ts
 function active(findings) {

@@ -28356,6 +28356,7 @@ function runRules(model, configured, base, deadline) {
   const places = /* @__PURE__ */ new Map();
   const owners = statementsByEntry(model);
   for (const { rule, params, severity } of configured) {
+    const setByRulebook = severity !== rule.severity;
     if (deadline !== void 0 && performance.now() > deadline) {
       notRun.push(rule.id);
       continue;
@@ -28363,7 +28364,7 @@ function runRules(model, configured, base, deadline) {
     const report = (r) => {
       const finding = {
         ruleId: rule.id,
-        severity: r.severity && atLeast(severity, r.severity) ? r.severity : severity,
+        severity: setByRulebook ? severity : r.severity ?? severity,
         title: rule.title,
         message: r.message,
         loc: r.at.loc,

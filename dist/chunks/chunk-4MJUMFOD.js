@@ -7,7 +7,7 @@ import {
   formatRulebookError,
   loadRulebook,
   redact
-} from "./chunk-MAGQOFAM.js";
+} from "./chunk-I5O7JTMW.js";
 import {
   createRepoReader
 } from "./chunk-B2N4SXDU.js";

@@ -8,8 +8,8 @@ import {
   readerAtCommit,
   readerInWorkspace,
   remoteReader
-} from "./chunk-K3AIY5LH.js";
-import "./chunk-MAGQOFAM.js";
+} from "./chunk-4MJUMFOD.js";
+import "./chunk-I5O7JTMW.js";
 import "./chunk-B2N4SXDU.js";
 import "./chunk-CRZGVJQY.js";
 export {
