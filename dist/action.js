@@ -25,7 +25,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-CT7IZPD4.js";
+} from "./chunks/chunk-65GOXD3D.js";
 import {
   createGitHubClient,
   require_tunnel,
@@ -44,7 +44,7 @@ import {
   mergeBase,
   readerAtCommit,
   readerInWorkspace
-} from "./chunks/chunk-4MJUMFOD.js";
+} from "./chunks/chunk-K3JBBKKY.js";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   POLICYGATE_IGNORE_FILE,
@@ -63,7 +63,7 @@ import {
   scan,
   suppressionLedger,
   withSuppressionGate
-} from "./chunks/chunk-I5O7JTMW.js";
+} from "./chunks/chunk-MW6GP6IY.js";
 import {
   createRepoReader
 } from "./chunks/chunk-B2N4SXDU.js";

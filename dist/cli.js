@@ -22,7 +22,7 @@ import {
   toJson,
   toMarkdown,
   toSarif
-} from "./chunks/chunk-CT7IZPD4.js";
+} from "./chunks/chunk-65GOXD3D.js";
 import {
   DEFAULT_RULEBOOK_PATH,
   DEFAULT_TIMEOUT_SECONDS,
@@ -49,7 +49,7 @@ import {
   selectorMatches,
   showRulebook,
   toRulebook
-} from "./chunks/chunk-I5O7JTMW.js";
+} from "./chunks/chunk-MW6GP6IY.js";
 import {
   createRepoReader,
   formatLoc,
@@ -340,7 +340,7 @@ waivers: []
 async function fetchCentralRulebook(ref) {
   const token = process.env.GITHUB_TOKEN;
   if (!token) throw new Error(`a central rulebook is read through the GitHub API: set GITHUB_TOKEN to a token that can read ${ref.owner}/${ref.repo} (and GITHUB_API_URL for GitHub Enterprise Server)`);
-  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-O3W6STF6.js")]);
+  const [{ createGitHubClient }, { remoteReader }] = await Promise.all([import("./chunks/github-5D63EZZV.js"), import("./chunks/rulebook-3K64MH6R.js")]);
   const apiUrl = (process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const client = createGitHubClient(token, apiUrl, (message) => process.stderr.write(`policygate: ${message}
 `));

@@ -32,7 +32,7 @@ interface Score {
 // as identity-policy findings, and stages of APIs the scan does not declare (their endpoint type is unknown).
 const FLOORS = {
   trivy: { recall: 100, falsePositives: 0 },
-  kics: { recall: 96.5, falsePositives: 2 },
+  kics: { recall: 98, falsePositives: 2 },
 }
 
 function score(dir: string, manifest: string, mode: 'batch' | 'per-case'): Score {

@@ -12,7 +12,7 @@ import {
   governanceRules,
   markdownText,
   plainLine
-} from "./chunk-I5O7JTMW.js";
+} from "./chunk-MW6GP6IY.js";
 
 // src/report/summary.ts
 function active(findings) {

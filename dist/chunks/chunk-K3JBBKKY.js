@@ -7,7 +7,7 @@ import {
   formatRulebookError,
   loadRulebook,
   redact
-} from "./chunk-I5O7JTMW.js";
+} from "./chunk-MW6GP6IY.js";
 import {
   createRepoReader
 } from "./chunk-B2N4SXDU.js";

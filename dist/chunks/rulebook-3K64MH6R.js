@@ -8,8 +8,8 @@ import {
   readerAtCommit,
   readerInWorkspace,
   remoteReader
-} from "./chunk-4MJUMFOD.js";
-import "./chunk-I5O7JTMW.js";
+} from "./chunk-K3JBBKKY.js";
+import "./chunk-MW6GP6IY.js";
 import "./chunk-B2N4SXDU.js";
 import "./chunk-CRZGVJQY.js";
 export {

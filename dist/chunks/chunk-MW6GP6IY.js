@@ -10633,6 +10633,9 @@ function narrows(condition) {
 function narrowingConditions(statement, matchesKey) {
   return confiningConditions(statement, matchesKey).filter(narrows);
 }
+function resourceScopingConditions(statement) {
+  return narrowingConditions(statement, (key) => /(^|:)(resourcetag|requesttag)\//.test(key) || !key.startsWith("aws:"));
+}
 
 // src/iam/condition-truth.ts
 var ANY_REQUEST = { knowledge: () => void 0 };
@@ -13820,14 +13823,14 @@ var wildcard_resource_write_default = defineRule({
   severity: "high",
   title: "Write actions granted on every resource",
   why: "Write, Permissions-management and Tagging actions on `*` reach every bucket, table or key of the account, today's and tomorrow's, although these actions can be limited to named resources. Severity: high: write actions on every resource reach resources of other teams and workloads in the account.",
-  fix: "Replace `*` with the ARNs of the resources the workload writes (wildcards inside an ARN, like `arn:aws:s3:::app-*/*`, are fine).",
+  fix: "Replace `*` with the ARNs of the resources the workload writes (wildcards inside an ARN, like `arn:aws:s3:::app-*/*`, are fine), or keep `*` with a condition on the resource's tags (`aws:ResourceTag/\u2026`) or a service key that scopes it.",
   links: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"],
   check({ aws }, report) {
     for (const document of identityDocuments(aws)) {
       for (const statement of allowStatements(document)) {
         const wildcard = (statement.resources ?? []).find((r) => isKnown(r) && isAllResources(r.value));
         const patterns = knownValues(statement.actions);
-        if (!wildcard) continue;
+        if (!wildcard || resourceScopingConditions(statement).length > 0) continue;
         const scopable = patterns.flatMap((p) => expandAction(p).actions).filter((a) => hasAccessLevel(a, MUTATING_LEVELS) && a.resourceTypes.length > 0);
         const names = [...new Set(scopable.map((a) => a.key))];
         if (names.length === 0) continue;
@@ -13881,6 +13884,21 @@ var wildcard_resource_write_default = defineRule({
       }
     ]
   })
+}
+`
+        },
+        {
+          // A node autoscaler may scale only the groups tagged as its cluster's: the tag condition scopes `*`.
+          code: `data "aws_iam_policy_document" "autoscaler" {
+  statement {
+    actions   = ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "autoscaling:ResourceTag/kubernetes.io/cluster/prod"
+      values   = ["owned"]
+    }
+  }
 }
 `
         }
