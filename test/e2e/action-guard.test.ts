@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { buildAction, createRepo, pullFilesOf, pullRequestEvent, runAction } from './github-server/harness.js'
-import { OpenApi } from './github-server/openapi.js'
+import { describe, expect, test } from 'vitest'
+import { bundledActionSuite, createRepo, pullFilesOf, pullRequestEvent, runAction } from './github-server/harness.js'
 import { FakeGitHub } from './github-server/server.js'
 
 /*
@@ -21,31 +20,18 @@ const TRAIL = `Resources:
       EnableLogFileValidation: false
 `
 
-let api: OpenApi
-let actionJs: string
-let cleanupBuild: () => void
-const cleanups: (() => void | Promise<void>)[] = []
-
-beforeAll(() => {
-  api = new OpenApi()
-  const built = buildAction()
-  actionJs = built.actionJs
-  cleanupBuild = built.cleanup
-})
-afterAll(() => cleanupBuild?.())
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
+const bundled = bundledActionSuite()
+const { cleanups } = bundled
 
 /** A pull request adding one medium finding, judged with fail-on: critical, so the check run is first created as a success. */
 async function runBroken(options: { inputs?: Record<string, string>; env?: Record<string, string> }) {
   const repo = createRepo({ 'README.md': '# infra\n' }, { 'cfn/trail.yaml': TRAIL })
-  const github = new FakeGitHub(api, 'acme', 'infra')
+  const github = new FakeGitHub(bundled.api, 'acme', 'infra')
   const apiUrl = await github.start()
   github.addPull(4, pullFilesOf(repo, repo.baseSha, repo.headSha))
   cleanups.push(() => github.stop(), () => repo.cleanup())
   const run = await runAction({
-    actionJs,
+    actionJs: bundled.actionJs,
     workspace: repo.workspace,
     apiUrl,
     eventName: 'pull_request',

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { buildAction, createRepo, pullFilesOf, pullRequestEvent, runAction } from './github-server/harness.js'
-import { OpenApi } from './github-server/openapi.js'
+import { describe, expect, test } from 'vitest'
+import { bundledActionSuite, createRepo, pullFilesOf, pullRequestEvent, runAction } from './github-server/harness.js'
 import { FakeGitHub } from './github-server/server.js'
 
 /*
@@ -71,30 +70,17 @@ function suppressionLines(): string[] {
 
 const RESOURCES = ['aws_iam_policy.above', 'aws_iam_policy.trailing', 'Above', 'Trailing', 'Meta', 'Json']
 
-let api: OpenApi
-let actionJs: string
-let cleanupBuild: () => void
-const cleanups: (() => void | Promise<void>)[] = []
-
-beforeAll(() => {
-  api = new OpenApi()
-  const built = buildAction()
-  actionJs = built.actionJs
-  cleanupBuild = built.cleanup
-})
-afterAll(() => cleanupBuild?.())
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
+const bundled = bundledActionSuite()
+const { cleanups } = bundled
 
 async function pullRequest(base: Record<string, string>, head: Record<string, string>, inputs: Record<string, string> = {}) {
   const repo = createRepo({ 'README.md': '# infra\n', ...base }, head)
-  const github = new FakeGitHub(api, OWNER, REPO)
+  const github = new FakeGitHub(bundled.api, OWNER, REPO)
   const apiUrl = await github.start()
   github.addPull(PR, pullFilesOf(repo, repo.baseSha, repo.headSha))
   cleanups.push(() => github.stop(), () => repo.cleanup())
   const run = await runAction({
-    actionJs,
+    actionJs: bundled.actionJs,
     workspace: repo.workspace,
     apiUrl,
     eventName: 'pull_request',
@@ -155,7 +141,7 @@ describe('suppressions in a pull request (bundled Action)', () => {
     const { repo, github, apiUrl } = await pullRequest(files(false), files(true))
     const checksBefore = github.checkRuns.length
     const full = await runAction({
-      actionJs,
+      actionJs: bundled.actionJs,
       workspace: repo.workspace,
       apiUrl,
       eventName: 'workflow_dispatch',

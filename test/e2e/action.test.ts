@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { buildAction, createRepo, filesAt, sh, pullFilesOf, pullRequestEvent, pushToHead, runAction, type ActionRun, type RepoFixture } from './github-server/harness.js'
-import { OpenApi } from './github-server/openapi.js'
+import { describe, expect, test } from 'vitest'
+import { bundledActionSuite, createRepo, filesAt, sh, pullFilesOf, pullRequestEvent, pushToHead, runAction, type ActionRun, type RepoFixture } from './github-server/harness.js'
 import { FakeGitHub } from './github-server/server.js'
 
 const OWNER = 'acme'
@@ -55,25 +54,12 @@ type ReportedFinding = { fingerprint: string; loc: { file: string; startLine: nu
 /** Lines holding findings: each gets one review comment and one annotation. */
 const placesOf = (findings: ReportedFinding[]) => new Set(findings.map((f) => `${f.loc.file}:${f.loc.startLine}`)).size
 
-let api: OpenApi
-let actionJs: string
-let cleanupBuild: () => void
-const cleanups: (() => void | Promise<void>)[] = []
-
-beforeAll(() => {
-  api = new OpenApi()
-  const built = buildAction()
-  actionJs = built.actionJs
-  cleanupBuild = built.cleanup
-})
-afterAll(() => cleanupBuild?.())
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
+const bundled = bundledActionSuite()
+const { cleanups } = bundled
 
 async function setup(headChanges: Record<string, string | null> = HEAD, base: Record<string, string> = BASE) {
   const repo = createRepo(base, headChanges)
-  const github = new FakeGitHub(api, OWNER, REPO)
+  const github = new FakeGitHub(bundled.api, OWNER, REPO)
   const apiUrl = await github.start()
   github.addPull(PR, pullFilesOf(repo, repo.baseSha, repo.headSha))
   cleanups.push(() => github.stop(), () => repo.cleanup())
@@ -82,7 +68,7 @@ async function setup(headChanges: Record<string, string | null> = HEAD, base: Re
 
 function runOnPull(repo: RepoFixture, apiUrl: string, heads: { headSha: string; mergeSha: string } = repo, inputs: Record<string, string> = {}, fork = false): Promise<ActionRun> {
   return runAction({
-    actionJs,
+    actionJs: bundled.actionJs,
     workspace: repo.workspace,
     apiUrl,
     eventName: 'pull_request',
@@ -326,7 +312,7 @@ describe('the bundled Action on workflow_dispatch', () => {
   test('scans the whole repository, writes SARIF and the job summary, checks the commit and fails per fail-on', async () => {
     const { repo, github, apiUrl } = await setup()
     const run = await runAction({
-      actionJs,
+      actionJs: bundled.actionJs,
       workspace: repo.workspace,
       apiUrl,
       eventName: 'workflow_dispatch',
@@ -346,7 +332,7 @@ describe('the bundled Action on workflow_dispatch', () => {
     expect(run.summary).toContain(`${run.outputs.findings} finding`)
     expect(github.requests.some((r) => r.operationId?.startsWith('pulls/') || r.operationId?.startsWith('issues/'))).toBe(false)
     const passing = await runAction({
-      actionJs,
+      actionJs: bundled.actionJs,
       workspace: repo.workspace,
       apiUrl,
       eventName: 'workflow_dispatch',

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { buildAction, createRepo, pullFilesOf, pullRequestEvent, runAction } from '../e2e/github-server/harness.js'
-import { OpenApi } from '../e2e/github-server/openapi.js'
+import { describe, expect, test } from 'vitest'
+import { bundledActionSuite, createRepo, pullFilesOf, pullRequestEvent, runAction } from '../e2e/github-server/harness.js'
 import { FakeGitHub } from '../e2e/github-server/server.js'
 
 /* The Action's `timeout` and `max-file-size` inputs, through the bundled Action against the local GitHub server. */
@@ -16,30 +15,17 @@ const admin = (name: string, padding = 0) => `resource "aws_iam_policy" "${name}
 ${'#'.repeat(padding)}
 `
 
-let api: OpenApi
-let actionJs: string
-let cleanupBuild: () => void
-const cleanups: (() => void | Promise<void>)[] = []
-
-beforeAll(() => {
-  api = new OpenApi()
-  const built = buildAction()
-  actionJs = built.actionJs
-  cleanupBuild = built.cleanup
-})
-afterAll(() => cleanupBuild?.())
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
+const bundled = bundledActionSuite()
+const { cleanups } = bundled
 
 async function pullRequestRun(inputs: Record<string, string>) {
   const repo = createRepo({ 'README.md': '# infra\n' }, { 'infra/big.tf': admin('big', 4000), 'infra/small.tf': admin('small') })
-  const github = new FakeGitHub(api, OWNER, REPO)
+  const github = new FakeGitHub(bundled.api, OWNER, REPO)
   const apiUrl = await github.start()
   github.addPull(PR, pullFilesOf(repo, repo.baseSha, repo.headSha))
   cleanups.push(() => github.stop(), () => repo.cleanup())
   const run = await runAction({
-    actionJs,
+    actionJs: bundled.actionJs,
     workspace: repo.workspace,
     apiUrl,
     eventName: 'pull_request',

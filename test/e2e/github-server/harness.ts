@@ -4,6 +4,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { OpenApi } from './openapi.js'
 import type { PullFile } from './server.js'
 
 const require = createRequire(import.meta.url)
@@ -227,4 +229,31 @@ export function filesAt(repo: RepoFixture, sha: string): Record<string, string> 
   const author = join(repo.dir, 'author')
   const paths = sh(author, ['ls-tree', '-r', '--name-only', sha]).split('\n').filter(Boolean)
   return Object.fromEntries(paths.map((path) => [path, execFileSync('git', ['show', `${sha}:${path}`], { cwd: author, encoding: 'utf8' })]))
+}
+
+/**
+ * The bundled Action built once for a test file, GitHub's OpenAPI description to check requests against,
+ * and cleanups a test registers, run after it. Call at the top of a test file.
+ */
+export function bundledActionSuite(): { readonly api: OpenApi; readonly actionJs: string; cleanups: (() => void | Promise<void>)[] } {
+  let api: OpenApi | undefined
+  let built: { actionJs: string; cleanup: () => void } | undefined
+  const cleanups: (() => void | Promise<void>)[] = []
+  beforeAll(() => {
+    api = new OpenApi()
+    built = buildAction()
+  })
+  afterAll(() => built?.cleanup())
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup()
+  })
+  return {
+    get api() {
+      return api!
+    },
+    get actionJs() {
+      return built!.actionJs
+    },
+    cleanups,
+  }
 }
